@@ -1,0 +1,162 @@
+/* normalize.c - NFC and text cleanup (see normalize.h). */
+#include "normalize.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "buf.h"
+#include "xalloc.h"
+
+size_t utf8_valid_prefix(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = s[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n;
+		unsigned long cp;
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 2, cp = c & 0x1F;
+		else if (c >= 0xE0 && c <= 0xEF)
+			n = 3, cp = c & 0x0F;
+		else if (c >= 0xF0 && c <= 0xF4)
+			n = 4, cp = c & 0x07;
+		else
+			return i;
+		if (i + n > len)
+			return i;
+		for (size_t k = 1; k < n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF))
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+long utf8_next(const unsigned char **pp, const unsigned char *end)
+{
+	const unsigned char *p = *pp;
+	if (p >= end)
+		return -1;
+	size_t ok = utf8_valid_prefix(p, (size_t)(end - p) < 4 ? (size_t)(end - p) : 4);
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+	if (n <= 0 || ok == 0) {
+		*pp = p + 1;
+		return -1;
+	}
+	*pp = p + n;
+	return cp;
+}
+
+int utf8_put(long cp, char out[4])
+{
+	return (int)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)out);
+}
+
+/* Map one code point before normalization; returns the replacement, or
+ * -1 to drop it. */
+static long clean_cp(long cp)
+{
+	switch (cp) {
+	case 0x00D0: /* Ð ETH, seen for Đ in real files */
+		return 0x0110;
+	case 0x00F0: /* ð eth */
+		return 0x0111;
+	case 0x0340: /* deprecated combining grave/acute tone marks */
+		return 0x0300;
+	case 0x0341:
+		return 0x0301;
+	case 0x00A0: /* no-break spaces and other spaces */
+	case 0x2002: case 0x2003: case 0x2004: case 0x2005: case 0x2006:
+	case 0x2007: case 0x2008: case 0x2009: case 0x200A: case 0x202F:
+	case 0x205F: case 0x3000: case '\t': case '\v': case '\f':
+		return ' ';
+	case 0x200B: /* zero-width space, joiners, BOM, soft hyphen */
+	case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0x00AD:
+		return -1;
+	default:
+		if (cp < 0x20 && cp != '\n')
+			return -1;
+		return cp;
+	}
+}
+
+char *text_clean(const char *s, size_t len)
+{
+	struct buf b = BUF_INIT;
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	buf_grow(&b, len);
+	while (p < end) {
+		long cp = utf8_next(&p, end);
+		if (cp < 0)
+			cp = 0xFFFD;
+		cp = clean_cp(cp);
+		if (cp < 0)
+			continue;
+		char tmp[4];
+		buf_add(&b, tmp, (size_t)utf8_put(cp, tmp));
+	}
+	/* NFC; utf8proc allocates the result */
+	utf8proc_uint8_t *nfc = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)b.ptr, (utf8proc_ssize_t)b.len,
+					  &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n >= 0) {
+		buf_reset(&b);
+		buf_add(&b, nfc, (size_t)n);
+	}
+	free(nfc);
+	/* collapse runs of spaces, trim */
+	size_t w = 0;
+	int space = 1;
+	for (size_t r = 0; r < b.len; r++) {
+		char c = b.ptr[r];
+		if (c == ' ') {
+			if (space)
+				continue;
+			space = 1;
+		} else {
+			space = (c == '\n');
+			if (c == '\n' && w && b.ptr[w - 1] == ' ')
+				w--;
+		}
+		b.ptr[w++] = c;
+	}
+	while (w && (b.ptr[w - 1] == ' ' || b.ptr[w - 1] == '\n'))
+		w--;
+	if (b.alloc)
+		buf_setlen(&b, w);
+	return buf_detach(&b, NULL);
+}
+
+static void clean_field(char **p)
+{
+	if (!*p)
+		return;
+	char *c = text_clean(*p, strlen(*p));
+	free(*p);
+	*p = c;
+}
+
+void blocks_normalize(struct blocks *bs)
+{
+	for (size_t i = 0; i < bs->n; i++) {
+		struct block *b = &bs->v[i];
+		clean_field(&b->text);
+		clean_field(&b->label);
+		if (b->kind == BLOCK_TABLE)
+			for (size_t r = 0; r < b->table->nrows; r++)
+				for (size_t c = 0; c < b->table->rows[r].ncells; c++)
+					blocks_normalize(b->table->rows[r].cells[c].content);
+	}
+}

@@ -1,0 +1,32 @@
+/* normalize.h - Unicode normalization and text cleanup before recognition.
+ *
+ * Everything the recognizer matches is NFC (utf8proc).  Readers may hand
+ * over decomposed text, U+0340/U+0341, lookalike letters (U+00D0 Ð for
+ * Đ), non-breaking and zero-width spaces; blocks_normalize() fixes all
+ * of these in place, in paragraphs, notes and table cells. */
+#ifndef SOAN_NORMALIZE_H
+#define SOAN_NORMALIZE_H
+
+#include <stddef.h>
+
+#include "blocks.h"
+#include "diag.h"
+
+/* NFC of valid UTF-8 s[0..len), with the cleanups above and runs of
+ * spaces collapsed; trims both ends.  Returns a malloc'd string. */
+char *text_clean(const char *s, size_t len);
+
+/* Apply text_clean() to every text and label in bs. */
+void blocks_normalize(struct blocks *bs);
+
+/* Is s[0..len) valid UTF-8 (no overlongs, no surrogates)?  Returns the
+ * byte offset of the first bad sequence, or len when all is valid. */
+size_t utf8_valid_prefix(const unsigned char *s, size_t len);
+
+/* Decode one UTF-8 code point at *p (advancing it); -1 on a bad byte
+ * (advances one byte). */
+long utf8_next(const unsigned char **p, const unsigned char *end);
+/* Append code point cp as UTF-8; returns bytes written (1-4) to out[4]. */
+int utf8_put(long cp, char out[4]);
+
+#endif

@@ -1,0 +1,103 @@
+/* validate.c - RelaxNG validation of plan XML and other soan formats. */
+#include "validate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/relaxng.h>
+
+#include "buf.h"
+#include "paths.h"
+#include "xalloc.h"
+
+struct schema {
+	char *rel;
+	xmlRelaxNGPtr rng;
+};
+
+static struct schema *schemas;
+static size_t nschemas, aschemas;
+
+struct errs {
+	struct buf first;
+	int line;
+};
+
+static void collect(void *ctx, xmlErrorPtr e)
+{
+	struct errs *er = ctx;
+	if (er->first.len || !e || !e->message)
+		return;
+	buf_adds(&er->first, e->message);
+	buf_trim(&er->first);
+	er->line = e->line;
+	if (e->node && ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE)
+		er->line = (int)xmlGetLineNo(e->node);
+}
+
+static xmlRelaxNGPtr load(const char *rel, struct diag *d)
+{
+	for (size_t i = 0; i < nschemas; i++)
+		if (!strcmp(schemas[i].rel, rel))
+			return schemas[i].rng;
+	char *path = soan_data_path(rel);
+	if (!path) {
+		diag_env(d, "cannot find schema %s (set SOAN_DATADIR)", rel);
+		return NULL;
+	}
+	xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(path);
+	struct errs er = { BUF_INIT, 0 };
+	xmlRelaxNGSetParserStructuredErrors(pc, collect, &er);
+	xmlRelaxNGPtr rng = xmlRelaxNGParse(pc);
+	xmlRelaxNGFreeParserCtxt(pc);
+	if (!rng) {
+		diag_env(d, "cannot load schema %s: %s", path, er.first.len ? er.first.ptr : "parse error");
+		buf_release(&er.first);
+		free(path);
+		return NULL;
+	}
+	buf_release(&er.first);
+	free(path);
+	schemas = xgrow(schemas, sizeof *schemas, nschemas + 1, &aschemas);
+	schemas[nschemas].rel = xstrdup(rel);
+	schemas[nschemas].rng = rng;
+	nschemas++;
+	return rng;
+}
+
+int rng_validate(const char *rel, xmlDocPtr doc, struct diag *d)
+{
+	xmlRelaxNGPtr rng = load(rel, d);
+	if (!rng)
+		return -1;
+	xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(rng);
+	struct errs er = { BUF_INIT, 0 };
+	xmlRelaxNGSetValidStructuredErrors(vc, collect, &er);
+	int rc = xmlRelaxNGValidateDoc(vc, doc);
+	xmlRelaxNGFreeValidCtxt(vc);
+	if (rc != 0) {
+		if (er.line > 0)
+			diag_at(d, NULL, (unsigned)er.line);
+		diag_error(d, "does not match %s: %s", rel, er.first.len ? er.first.ptr : "invalid");
+		buf_release(&er.first);
+		return -1;
+	}
+	buf_release(&er.first);
+	return 0;
+}
+
+int plan_validate(xmlDocPtr doc, struct diag *d)
+{
+	return rng_validate("extract/plan.rng", doc, d);
+}
+
+void validate_cleanup(void)
+{
+	for (size_t i = 0; i < nschemas; i++) {
+		xmlRelaxNGFree(schemas[i].rng);
+		free(schemas[i].rel);
+	}
+	free(schemas);
+	schemas = NULL;
+	nschemas = aschemas = 0;
+}

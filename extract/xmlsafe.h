@@ -1,0 +1,38 @@
+/* xmlsafe.h - libxml2 loading for untrusted input.
+ *
+ * Never loads external entities, DTDs or anything from the network
+ * (XML_PARSE_NONET, and neither XML_PARSE_NOENT nor XML_PARSE_DTDLOAD);
+ * refuses documents that declare a DOCTYPE at all (no Office part or plan
+ * XML needs one, and it is how entity bombs and XXE arrive); caps depth
+ * (libxml2's default 256 without XML_PARSE_HUGE) and node count.  Parse
+ * errors become one input error naming the part and line.
+ *
+ * libxml2 ownership rules for the whole project (2.9.14):
+ *  - use xmlAddChild()'s return value: it may merge and free text nodes;
+ *  - xmlUnlinkNode() before moving a node elsewhere;
+ *  - strings from xmlGetProp()/xmlNodeGetContent() are the caller's to
+ *    xmlFree(); the returned xmlDoc is freed with xmlFreeDoc(). */
+#ifndef SOAN_XMLSAFE_H
+#define SOAN_XMLSAFE_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+
+/* Parse len bytes of XML named part (for messages).  keep_blanks: keep
+ * whitespace-only text nodes (needed for w:t).  Returns the document or
+ * NULL with an input error in d. */
+xmlDocPtr xmlsafe_parse(const char *part, const void *data, size_t len, int keep_blanks,
+			struct diag *d);
+
+/* Call once at start-up: turns off libxml2's global error printing and
+ * its network/external-entity loader for the whole process. */
+void xmlsafe_init(void);
+
+/* Attribute value as an xmlChar* the caller xmlFree()s;
+ * NULL when absent.  Convenience for namespaced and plain names. */
+xmlChar *xmlsafe_prop(xmlNodePtr n, const char *name);
+
+#endif
