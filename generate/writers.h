@@ -1,0 +1,35 @@
+/* writers.h - output formats and the one dispatch table of writers.
+ *
+ * A writer turns a checked FO document (fo.h) into the bytes of one
+ * output file.  It never touches the file system: the caller writes the
+ * bytes atomically (extract/atomic.h).  Returns 0, or -1 with an error in
+ * d: an input error for layout it cannot honour, an environment error
+ * for a missing font. */
+#ifndef SOAN_WRITERS_H
+#define SOAN_WRITERS_H
+
+#include <libxml/tree.h>
+
+#include "extract/buf.h"
+#include "extract/diag.h"
+
+enum output_format {
+	OUT_UNKNOWN = 0,
+	OUT_XML, /* plan XML (no layout) */
+	OUT_FO,	 /* the layout itself */
+	OUT_DOCX,
+	OUT_PDF,
+};
+
+struct gen_opts {
+	const char *font_family; /* NULL: "Times New Roman" (metric twin found by fontconfig) */
+	int track_changes;	 /* DOCX: soan:change as w:del/w:ins */
+};
+
+int docx_write(xmlDocPtr fo, const struct gen_opts *o, struct buf *out, struct diag *d);
+int pdf_write(xmlDocPtr fo, const struct gen_opts *o, struct buf *out, struct diag *d);
+
+/* From an output file name's extension. */
+enum output_format output_format_for(const char *path);
+
+#endif
