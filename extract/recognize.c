@@ -778,11 +778,12 @@ static char *ref_issuer(const char *s, size_t from, size_t end)
 	const char *p = s + from;
 	while (p < s + end && *p == ' ')
 		p++;
-	if ((size_t)(s + end - p) < 4 || strncmp(p, "của ", 4))
+	size_t cl = strlen("của ");
+	if ((size_t)(s + end - p) < cl || strncmp(p, "của ", cl))
 		return NULL;
-	p += 4;
+	p += cl;
 	static const char *const stops[] = { " về ", " hướng dẫn", " ban hành", " phê duyệt", " quy định",
-					     " giai đoạn", " năm 20", " triển khai", " tuyên truyền", NULL };
+					     " giai đoạn", " năm 20", NULL };
 	const char *stop = s + end;
 	for (int k = 0; stops[k]; k++) {
 		const char *q = strstr(p, stops[k]);
@@ -941,9 +942,21 @@ static int title_like(const struct unit *u, const char *rest)
 static size_t agency_name_end(const char *s)
 {
 	struct rmatch m;
-	size_t len = strlen(s);
-	if (rule_match(R_AGENCY_VERB, s, len, 0, &m))
-		return rm_start(&m, 0);
+	size_t len = strlen(s), at = 0;
+	while (rule_match(R_AGENCY_VERB, s, len, at, &m)) {
+		size_t st = rm_start(&m, 0);
+		/* "các tổ chức chính trị - xã hội": a noun, not the duty's verb */
+		static const char *const quantifiers[] = { " các", " những", " mọi", NULL };
+		int noun = 0;
+		for (int k = 0; quantifiers[k]; k++) {
+			size_t ql = strlen(quantifiers[k]);
+			if (st >= ql && !strncmp(s + st - ql, quantifiers[k], ql))
+				noun = 1;
+		}
+		if (!noun)
+			return st;
+		at = rm_end(&m, 0);
+	}
 	return len;
 }
 
@@ -1476,7 +1489,7 @@ static int outline_unit(struct rec *r, int top_level_kind)
 	struct unit *uu = &r->u.v[at];
 	if (numbered && in_responsibilities(r) && rule_test(R_AGENCY_START, h.rest) && rk >= RANK_ARABIC) {
 		int heading_form = title_like(uu, h.rest) && has_own_content(r, r->i - 1, rk) &&
-				   !rule_test(R_AGENCY_VERB, h.rest);
+				   agency_name_end(h.rest) == strlen(h.rest);
 		xmlNodePtr a = add_agency(r, h.rest, h.number, heading_form);
 		if (!heading_form) {
 			xmlNodePtr p = plan_child(a, "p");

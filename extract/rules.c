@@ -100,7 +100,7 @@ static const struct {
 	  "cung cấp|bố trí|là cơ quan|làm đầu mối|là đầu mối|nghiên cứu|kiểm tra|quản lý|tuyên truyền|"
 	  "rà soát|đôn đốc|tiếp tục|thường xuyên|chủ động|phụ trách|đảm bảo|bảo đảm|giúp|được giao|"
 	  "cử|lựa chọn|phát huy|duy trì|mở|hỗ trợ|ban hành|vận động|phổ biến|thẩm định|cân đối|"
-	  "quan tâm|tích cực|nắm|thông tin|biên tập|đăng tải|tập trung)(?![\\p{L}]))",
+	  "quan tâm|tích cực|biên tập|đăng tải)(?![\\p{L}]))",
 	  0 },
 	{ R_AMOUNT, "amount",
 	  "(?<![\\d.,\\p{L}])(\\d{1,3}(?:\\.\\d{3})+|\\d+)(?:,(\\d+))?\\s*(nghìn|ngàn|triệu|tỷ|tỉ)?\\s*"
