@@ -535,6 +535,14 @@ static int opens_content(const char *s)
 	return rk != RANK_NONE;
 }
 
+static int is_heading(const char *s)
+{
+	struct head h;
+	enum rank rk = classify(s, &h);
+	head_release(&h);
+	return rk != RANK_NONE;
+}
+
 /* Read the header zone: everything before the doctype line (or before
  * the content when a document has none). */
 static void read_header(struct rec *r)
@@ -562,15 +570,25 @@ static void read_header(struct rec *r)
 			} else if (rule_match(R_NUMBER_LINE, line, ll, 0, &m)) {
 				set_number(r, line, &m, 1, 2);
 				r->evidence++;
-				/* "Số: 565" with "/TB-UBND" on the next line */
-				if (!rm_has(&m, 2) && *next == '/') {
-					const char *e2 = strchr(next, '\n');
-					size_t l2 = e2 ? (size_t)(e2 - next) : strlen(next);
-					char *joined = xasprintf("%s%.*s", line, (int)l2, next);
+				/* "Số: 565" with "/TB-UBND" on the next line (or unit) */
+				const char *cont = NULL;
+				int next_unit = 0;
+				if (!rm_has(&m, 2) && *next == '/')
+					cont = next;
+				else if (!rm_has(&m, 2) && !*next && r->i + 1 < r->u.n &&
+					 r->u.v[r->i + 1].kind == U_PARA && r->u.v[r->i + 1].text[0] == '/')
+					cont = r->u.v[r->i + 1].text, next_unit = 1;
+				if (cont) {
+					const char *e2 = strchr(cont, '\n');
+					size_t l2 = e2 ? (size_t)(e2 - cont) : strlen(cont);
+					char *joined = xasprintf("%s%.*s", line, (int)l2, cont);
 					if (rule_match(R_NUMBER_LINE, joined, strlen(joined), 0, &m))
 						set_number(r, joined, &m, 1, 2);
 					free(joined);
-					next += l2 + (e2 ? 1 : 0);
+					if (next_unit)
+						r->i++;
+					else
+						next += l2 + (e2 ? 1 : 0);
 				}
 			} else if (rule_match(R_PLACE_DATE, line, ll, 0, &m)) {
 				free(r->place);
@@ -608,7 +626,7 @@ static void read_header(struct rec *r)
 				r->doctype_text = "Công văn";
 				buf_adds(&r->title, line);
 				r->evidence++;
-			} else if (is_issuer_line(line) && !opens_content(line)) {
+			} else if (is_issuer_line(line) && !is_heading(line)) {
 				struct buf *dst = &r->issuer_lines;
 				/* a second body below a complete first one: the first is the parent */
 				if (r->issuer_lines.len && is_body_type_line(line) &&
@@ -670,7 +688,10 @@ static void read_title(struct rec *r)
 			continue;
 		}
 		if (first) {
-			take = !rule_match(R_KINH_GUI, t, tl, 0, &m);
+			struct head h;
+			enum rank rk = classify(t, &h);
+			head_release(&h);
+			take = !rule_match(R_KINH_GUI, t, tl, 0, &m) && (rk == RANK_NONE || rk > RANK_ARTICLE);
 		} else if (rule_match(R_KINH_GUI, t, tl, 0, &m) || tl > 300) {
 			take = 0;
 		} else if (text_starts_lower(t)) {
@@ -763,9 +784,10 @@ static size_t clause_end(const char *s, size_t from, size_t len)
 					return i;
 		}
 		/* " và Công văn số ..." starts the next citation */
-		if (c == ' ' && !strncmp(s + i, " và ", 4)) {
+		size_t vl = strlen(" và ");
+		if (c == ' ' && !strncmp(s + i, " và ", vl)) {
 			struct rmatch m;
-			if (rule_match(R_REF, s, len, i + 4, &m) && rm_start(&m, 0) == i + 4)
+			if (rule_match(R_REF, s, len, i + vl, &m) && rm_start(&m, 0) == i + vl)
 				return i;
 		}
 	}
@@ -1503,6 +1525,14 @@ static int outline_unit(struct rec *r, int top_level_kind)
 		}
 	} else if (section_rank || (numbered && title_like(uu, h.rest) && has_own_content(r, r->i - 1, rk))) {
 		pop_items(r);
+		/* "Phần I" with its title on the next line */
+		char *own_heading = NULL;
+		if (!*h.rest && cur(r) && cur(r)->kind == U_PARA && !is_heading(cur(r)->text) &&
+		    text_upper_ratio(cur(r)->text, strlen(cur(r)->text)) > 0.8) {
+			own_heading = one_line(cur(r)->text);
+			h.rest = own_heading;
+			r->i++;
+		}
 		xmlNodePtr s = plan_child(top(r), "section");
 		int top_level = r->depth == 1;
 		const char *kind = top_level && top_level_kind ? top_kind(h.rest) : sub_kind(h.rest);
@@ -1512,6 +1542,7 @@ static int outline_unit(struct rec *r, int top_level_kind)
 		if (top_level)
 			r->nsections++;
 		rc = push(r, s, rk);
+		free(own_heading);
 	} else {
 		xmlNodePtr it = plan_child(top(r), "item");
 		if (!it) {
@@ -1727,6 +1758,7 @@ static int read_appendices(struct rec *r)
 			free(n);
 		}
 		struct buf title = BUF_INIT;
+		char *attachment = NULL;
 		buf_add(&title, t + rm_start(&m, 2), rm_len(&m, 2));
 		free(t);
 		r->i++;
@@ -1741,10 +1773,9 @@ static int read_appendices(struct rec *r)
 				const char *as = a;
 				if (*as == '(' && al > 1 && a[al - 1] == ')')
 					as++, al -= 2;
-				char *at = xstrndup(as, al);
-				plan_set(app, "attachment", at);
-				attachment_facts(r, at);
-				free(at);
+				free(attachment);
+				attachment = xstrndup(as, al);
+				attachment_facts(r, attachment);
 				free(a);
 				free(l);
 				r->i++;
@@ -1767,6 +1798,8 @@ static int read_appendices(struct rec *r)
 		buf_trim(&title);
 		if (title.len)
 			xmlSetProp(app, (const xmlChar *)"title", (const xmlChar *)title.ptr);
+		plan_set(app, "attachment", attachment);
+		free(attachment);
 		buf_release(&title);
 		/* content: an outline or tables, until the next appendix */
 		r->depth = 0;
@@ -1943,6 +1976,11 @@ static void rec_release(struct rec *r)
 
 xmlDocPtr recognize(const struct blocks *bs, const char *source, struct diag *d)
 {
+	return recognize_with(bs, source, 0, d);
+}
+
+xmlDocPtr recognize_with(const struct blocks *bs, const char *source, unsigned flags, struct diag *d)
+{
 	const char *bad = NULL;
 	if (rules_compile(&bad) < 0) {
 		diag_env(d, "internal error: rule '%s' does not compile", bad);
@@ -2006,7 +2044,7 @@ xmlDocPtr recognize(const struct blocks *bs, const char *source, struct diag *d)
 		/* the closing element goes between body and appendices */
 		if (r.nsections >= 2)
 			r.evidence++;
-		if (r.evidence < 2) {
+		if (r.evidence < 2 && !(flags & RECOGNIZE_FRAGMENT)) {
 			diag_error(d, "not an administrative document: no header, document type, sections or signature found");
 			rc = -1;
 		}

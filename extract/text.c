@@ -113,11 +113,20 @@ static const struct {
 	{ "tp.", "thành phố" },
 };
 
-/* Words after which the next word is capitalized (body types, PL2 IV.1). */
-static const char *const body_types[] = {
-	"sở", "bộ", "ban", "cục", "vụ", "văn phòng", "trung tâm", "hội", "đài", "báo", "phòng",
-	"ủy ban", "uỷ ban", "thanh tra", "công an", "bộ chỉ huy", "viện", "kho bạc", "chi cục", "liên đoàn",
-	NULL,
+/* Words after which the next word is capitalized (body types, PL2 IV.1);
+ * "ủy ban nhân dân" is a whole type after which nothing is. */
+static const struct {
+	const char *phrase;
+	int cap_after;
+} body_types[] = {
+	{ "ủy ban nhân dân", 0 }, { "uỷ ban nhân dân", 0 }, { "hội đồng nhân dân", 0 },
+	{ "sở", 1 },	       { "bộ", 1 },		{ "ban", 1 },
+	{ "cục", 1 },	       { "vụ", 1 },		{ "văn phòng", 1 },
+	{ "trung tâm", 1 },    { "hội", 1 },		{ "đài", 1 },
+	{ "báo", 1 },	       { "phòng", 1 },		{ "ủy ban", 1 },
+	{ "uỷ ban", 1 },       { "thanh tra", 1 },	{ "công an", 0 },
+	{ "bộ chỉ huy", 1 },   { "viện", 1 },		{ "kho bạc", 1 },
+	{ "chi cục", 1 },      { "liên đoàn", 1 },	{ NULL, 0 },
 };
 
 /* Words after which every following word is a place name. */
@@ -224,8 +233,8 @@ char *text_proper_case(const char *s, int expand)
 		if (ends_comma)
 			in_place = 0;
 		/* after a body type word, capitalize the next word */
-		for (size_t k = 0; body_types[k]; k++) {
-			size_t pk = phrase_at(w, n, i, body_types[k]);
+		for (size_t k = 0; body_types[k].phrase; k++) {
+			size_t pk = phrase_at(w, n, i, body_types[k].phrase);
 			if (pk) {
 				/* emit the rest of a multi-word type as is */
 				for (size_t j = 1; j < pk; j++) {
@@ -233,7 +242,7 @@ char *text_proper_case(const char *s, int expand)
 					buf_add(&b, w[i + j].s, w[i + j].len);
 				}
 				i += pk - 1;
-				cap_next = 1;
+				cap_next = body_types[k].cap_after;
 				break;
 			}
 		}
