@@ -12,7 +12,6 @@ enum rule_id {
 	R_NUMBER_LINE,	 /* "Số: 180 /KH-UBND", "Số:      /KH-UBND" */
 	R_PLACE_DATE,	 /* "Hải Phòng, ngày 30 tháng 7 năm 2021" (blanks allowed) */
 	R_DATE_LONG,	 /* "ngày 13 tháng 7 năm 2021", year optional */
-	R_DATE_SHORT,	 /* "13/7/2021", "10/12" */
 	R_QUOC_HIEU,	 /* "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" */
 	R_TIEU_NGU,	 /* "Độc lập - Tự do - Hạnh phúc" */
 	R_DOCTYPE,	 /* "KẾ HOẠCH" ... alone or opening the line */
@@ -41,7 +40,6 @@ enum rule_id {
 	R_AMOUNT,	 /* "350.000.000 đồng", "350 triệu đồng", "1,5 tỷ đồng" */
 	R_DEADLINE,	 /* "trước ngày 10/12/2020", "chậm nhất là ngày ..." */
 	R_DEADLINE_AND,	 /* " và ngày 01 tháng 12 năm 2022" after a deadline */
-	R_YEARLY,	 /* "hàng năm" / "hằng năm" */
 	R_PERIODIC,	 /* "Định kỳ ... (ngày 10/12 hàng năm)" */
 	R_SIGNER,	 /* a person's name: "Đặng Quốc Vinh" */
 	R_IMAGE_NOTE,	 /* "A handwritten signature ...", "(Đã ký)", "[signature]" */

@@ -259,7 +259,7 @@ char *text_proper_case(const char *s, int expand)
 				break;
 			}
 		}
-		if (ends_comma || (w[i].len == 2 && !memcmp(w[i].s, "và", 2)) ||
+		if (ends_comma || (w[i].len == strlen("và") && !memcmp(w[i].s, "và", w[i].len)) ||
 		    (w[i].len == 1 && w[i].s[0] == '-'))
 			cap_next = !in_place;
 		/* "ủy ban nhân dân" inside a name keeps its capital */
