@@ -672,6 +672,60 @@ static int scan_html_table(struct scan *sc, size_t *pi)
 	return rc;
 }
 
+/* ---- two-column layout text --------------------------------------------- */
+
+/* A line of layout text (pdftotext -layout) holding two columns: text, a
+ * gap of five spaces or more, text.  Sets *gap_start and *right. */
+static int split_columns(const struct line *l, size_t *gap_start, size_t *right)
+{
+	size_t i = lead_spaces(l), best = 0, second = 0, bs = 0, be = 0;
+	for (; i < l->len; i++) {
+		if (l->s[i] != ' ')
+			continue;
+		size_t j = i;
+		while (j < l->len && l->s[j] == ' ')
+			j++;
+		if (j < l->len && j - i > 1) {
+			if (j - i > best) {
+				second = best;
+				best = j - i;
+				bs = i;
+				be = j;
+			} else if (j - i > second) {
+				second = j - i;
+			}
+		}
+		i = j;
+	}
+	/* one clear gap: others (a hand-fill blank in "Số:   /BC") are much narrower */
+	if (best < 5 || second * 2 > best)
+		return 0;
+	*gap_start = bs;
+	*right = be;
+	return 1;
+}
+
+/* Lines side by side (a header: issuer | Quốc hiệu; a signature area:
+ * Nơi nhận | signer) become a borderless two-column table, the shape a
+ * DOCX header table has. */
+static int scan_columns(struct scan *sc, size_t *pi)
+{
+	size_t i = *pi;
+	struct table *t = new_table(sc, sc->lines[i].no);
+	sc->out->v[sc->out->n - 1].flags |= BF_BORDERLESS;
+	size_t gs, rs;
+	while (i < sc->n && !is_blank(&sc->lines[i]) && split_columns(&sc->lines[i], &gs, &rs)) {
+		struct line *l = &sc->lines[i];
+		struct row *r = table_add_row(t);
+		cell_text(table_add_cell(r), l->s, gs, 0, l->no);
+		cell_text(table_add_cell(r), l->s + rs, l->len - rs, 0, l->no);
+		i++;
+	}
+	table_finish(t);
+	*pi = i;
+	return 0;
+}
+
 /* ---- the scanner ---------------------------------------------------------- */
 
 static int is_rule_line(const struct line *l)
@@ -729,13 +783,19 @@ static int scan_lines(struct scan *sc)
 			table = 3;
 		else if (is_tab_cell(l) && i + 1 < sc->n && is_tab_cell(&sc->lines[i + 1]))
 			table = 4;
+		else if (!sc->md && i + 1 < sc->n) {
+			size_t g, rr;
+			if (split_columns(l, &g, &rr) && split_columns(&sc->lines[i + 1], &g, &rr))
+				table = 5;
+		}
 		if (table) {
 			flush_para(sc, &para, para_line, para_level, para_bold, para_indent);
 			switch (table) {
 			case 1: rc = scan_html_table(sc, &i); break;
 			case 2: rc = scan_pipe_table(sc, &i); break;
 			case 3: rc = scan_tab_rows(sc, &i); break;
-			default: rc = scan_tab_cells(sc, &i); break;
+			case 4: rc = scan_tab_cells(sc, &i); break;
+			default: rc = scan_columns(sc, &i); break;
 			}
 			continue;
 		}

@@ -206,6 +206,7 @@ enum rank {
 	RANK_ARABIC,
 	RANK_ARABIC2,
 	RANK_ARABIC3,
+	RANK_ARABIC_PAREN, /* "1)" under "1." */
 	RANK_LETTER,
 	RANK_DASH,
 	RANK_PLUS,
@@ -304,7 +305,11 @@ static enum rank classify(const char *s, struct head *h)
 			h->rank = dots >= 2 ? RANK_ARABIC3 : RANK_ARABIC2;
 		} else {
 			h->number = xstrndup(s + rm_start(&m, 2), rm_len(&m, 2));
-			h->rank = RANK_ARABIC;
+			/* "1)" is a level below "1." */
+			const char *after = s + rm_end(&m, 2);
+			while (*after == ' ')
+				after++;
+			h->rank = *after == ')' ? RANK_ARABIC_PAREN : RANK_ARABIC;
 		}
 		h->rest = s + rm_start(&m, 3);
 	} else if (rule_match(R_HEAD_LETTER, s, len, 0, &m)) {
@@ -919,12 +924,13 @@ static void pop_items(struct rec *r)
 	}
 }
 
+/* Is the nearest section with a kind a responsibilities section? */
 static int in_responsibilities(struct rec *r)
 {
 	for (int k = r->depth - 1; k >= 0; k--) {
 		const char *kind = plan_attr(r->stack[k].node, "kind");
-		if (kind && !strcmp(kind, "responsibilities"))
-			return 1;
+		if (kind)
+			return !strcmp(kind, "responsibilities");
 		if (plan_is(r->stack[k].node, "agency"))
 			return 0;
 	}
@@ -1079,7 +1085,7 @@ static const char *column_role(const char *header)
 		role = "no";
 	else if (strstr(low, "phối hợp"))
 		role = "partners";
-	else if (strstr(low, "chủ trì") ||
+	else if (strstr(low, "chủ trì") || strstr(low, "trách nhiệm thực hiện") ||
 		 (strstr(low, "thực hiện") && (strstr(low, "cơ quan") || strstr(low, "đơn vị"))) ||
 		 strstr(low, "chịu trách nhiệm"))
 		role = "lead";
@@ -1510,8 +1516,12 @@ static int outline_unit(struct rec *r, int top_level_kind)
 	int numbered = rk <= RANK_LETTER;
 	struct unit *uu = &r->u.v[at];
 	if (numbered && in_responsibilities(r) && rule_test(R_AGENCY_START, h.rest) && rk >= RANK_ARABIC) {
+		/* a heading names the body alone ("Sở Nội vụ" or "Sở Nội vụ:") */
+		size_t rl = strlen(h.rest);
+		while (rl && (h.rest[rl - 1] == ':' || h.rest[rl - 1] == ' '))
+			rl--;
 		int heading_form = title_like(uu, h.rest) && has_own_content(r, r->i - 1, rk) &&
-				   agency_name_end(h.rest) == strlen(h.rest);
+				   agency_name_end(h.rest) >= rl;
 		xmlNodePtr a = add_agency(r, h.rest, h.number, heading_form);
 		if (!heading_form) {
 			xmlNodePtr p = plan_child(a, "p");
