@@ -107,6 +107,26 @@ static int contains_ci(const char *s, size_t len, const char *needle)
 	return 0;
 }
 
+/* "Định kỳ hằng năm báo cáo ... trước ngày 05 tháng 12": the recurrence
+ * is said earlier in the clause (no ";" or "." between). */
+static int periodic_before(const char *s, size_t at)
+{
+	size_t from = at > 120 ? at - 120 : 0;
+	for (size_t i = at; i > from; i--)
+		if (s[i - 1] == ';' || (s[i - 1] == '.' && i < at && s[i] == ' ')) {
+			from = i;
+			break;
+		}
+	static const char *const cues[] = { "hàng năm", "hằng năm", "định kỳ", "Định kỳ", NULL };
+	for (int k = 0; cues[k]; k++) {
+		size_t n = strlen(cues[k]);
+		for (size_t i = from; i + n <= at; i++)
+			if (!memcmp(s + i, cues[k], n))
+				return 1;
+	}
+	return 0;
+}
+
 static void find_marks(const char *s, size_t len, struct marks *ms)
 {
 	struct rmatch m;
@@ -122,7 +142,7 @@ static void find_marks(const char *s, size_t len, struct marks *ms)
 	while (at < len && rule_match(R_DEADLINE, s, len, at, &m)) {
 		struct mark k = { .start = rm_start(&m, 0), .end = rm_end(&m, 0), .kind = MARK_DEADLINE };
 		dmy(s, &m, 3, &k);
-		k.yearly = rm_has(&m, 9) || rm_has(&m, 1);
+		k.yearly = rm_has(&m, 9) || ((rm_has(&m, 1) || periodic_before(s, k.start)) && !k.year);
 		at = rm_end(&m, 0) > at ? rm_end(&m, 0) : at + 1;
 		if (!valid_dm(k.day, k.month))
 			continue;
