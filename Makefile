@@ -21,7 +21,7 @@ else
 Q =
 endif
 
-PKGS = libxml-2.0 libxslt libzip libpcre2-8 libutf8proc fontconfig
+PKGS = libxml-2.0 libxslt libzip libpcre2-8 libutf8proc fontconfig poppler-glib cairo-pdf
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
 
@@ -81,7 +81,7 @@ tests: $(UNIT_BIN)
 # ---- Debian packages -------------------------------------------------------
 # Installed only when missing (apt-get as root); quiet when all are there.
 BUILD_DEBS = gcc make pkg-config libxml2-dev libxslt1-dev libzip-dev libpcre2-dev \
-	libhpdf-dev libutf8proc-dev libfontconfig-dev fonts-liberation2
+	libhpdf-dev libutf8proc-dev libfontconfig-dev fonts-liberation2 libpoppler-glib-dev libcairo2-dev
 TEST_DEBS = libcmocka-dev jing libxml2-utils xsltproc poppler-utils qpdf valgrind \
 	python3-docx python3-pdfminer pandoc libreoffice-writer fop clang
 
