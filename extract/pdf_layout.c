@@ -1095,21 +1095,34 @@ struct side {
 	int n;
 };
 
-/* Does the line sit wholly on one side of split?  -1 left, 1 right, 0 both
- * sides, 2 across it. */
-static int line_side(const struct page_ctx *pc, const struct line *l, double split)
+/* Which side of the gap [gl, gr] the line's words sit on, by their
+ * centres: -1 left, 1 right, 0 both, 2 a word reaches into the gap from
+ * the wrong side.  *lmax and *rmin receive the inner edges. */
+static int line_sides(const struct page_ctx *pc, const struct line *l, double gl, double gr, double *lmax,
+		      double *rmin)
 {
 	int left = 0, right = 0;
+	double mid = (gl + gr) / 2;
+	*lmax = -1e9, *rmin = 1e9;
 	for (size_t k = 0; k < l->nw; k++) {
 		const struct pdf_word *w = W(pc, l, k);
-		if (w->x1 < split && w->x2 > split)
-			return 2;
-		if (w->x2 <= split)
+		if ((w->x1 + w->x2) / 2 < mid) {
 			left = 1;
-		else
+			*lmax = fmax(*lmax, w->x2);
+		} else {
 			right = 1;
+			*rmin = fmin(*rmin, w->x1);
+		}
 	}
+	if (*lmax > gr - 2 || *rmin < gl + 2)
+		return 2;
 	return left && right ? 0 : left ? -1 : 1;
+}
+
+static int line_side(const struct page_ctx *pc, const struct line *l, double split)
+{
+	double a, b;
+	return line_sides(pc, l, split, split, &a, &b);
 }
 
 /* A one-sided line belongs to a band side when it is centred on that
@@ -1164,15 +1177,27 @@ static void emit_band(struct doc *D, struct page_ctx *pc, size_t from, size_t to
 }
 
 /* Find a two-column band starting at line i; returns its end (exclusive)
- * or i when there is none. */
+ * or i when there is none.  The gap between the columns starts as the
+ * widest gap of the first line and narrows as lines join. */
 static size_t band_at(const struct page_ctx *pc, size_t i, double *split_out, int header)
 {
 	const struct line *l = &pc->lines[i];
 	if (l->use != USE_BODY)
 		return i;
-	double split = column_gap(pc, l);
+	double mid = column_gap(pc, l);
 	double w = pc->pg->w;
-	if (split < w * 0.3 || split > w * 0.7 || line_side(pc, l, split) != 0)
+	if (mid < w * 0.3 || mid > w * 0.7)
+		return i;
+	double gl = mid, gr = mid;
+	/* widen to the words either side */
+	for (size_t k = 0; k < l->nw; k++) {
+		const struct pdf_word *wd = W(pc, l, k);
+		if (wd->x2 <= mid)
+			gl = k ? fmax(gl == mid ? -1e9 : gl, wd->x2) : wd->x2;
+		else if (wd->x1 >= mid && gr == mid)
+			gr = wd->x1;
+	}
+	if (!(gl < gr))
 		return i;
 	struct side s[2];
 	memset(s, 0, sizeof s);
@@ -1185,7 +1210,8 @@ static size_t band_at(const struct page_ctx *pc, size_t i, double *split_out, in
 			continue;
 		if (m->use != USE_BODY)
 			break;
-		int side = line_side(pc, m, split);
+		double lmax, rmin;
+		int side = line_sides(pc, m, gl, gr, &lmax, &rmin);
 		if (side == 2)
 			break;
 		if (side == 0) {
@@ -1194,7 +1220,7 @@ static size_t band_at(const struct page_ctx *pc, size_t i, double *split_out, in
 				double a = 1e9, b = -1e9;
 				for (size_t q = 0; q < m->nw; q++) {
 					const struct pdf_word *wd = W(pc, m, q);
-					if ((wd->x2 <= split) == (k == 0)) {
+					if (((wd->x1 + wd->x2) / 2 < (gl + gr) / 2) == (k == 0)) {
 						a = fmin(a, wd->x1);
 						b = fmax(b, wd->x2);
 					}
@@ -1205,7 +1231,7 @@ static size_t band_at(const struct page_ctx *pc, size_t i, double *split_out, in
 				s[k].n++;
 			}
 			two++;
-		} else if (!fits_side(m, &s[side > 0]))
+		} else if (!s[side > 0].n || !fits_side(m, &s[side > 0]))
 			break;
 		/* vertical gap: lines of a band sit close; the signature leaves
 		   room for the signature itself on the right side only */
@@ -1219,16 +1245,20 @@ static size_t band_at(const struct page_ctx *pc, size_t i, double *split_out, in
 			if (gap > allow)
 				break;
 		}
-		if (side <= 0)
+		if (side <= 0) {
 			prev_y2[0] = m->y2;
-		if (side >= 0)
+			gl = fmax(gl, lmax);
+		}
+		if (side >= 0) {
 			prev_y2[1] = m->y2;
+			gr = fmin(gr, rmin);
+		}
 		prev = m;
 		end = j + 1;
 	}
 	if (two < 1 || end - i < 2)
 		return i;
-	*split_out = split;
+	*split_out = (gl + gr) / 2;
 	return end;
 }
 
@@ -1256,7 +1286,7 @@ static double mode_of(double *v, size_t n, double step)
 	return best;
 }
 
-static void page_margins(struct doc *D, struct page_ctx *pc)
+static void page_margins(struct doc *D, struct page_ctx *pc, const struct grid *grids, size_t ngrids)
 {
 	size_t n = 0;
 	double *xs = xmalloc((pc->nlines + 1) * sizeof *xs), *xe = xmalloc((pc->nlines + 1) * sizeof *xe);
@@ -1289,6 +1319,10 @@ static void page_margins(struct doc *D, struct page_ctx *pc)
 	} else {
 		pc->left = minx < 1e8 ? minx : 0;
 		pc->right = maxx > -1e8 ? maxx : pc->pg->w;
+		for (size_t g = 0; g < ngrids; g++) {
+			pc->left = fmin(pc->left, grids[g].x1);
+			pc->right = fmax(pc->right, grids[g].x2);
+		}
 	}
 	if (pc->right - pc->left < 50) {
 		pc->left = pc->pg->w * 0.1;
@@ -1302,10 +1336,13 @@ static void page_margins(struct doc *D, struct page_ctx *pc)
 	free(pitch);
 }
 
-/* Would the page need its ruling lines?  Lines split by wide gaps. */
-static int wants_rules(const struct page_ctx *pc)
+/* Would the page need its ruling lines?  Lines split by wide gaps; the
+ * band around them is where to look. */
+static int wants_rules(struct page_ctx *pc)
 {
 	size_t multi = 0;
+	pc->pg->rule_y1 = 1e9;
+	pc->pg->rule_y2 = -1e9;
 	for (size_t i = 0; i < pc->nlines; i++) {
 		const struct line *l = &pc->lines[i];
 		if (l->use != USE_BODY)
@@ -1313,9 +1350,15 @@ static int wants_rules(const struct page_ctx *pc)
 		for (size_t k = 1; k < l->nw; k++)
 			if (W(pc, l, k)->x1 - W(pc, l, k - 1)->x2 > l->size * 1.2) {
 				multi++;
+				pc->pg->rule_y1 = fmin(pc->pg->rule_y1, l->y1);
+				pc->pg->rule_y2 = fmax(pc->pg->rule_y2, l->y2);
 				break;
 			}
 	}
+	/* a table's first and last rows may hold one line of text each, and
+	   its rules lie around them */
+	pc->pg->rule_y1 = fmax(0, pc->pg->rule_y1 - 120);
+	pc->pg->rule_y2 = fmin(pc->pg->h, pc->pg->rule_y2 + 120);
 	return multi >= 2;
 }
 
@@ -1353,7 +1396,6 @@ static int layout_page(struct doc *D, struct pdf_page *pg)
 		buf_release(&t);
 	}
 	find_footnotes(D, &pc);
-	page_margins(D, &pc);
 
 	/* ruled tables */
 	struct grid *grids = NULL;
@@ -1370,6 +1412,7 @@ static int layout_page(struct doc *D, struct pdf_page *pg)
 			    l->x1 >= grids[gi].x1 - 2 && l->x2 <= grids[gi].x2 + 2)
 				l->use = USE_TABLE;
 		}
+	page_margins(D, &pc, grids, ngrids);
 
 	/* walk the page top to bottom */
 	if (broke || newsize) {

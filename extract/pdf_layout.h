@@ -42,7 +42,8 @@ struct pdf_page {
 	size_t nwords, awords;
 	struct pdf_rule *hrules, *vrules;
 	size_t nh, nv, ah, av;
-	int rules_done; /* ruling lines were looked for */
+	int rules_done;	    /* ruling lines were looked for */
+	double rule_y1, rule_y2; /* the band of the page to search for them */
 };
 
 /* Lay the pages out into blocks appended to out.  rules(ctx, page)

@@ -13,7 +13,7 @@
 #include "pdf_layout.h"
 #include "xalloc.h"
 
-#define DARK 150	   /* gray below this is ink */
+#define INK 105 /* ink (255 - gray) of two neighbouring pixels that makes a line */
 #define MIN_H_PT 18.0	   /* shortest horizontal rule, points */
 #define MIN_V_PT 12.0	   /* shortest vertical rule, points */
 #define MAX_THICK_PT 3.0   /* thicker than this is a filled area, not a line */
@@ -84,15 +84,21 @@ void pdf_rules_from_gray(struct pdf_page *pg, const unsigned char *gray, int w, 
 	int min_h = (int)(MIN_H_PT * scale), min_v = (int)(MIN_V_PT * scale);
 	int thick = (int)(MAX_THICK_PT * scale + 0.5);
 	struct collector c = { NULL, 0, 0, &pg->hrules, &pg->nh, &pg->ah, scale, thick };
-	for (int y = 0; y < h; y++) {
-		const unsigned char *row = gray + (size_t)y * (size_t)stride;
+	/* A hairline between two pixel rows shows as two light rows: a pixel
+	   is ink when it and its neighbour below (or right) hold enough ink
+	   together. */
+#define DARK_AT(x, y, dx, dy)                                                                    \
+	(510 - gray[(size_t)(y) * (size_t)stride + (size_t)(x)] -                                 \
+		 gray[(size_t)((y) + (dy)) * (size_t)stride + (size_t)((x) + (dx))] >=            \
+	 INK)
+	for (int y = 0; y + 1 < h; y++) {
 		close_old(&c, y);
 		int x = 0;
 		while (x < w) {
-			while (x < w && row[x] >= DARK)
+			while (x < w && !DARK_AT(x, y, 0, 1))
 				x++;
 			int s = x;
-			while (x < w && row[x] < DARK)
+			while (x < w && DARK_AT(x, y, 0, 1))
 				x++;
 			if (x - s >= min_h)
 				take_run(&c, y, s, x);
@@ -101,16 +107,16 @@ void pdf_rules_from_gray(struct pdf_page *pg, const unsigned char *gray, int w, 
 	close_old(&c, h + 2);
 	c.v = &pg->vrules, c.n = &pg->nv, c.alloc = &pg->av;
 	/* vertical: the same, walking columns */
-	for (int x = 0; x <= w; x++) {
+	for (int x = 0; x + 1 <= w; x++) {
 		close_old(&c, x);
-		if (x == w)
+		if (x + 1 == w)
 			break;
 		int y = 0;
 		while (y < h) {
-			while (y < h && gray[(size_t)y * (size_t)stride + (size_t)x] >= DARK)
+			while (y < h && !DARK_AT(x, y, 1, 0))
 				y++;
 			int s = y;
-			while (y < h && gray[(size_t)y * (size_t)stride + (size_t)x] < DARK)
+			while (y < h && DARK_AT(x, y, 1, 0))
 				y++;
 			if (y - s >= min_v)
 				take_run(&c, x, s, y);

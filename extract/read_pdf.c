@@ -212,6 +212,10 @@ static int widget_words(PopplerPage *page, struct pdf_page *pg, struct diag *d)
 	struct buf pdf = BUF_INIT;
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, &pdf, pg->w, pg->h);
 	cairo_t *cr = cairo_create(s);
+	for (size_t i = 0; i < wa.n; i++)
+		cairo_rectangle(cr, wa.r[i].x1 - 1, wa.r[i].y1 - 1, wa.r[i].x2 - wa.r[i].x1 + 2,
+				wa.r[i].y2 - wa.r[i].y1 + 2);
+	cairo_clip(cr);
 	poppler_page_render_for_printing(page, cr);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
@@ -240,7 +244,8 @@ static int widget_words(PopplerPage *page, struct pdf_page *pg, struct diag *d)
 /* ---- ruling lines ----------------------------------------------------------- */
 
 /* Pixels per point for the rendering searched for ruling lines: 1.5
- * (108 dpi) keeps hairlines dark and text strokes short. */
+ * (72 dpi): hairlines still leave ink in two neighbouring pixels, and
+ * text strokes stay shorter than the shortest rule. */
 #define RULE_SCALE 1.5
 
 /* Render the page small, in gray, and hand it to pdf_rules_from_gray. */
@@ -269,6 +274,10 @@ static int render_rules(void *ctx, struct pdf_page *pg)
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, scale, scale);
+	if (pg->rule_y2 > pg->rule_y1) {
+		cairo_rectangle(cr, 0, pg->rule_y1, pg->w, pg->rule_y2 - pg->rule_y1);
+		cairo_clip(cr);
+	}
 	poppler_page_render(page, cr);
 	cairo_destroy(cr);
 	cairo_surface_flush(s);
