@@ -823,7 +823,8 @@ static void cell_paragraphs(const struct page_ctx *pc, struct line *ls, size_t n
 		const struct line *l = i < n ? &ls[i] : NULL;
 		int join = 0;
 		if (l && prev) {
-			double room = prev_center ? (cx2 - cx1) - (prev->x2 - prev->x1) : cx2 - prev->x2;
+			/* room left at the end of the line, centred or not */
+			double room = cx2 - prev->x2;
 			double pitch = l->base - prev->base;
 			join = first_word_width(pc, l) + l->size * 0.2 > room - l->size * 0.3 &&
 			       pitch < prev->size * 1.8 && fabs(l->size - prev->size) < 0.6 &&
@@ -1357,8 +1358,8 @@ static int wants_rules(struct page_ctx *pc)
 	}
 	/* a table's first and last rows may hold one line of text each, and
 	   its rules lie around them */
-	pc->pg->rule_y1 = fmax(0, pc->pg->rule_y1 - 120);
-	pc->pg->rule_y2 = fmin(pc->pg->h, pc->pg->rule_y2 + 120);
+	pc->pg->rule_y1 = fmax(0, pc->pg->rule_y1 - pc->pg->h * 0.3);
+	pc->pg->rule_y2 = pc->pg->h;
 	return multi >= 2;
 }
 

@@ -274,8 +274,10 @@ static int render_rules(void *ctx, struct pdf_page *pg)
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, scale, scale);
+	/* a table runs from its first multi-column line to wherever its
+	   cells end: keep the page below that line, and some above it */
 	if (pg->rule_y2 > pg->rule_y1) {
-		cairo_rectangle(cr, 0, pg->rule_y1, pg->w, pg->rule_y2 - pg->rule_y1);
+		cairo_rectangle(cr, 0, pg->rule_y1, pg->w, pg->h - pg->rule_y1);
 		cairo_clip(cr);
 	}
 	poppler_page_render(page, cr);
