@@ -301,6 +301,32 @@ static int render_rules(void *ctx, struct pdf_page *pg)
 	return 0;
 }
 
+/* ---- sanitizer builds ----------------------------------------------------------- */
+
+/* Poppler's font lookup initializes fontconfig once per process and keeps
+ * its configuration to the end (the same allocations tests/valgrind.supp
+ * suppresses for FcInit).  LeakSanitizer reads this hook in ASan builds
+ * (make check's second pass, make fuzz). */
+#if defined(__SANITIZE_ADDRESS__)
+#define SOAN_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SOAN_ASAN 1
+#endif
+#endif
+#ifdef SOAN_ASAN
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\n";
+}
+const char *__lsan_default_options(void);
+const char *__lsan_default_options(void)
+{
+	return "print_suppressions=0";
+}
+#endif
+
 /* ---- the document ------------------------------------------------------------- */
 
 /* A cheap bound on the object count before poppler parses anything:
