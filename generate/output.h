@@ -1,0 +1,31 @@
+/* output.h - writing a document that a transform made (a rollover draft,
+ * a report form) to the file the user named: plan XML as it is, or
+ * through a template (templates/NAME.xsl) to the layout, and the layout
+ * to DOCX or PDF.  The output's extension picks the format.  Used by
+ * `soan rollover` and `soan report`; `soan generate` has its own loop. */
+#ifndef SOAN_OUTPUT_H
+#define SOAN_OUTPUT_H
+
+#include <libxml/tree.h>
+
+#include "extract/diag.h"
+
+enum out_kind { OUTK_UNKNOWN = 0, OUTK_XML, OUTK_FO, OUTK_DOCX, OUTK_PDF };
+
+/* From a file name's extension (case-insensitive); "-" is plan XML. */
+enum out_kind output_kind(const char *path);
+
+struct out_opts {
+	const char *tmpl;	   /* template name: "plan", "rollover", "report" */
+	const char *const *params; /* NAME, VALUE, ..., NULL: string parameters */
+	int no_validate;	   /* skip the plan XML schema check */
+	int track_changes;	   /* DOCX: change marks as tracked changes */
+};
+
+/* Write doc to path ("-": standard output) as kind, atomically.  Returns
+ * 0, or -1 with an error in d (an environment error when a template,
+ * font or writer is missing, or the file cannot be written). */
+int write_output(xmlDocPtr doc, const char *path, enum out_kind kind, const struct out_opts *o,
+		 struct diag *d);
+
+#endif
