@@ -31,7 +31,7 @@ static const char year_pattern[] =
 	"|(?<my>tháng\\s+\\d{1,2}\\s*(?:,?\\s*năm\\s+|/\\s*)(?<myy>" Y ")(?!\\p{N}))"
 	"|(?<range>(?:(?:năm|giai\\s+đoạn)\\s+)?(?<r1>" Y ")\\s*[-\\x{2013}\\x{2014}]\\s*(?:năm\\s+)?(?<r2>" Y
 	")(?!\\p{N}))"
-	"|(?<yw>(?:năm|hết|sau|đến)\\s+(?<ywy>" Y ")(?!\\p{N}))"
+	"|(?<yw>(?:(?:đến\\s+)?hết|sau|đến|năm)\\s+(?:năm\\s+)?(?<ywy>" Y ")(?!\\p{N}))"
 	"|(?<bare>(?<![\\p{L}\\p{N}/.])(?<by>" Y ")(?!\\p{N}))";
 
 enum {
@@ -1158,7 +1158,13 @@ static void accept_in(xmlNodePtr n)
 			continue;
 		if (plan_is(c, "change")) {
 			xmlChar *t = xmlNodeGetContent(c);
-			xmlNodePtr tx = xmlNewText(t ? t : (const xmlChar *)"");
+			if (!t || !*t) { /* a blanked text: nothing stays */
+				xmlFree(t);
+				xmlUnlinkNode(c);
+				xmlFreeNode(c);
+				continue;
+			}
+			xmlNodePtr tx = xmlNewText(t);
 			xmlFree(t);
 			xmlReplaceNode(c, tx);
 			xmlFreeNode(c);
