@@ -564,6 +564,8 @@ static int opens_content(const char *s)
 	return rk != RANK_NONE;
 }
 
+static int is_appendix_start(struct rec *r, size_t i);
+
 static int is_heading(const char *s)
 {
 	struct head h;
@@ -594,6 +596,11 @@ static void read_header(struct rec *r)
 			const char *next = p + len + (e ? 1 : 0);
 			if (!ll || is_rule_line(line) || rule_match(R_STAMP, line, ll, 0, &m)) {
 				/* nothing */
+			} else if (is_appendix_start(r, r->i)) {
+				/* a document that is an appendix of another: no header */
+				consumed_all = 0;
+				free(line);
+				break;
 			} else if (rule_match(R_QUOC_HIEU, line, ll, 0, &m) || rule_match(R_TIEU_NGU, line, ll, 0, &m)) {
 				r->evidence++;
 			} else if (rule_match(R_NUMBER_LINE, line, ll, 0, &m)) {
@@ -658,8 +665,9 @@ static void read_header(struct rec *r)
 			} else if (is_issuer_line(line) && !is_heading(line)) {
 				struct buf *dst = &r->issuer_lines;
 				/* a second body below a complete first one: the first is the parent */
-				if (r->issuer_lines.len && is_body_type_line(line) &&
-				    !(u->flags & BF_BOLD && !r->issuer_lines_bold)) {
+				/* (or a bold line under plain ones: the issuer under its parent) */
+				if (r->issuer_lines.len &&
+				    (is_body_type_line(line) || ((u->flags & BF_BOLD) && !r->issuer_lines_bold))) {
 					buf_release(&r->parent_lines);
 					r->parent_lines = r->issuer_lines;
 					buf_init(&r->issuer_lines);
@@ -1791,6 +1799,7 @@ static int stranded_header_line(const char *s)
 
 static int read_appendices(struct rec *r)
 {
+	int first = 1;
 	while (cur(r)) {
 		if (!is_appendix_start(r, r->i)) {
 			/* stray matter after the document (page furniture) */
@@ -1801,6 +1810,11 @@ static int read_appendices(struct rec *r)
 		struct rmatch m;
 		rule_match(R_APPENDIX, t, strlen(t), 0, &m);
 		xmlNodePtr app = plan_child(r->root, "appendix");
+		if (first) {
+			/* an appendix heading is a document part the decree names (Mẫu 2.1) */
+			r->evidence += 2;
+			first = 0;
+		}
 		if (rm_has(&m, 1)) {
 			char *n = xstrndup(t + rm_start(&m, 1), rm_len(&m, 1));
 			plan_set(app, "number", n);
@@ -1943,6 +1957,10 @@ static void write_meta(struct rec *r)
 		free(p);
 	}
 #define META_ADD(name) plan_child(r->meta, (name))
+	if (!r->doctype_text && !r->body->children && plan_first(r->root, "appendix")) {
+		r->doctype_code = "";
+		r->doctype_text = "Phụ lục";
+	}
 	xmlNodePtr dt = META_ADD("doctype");
 	xmlSetProp(dt, (const xmlChar *)"code", (const xmlChar *)(r->doctype_code ? r->doctype_code : ""));
 	if (r->doctype_text)
