@@ -129,6 +129,13 @@ bench: all
 	$(Q)tests/bench.sh ./soan
 
 # ---- developer targets ---------------------------------------------------------
+# Legacy Vietnamese encodings: extract/encoding.inc is generated from the
+# tables in extract/encodings/ and committed; the normal build never runs
+# the script.  Rebuild it after editing a table.
+encoding-tables:
+	$(Q)python3 extract/encodings/mkinc.py >extract/encoding.inc.tmp-$$$$ && \
+		mv extract/encoding.inc.tmp-$$$$ extract/encoding.inc
+
 lint:
 	$(Q)clang-format --dry-run --Werror soan.c soan.h extract/*.[ch] generate/*.[ch] tests/unit/*.c
 
@@ -149,6 +156,7 @@ install: all
 clean:
 	rm -rf build build-san build-valgrind build-fuzz soan out
 
-.PHONY: all deps deps-build deps-test demo check check-run tests bench lint format install clean
+.PHONY: all deps deps-build deps-test demo check check-run tests bench lint format install clean \
+	encoding-tables
 
 -include $(LIB_OBJ:.o=.d) $(B)/soan.d
