@@ -80,6 +80,27 @@ static const struct legacy *legacy_for(enum text_encoding e)
 	return NULL;
 }
 
+/* utf8_next() with the common cases inline: the detector walks every
+ * candidate decoding character by character. */
+static long next_cp(const unsigned char **pp, const unsigned char *end)
+{
+	const unsigned char *p = *pp;
+	unsigned char c = p[0];
+	if (c < 0x80) {
+		*pp = p + 1;
+		return c;
+	}
+	if (c >= 0xC2 && c <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+		*pp = p + 2;
+		return (long)(c & 0x1F) << 6 | (p[1] & 0x3F);
+	}
+	if (c >= 0xE1 && c <= 0xEC && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+		*pp = p + 3;
+		return (long)(c & 0x0F) << 12 | (long)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+	}
+	return utf8_next(pp, end);
+}
+
 static void put_cp(struct buf *out, long cp)
 {
 	char tmp[4];
@@ -185,7 +206,7 @@ static void from_1252(const struct legacy *t, const char *s, size_t len, struct 
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	while (p < end) {
 		const unsigned char *at = p;
-		long cp = utf8_next(&p, end);
+		long cp = next_cp(&p, end);
 		int b = cp < 0 ? -1 : cp1252_byte(cp);
 		if (b > 0 && n < sizeof chunk) {
 			chunk[n++] = (unsigned char)b;
@@ -298,8 +319,13 @@ static int classify_word(const int32_t *w, size_t n)
 	long tone = 0;
 	int ascii = 1, vowel = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (w[i] >= 0x80)
-			ascii = 0;
+		if (w[i] < 0x80) { /* is_word_char() let only letters through */
+			if (k + 1 >= sizeof code)
+				return ascii ? TOK_NONE : TOK_BAD;
+			code[k++] = (char)(w[i] | 0x20);
+			continue;
+		}
+		ascii = 0;
 		utf8proc_int32_t d[8];
 		int last = 0;
 		utf8proc_ssize_t m = utf8proc_decompose_char(
@@ -357,7 +383,7 @@ int encoding_syllable(const char *s, size_t len)
 	size_t n = 0;
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	while (p < end) {
-		long cp = utf8_next(&p, end);
+		long cp = next_cp(&p, end);
 		if (cp < 0 || n == NPAIRS(w))
 			return 0;
 		w[n++] = (int32_t)cp;
@@ -377,7 +403,7 @@ static void score_text(const char *s, size_t len, struct score *sc)
 	int32_t w[32];
 	size_t n = 0, over = 0;
 	for (;;) {
-		long cp = p < end ? utf8_next(&p, end) : -2;
+		long cp = p < end ? next_cp(&p, end) : -2;
 		if (cp >= 0 && is_word_char(cp)) {
 			if (n < NPAIRS(w))
 				w[n++] = (int32_t)cp;
@@ -451,7 +477,7 @@ static void classify_caps(const char *s, struct word *w)
 	size_t upper = 0, lower = 0, toned = 0, nonascii = 0;
 	int upper_after_toned = 0;
 	while (p < end) {
-		long cp = utf8_next(&p, end);
+		long cp = next_cp(&p, end);
 		if (cp < 0)
 			continue;
 		if (is_toned_lower(cp)) {
@@ -483,7 +509,7 @@ static void upcase_word(const char *s, const struct word *w, struct buf *out)
 {
 	const unsigned char *p = (const unsigned char *)s + w->start, *end = (const unsigned char *)s + w->end;
 	while (p < end) {
-		long cp = utf8_next(&p, end);
+		long cp = next_cp(&p, end);
 		put_cp(out, cp < 0 ? 0xFFFD : utf8proc_toupper((utf8proc_int32_t)cp));
 	}
 }
@@ -496,7 +522,7 @@ static void restore_caps(struct buf *text)
 	const unsigned char *p = base, *end = base + text->len;
 	while (p < end) {
 		const unsigned char *at = p;
-		long cp = utf8_next(&p, end);
+		long cp = next_cp(&p, end);
 		utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)(cp < 0 ? 0xFFFD : cp));
 		int letter = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
 			     (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
@@ -555,27 +581,50 @@ static void restore_caps(struct buf *text)
 
 /* ---- detection -------------------------------------------------------------------- */
 
-/* Cues that valid UTF-8 is 8-bit Vietnamese read as Windows-1252: many
- * Latin-1 characters and few of the letters only Vietnamese uses (ă đ ơ ư
- * ĩ ũ, U+1EA0-U+1EF9, combining tone marks). */
-static int mojibake_cues(const unsigned char *p, size_t len)
+/* One pass over the input: how much of it is valid UTF-8 (the offset of
+ * the first bad sequence, or len), and cues that valid UTF-8 is 8-bit
+ * Vietnamese read as Windows-1252: many Latin-1 characters and few of the
+ * letters only Vietnamese uses (ă đ ơ ư ĩ ũ, U+1EA0-U+1EF9, combining
+ * tone marks).  Runs of ASCII are skipped eight bytes at a time. */
+static size_t utf8_scan(const unsigned char *s, size_t len, int *cues)
 {
-	size_t latin1 = 0, viet = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = p[i];
-		if (c < 0x80)
-			continue;
-		unsigned long cp;
-		if (c < 0xE0) {
-			cp = (unsigned long)(c & 0x1F) << 6 | (p[i + 1] & 0x3F);
-			i += 1;
-		} else if (c < 0xF0) {
-			cp = (unsigned long)(c & 0x0F) << 12 | (unsigned long)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
-			i += 2;
-		} else {
-			i += 3;
+	size_t i = 0, latin1 = 0, viet = 0;
+	*cues = 0;
+	while (i < len) {
+		if (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (!(w & 0x8080808080808080ull)) {
+				i += 8;
+				continue;
+			}
+		}
+		unsigned char c = s[i];
+		if (c < 0x80) {
+			i++;
 			continue;
 		}
+		size_t n;
+		unsigned long cp;
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 2, cp = c & 0x1F;
+		else if (c >= 0xE0 && c <= 0xEF)
+			n = 3, cp = c & 0x0F;
+		else if (c >= 0xF0 && c <= 0xF4)
+			n = 4, cp = c & 0x07;
+		else
+			return i;
+		if (i + n > len)
+			return i;
+		for (size_t k = 1; k < n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF))
+			return i;
+		i += n;
 		if (cp >= 0xA0 && cp <= 0xFF)
 			latin1++;
 		else if ((cp >= 0x1EA0 && cp <= 0x1EF9) || (cp >= 0x0300 && cp <= 0x0323) || cp == 0x0102 ||
@@ -584,7 +633,8 @@ static int mojibake_cues(const unsigned char *p, size_t len)
 			 cp == 0x01B0)
 			viet++;
 	}
-	return latin1 >= 3 && viet * 4 < latin1;
+	*cues = latin1 >= 3 && viet * 4 < latin1;
+	return len;
 }
 
 /* Where the sample of a UTF-8 text ends: at most SCORE_SAMPLE_BYTES, not
@@ -727,9 +777,10 @@ int encoding_decode(const unsigned char *data, size_t len, struct buf *out,
 	}
 	if (memchr(data, 0, len))
 		return diag_error(d, "binary data (NUL bytes), not a text document");
-	size_t ok = utf8_valid_prefix(data, len);
+	int cues;
+	size_t ok = utf8_scan(data, len, &cues);
 	if (ok == len) {
-		enum text_encoding e = mojibake_cues(data, len) ? detect_mojibake(data, len) : ENC_UTF8;
+		enum text_encoding e = cues ? detect_mojibake(data, len) : ENC_UTF8;
 		if (e == ENC_UTF8) {
 			buf_add(out, data, len);
 			return 0;
@@ -801,7 +852,7 @@ int encoding_font_text(const char *font, const char *utf8, size_t len, struct bu
 	from_1252(legacy_for(e), utf8, len, &text, NULL);
 	const unsigned char *p = (const unsigned char *)text.ptr, *end = p + text.len;
 	while (p < end) {
-		long cp = utf8_next(&p, end);
+		long cp = next_cp(&p, end);
 		put_cp(out, cp < 0 ? 0xFFFD : utf8proc_toupper((utf8proc_int32_t)cp));
 	}
 	buf_release(&text);
