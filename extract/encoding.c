@@ -449,12 +449,13 @@ static int plausible(const struct score *sc, const struct tally *tl)
  * words with one capital (Kế in "Kế HOẠCH").  "Ủy ban" written in title
  * case cannot be told from "ủy ban" and stays as it is. */
 
-enum { W_PLAIN, W_CAPS, W_AMBIG };
+enum { W_PLAIN, W_CAPS, W_AMBIG, W_TITLE /* capitalise the first letter */ };
 
 struct word {
 	size_t start, end; /* byte offsets in the text */
 	int kind;
 	int lower;    /* has a lower-case letter other than a toned vowel */
+	int toned_first; /* starts with a lower-case toned vowel */
 	int evidence; /* W_CAPS with a non-ASCII letter: the line is Vietnamese capitals */
 };
 
@@ -477,10 +478,12 @@ static void classify_caps(const char *s, struct word *w)
 	size_t upper = 0, lower = 0, toned = 0, nonascii = 0;
 	int upper_after_toned = 0;
 	while (p < end) {
+		int first = p == (const unsigned char *)s + w->start;
 		long cp = next_cp(&p, end);
 		if (cp < 0)
 			continue;
 		if (is_toned_lower(cp)) {
+			w->toned_first |= first;
 			toned++;
 			continue;
 		}
@@ -514,6 +517,40 @@ static void upcase_word(const char *s, const struct word *w, struct buf *out)
 	}
 }
 
+/* Only list marks and numbering in s[a..b): "- ", "12. ", "(1) ", "• ". */
+static int only_marks(const char *s, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++) {
+		if (strchr(" \t-+*#>|.()[]:0123456789", s[i]))
+			continue;
+		if (i + 2 < b && (!memcmp(s + i, "\xE2\x80\xA2", 3) || !memcmp(s + i, "\xE2\x80\x93", 3))) {
+			i += 2; /* • – */
+			continue;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+/* The first word of the line made of words[i..j) after its list mark or
+ * numbering ("a)", "IV."), or j when something else comes first. */
+static size_t first_word(const char *s, const struct word *words, size_t i, size_t j)
+{
+	size_t start = words[i].start;
+	while (start > 0 && s[start - 1] != '\n')
+		start--;
+	if (!only_marks(s, start, words[i].start))
+		return j;
+	const struct word *w = &words[i];
+	size_t len = w->end - w->start;
+	char after = s[w->end];
+	int roman = strspn(s + w->start, "IVXLivxl") == len;
+	if ((after == ')' || after == '.') && (roman || len <= 2) && i + 1 < j &&
+	    only_marks(s, w->end, words[i + 1].start))
+		return i + 1; /* "a)", "đ)", "IV." */
+	return i;
+}
+
 static void restore_caps(struct buf *text)
 {
 	struct word *words = NULL;
@@ -533,12 +570,12 @@ static void restore_caps(struct buf *text)
 			continue;
 		}
 		words = xgrow(words, sizeof *words, n + 1, &alloc);
-		words[n++] = (struct word){ (size_t)(at - base), (size_t)(p - base), W_PLAIN, 0, 0 };
+		words[n++] = (struct word){ (size_t)(at - base), (size_t)(p - base), W_PLAIN, 0, 0, 0 };
 	}
 	int changed = 0;
 	for (size_t i = 0; i < n; i++) {
 		classify_caps(text->ptr, &words[i]);
-		changed |= words[i].kind != W_PLAIN;
+		changed |= words[i].kind != W_PLAIN || words[i].toned_first;
 	}
 	if (!changed) {
 		free(words);
@@ -561,17 +598,26 @@ static void restore_caps(struct buf *text)
 			if ((evidence && !plain) || near)
 				words[k].kind = W_CAPS;
 		}
+		size_t f = first_word(text->ptr, words, i, j);
+		if (f < j && words[f].kind != W_CAPS && words[f].toned_first)
+			words[f].kind = W_TITLE;
 		i = j;
 	}
 	struct buf out = BUF_INIT;
 	buf_grow(&out, text->len);
 	size_t at = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (words[i].kind != W_CAPS)
+		if (words[i].kind != W_CAPS && words[i].kind != W_TITLE)
 			continue;
 		buf_add(&out, text->ptr + at, words[i].start - at);
-		upcase_word(text->ptr, &words[i], &out);
-		at = words[i].end;
+		struct word w = words[i];
+		if (w.kind == W_TITLE) {
+			const unsigned char *q = (const unsigned char *)text->ptr + w.start;
+			next_cp(&q, (const unsigned char *)text->ptr + w.end);
+			w.end = (size_t)(q - (const unsigned char *)text->ptr);
+		}
+		upcase_word(text->ptr, &w, &out);
+		at = w.end;
 	}
 	buf_add(&out, text->ptr + at, text->len - at);
 	free(words);

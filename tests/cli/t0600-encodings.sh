@@ -1,14 +1,16 @@
 #!/bin/sh
 # Legacy encodings and Unicode forms: every encoded copy of a seed plan in
 # tests/data/enc/ (made by tests/data/enc/make.py) reads back to the same
-# blocks as the seed, with one warning naming a legacy encoding; what
-# TCVN3 cannot carry is pinned in NAME.tcvn3.case; binary and undecodable
-# input is one error line.  The committed tables and test files are what
+# blocks as the seed, with one warning naming a legacy encoding, and
+# extracts to the seed's expected.xml; what TCVN3 cannot carry is pinned
+# in NAME.tcvn3.case (words) and NAME.tcvn3.xml.diff (plan XML); binary
+# and undecodable input is one error line.  The committed tables and test files are what
 # their scripts make, and VN1 / Windows-1258 files agree with glibc iconv.
 . "$(dirname "$0")/../lib.sh"
 
 D=$TOP/tests/data/enc
-seeds=$(cd "$TOP/corpus" && for n in *; do [ -f "$n/$n.txt" ] && echo "$n"; done)
+# the seeds tests/data/enc/make.py encodes
+seeds=$(cd "$D" && for f in *.tcvn3.txt; do echo "${f%.tcvn3.txt}"; done)
 # under valgrind, one seed is enough
 [ -n "$RUN" ] && seeds=$(echo "$seeds" | head -1)
 
@@ -81,6 +83,40 @@ EOF
 			ok "$n.vn1: glibc iconv writes the same bytes" ||
 			not_ok "$n.vn1: glibc iconv writes the same bytes"
 	fi
+done
+
+# Plan XML: every encoded file extracts to the seed's reviewed
+# expected.xml apart from /plan/@source; VN1 with its quotes and dash as
+# ASCII; TCVN3 with the differences pinned in NAME.tcvn3.xml.diff
+for n in $seeds; do
+	exp=$TOP/corpus/$n/expected.xml
+	[ -f "$exp" ] || continue
+	src=$(sed -n 's/^<plan version="1" source="\([^"]*\)".*/\1/p' "$exp")
+	sed 's/\xE2\x80\x9C/"/g; s/\xE2\x80\x9D/"/g; s/\xE2\x80\x93/-/g' "$exp" >"$T/$n.expected-vn1"
+	# UTF-16 hides markdown cues from format detection: read it as the seed is read
+	fmt=text
+	cmp -s "$T/$n.seed" "$T/$n.seed-text" || fmt=markdown
+	for f in "$D/$n".*.txt; do
+		b=$(basename "$f")
+		v=${b#"$n".}
+		v=${v%.txt}
+		case $v in utf16*) args=--format=$fmt ;; *) args= ;; esac
+		if ! soan extract $args "$f" >"$T/$b.xml" 2>"$T/$b.err"; then
+			not_ok "$b: extracts"
+			sed 's/^/#   /' "$T/$b.err" | head -3
+			continue
+		fi
+		sed "s|source=\"$b\"|source=\"$src\"|" "$T/$b.xml" >"$T/$b.norm"
+		case $v in
+		vn1) same "$T/$n.expected-vn1" "$T/$b.norm" "$b: gives expected.xml (quotes and dash as ASCII)" ;;
+		tcvn3*)
+			diff "$exp" "$T/$b.norm" >"$T/$b.diff"
+			grep -v '^#' "$D/$n.tcvn3.xml.diff" >"$T/$n.xml.diff-want"
+			same "$T/$n.xml.diff-want" "$T/$b.diff" "$b: gives expected.xml but for the pinned differences"
+			;;
+		*) same "$exp" "$T/$b.norm" "$b: gives expected.xml" ;;
+		esac
+	done
 done
 
 # The DOMAIN.md test vectors as files

@@ -690,10 +690,14 @@ static void tcvn3_capitals(void **state)
 		{ "I. MỤC ĐÍCH, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU" },
 		{ "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH" },
 		{ "SỞ NỘI VỤ", "SỞ NỘI VỤ" },
-		/* title case stays; a first toned capital is lost */
+		/* title case stays; a first toned capital inside a line is lost */
 		{ "Kế hoạch của Sở GTVT và Sở KH&ĐT", "Kế hoạch của Sở GTVT và Sở KH&ĐT" },
 		{ "Võ Trọng Hải, Ủy ban nhân dân tỉnh", "Võ Trọng Hải, ủy ban nhân dân tỉnh" },
-		{ "Ở đây", "ở đây" },
+		/* a line starts with a capital, after its list mark or number */
+		{ "Ở đây\n12. Ủy ban nhân dân\n- Ấn phẩm\na) Ủy ban\nIV. Ứng dụng",
+		  "Ở đây\n12. Ủy ban nhân dân\n- Ấn phẩm\na) Ủy ban\nIV. Ứng dụng" },
+		{ "Giúp việc cho\nỦy ban", "Giúp việc cho\nỦy ban" },
+		{ "xem: ở đây", "xem: ở đây" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		size_t n;

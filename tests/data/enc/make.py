@@ -5,7 +5,7 @@
 
 writes into OUTDIR (default tests/data/enc/, beside this script).
 
-Each seed plan corpus/NAME/NAME.txt (UTF-8, NFC) is written as:
+Each of the five seed plans corpus/NAME/NAME.txt (UTF-8, NFC) is written as:
 
   NAME.tcvn3.txt          TCVN3 (ABC), through the inverse of extract/encodings/tcvn3.tsv;
                           upper-case toned vowels become lower case (TCVN3 has none)
@@ -36,6 +36,9 @@ import unicodedata
 
 TOP = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
 OUT = os.path.join(TOP, "tests", "data", "enc")
+# the five seed plans (DOMAIN.md SEED-0..4); other corpus entries are not encoded
+SEEDS = ["000-haiphong-asean-2021", "001-hatinh-asean-2020", "002-soctrang-asean-2014",
+         "003-hungyen-ttdn-2022", "004-camau-asean-2019"]
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 VN1_TRANSLIT = {"\u201c": '"', "\u201d": '"', "\u2013": "-"}
 
@@ -111,8 +114,7 @@ def main():
     global OUT
     if len(sys.argv) > 1:
         OUT = sys.argv[1]
-    seeds = sorted(d for d in os.listdir(os.path.join(TOP, "corpus"))
-                   if os.path.isfile(os.path.join(TOP, "corpus", d, d + ".txt")))
+    seeds = SEEDS
     inv = {n: inverse(n) for n in ("tcvn3", "vn1", "vni", "cp1258")}
     for i, name in enumerate(seeds):
         with open(os.path.join(TOP, "corpus", name, name + ".txt"), encoding="utf-8") as f:
