@@ -98,13 +98,9 @@ static void dmy(const char *s, const struct rmatch *m, int g, struct mark *k)
 	}
 }
 
-static int contains_ci(const char *s, size_t len, const char *needle)
+static int contains(const char *s, size_t len, const char *needle)
 {
-	size_t n = strlen(needle);
-	for (size_t i = 0; i + n <= len; i++)
-		if (!strncasecmp(s + i, needle, n))
-			return 1;
-	return 0;
+	return memmem(s, len, needle, strlen(needle)) != NULL;
 }
 
 /* "Định kỳ hằng năm báo cáo ... trước ngày 05 tháng 12": the recurrence
@@ -176,7 +172,8 @@ static void find_marks(const char *s, size_t len, struct marks *ms)
 		if (second)
 			add_mark(ms, k2);
 	}
-	if (contains_ci(s, len, "báo cáo") || contains_ci(s, len, "định kỳ")) {
+	if (contains(s, len, "báo cáo") || contains(s, len, "Báo cáo") || contains(s, len, "BÁO CÁO") ||
+	    contains(s, len, "định kỳ") || contains(s, len, "Định kỳ")) {
 		at = 0;
 		while (at < len && rule_match(R_PERIODIC, s, len, at, &m)) {
 			struct mark k = { .start = rm_start(&m, 0), .end = rm_end(&m, 0), .kind = MARK_DEADLINE };
@@ -202,7 +199,12 @@ static int cmp_mark(const void *a, const void *b)
 void inline_mark(xmlNodePtr n, const char *s, size_t len)
 {
 	struct marks ms = { NULL, 0, 0 };
-	find_marks(s, len, &ms);
+	/* every amount and deadline has a digit: most paragraphs have none */
+	int digit = 0;
+	for (size_t i = 0; i < len && !digit; i++)
+		digit = s[i] >= '0' && s[i] <= '9';
+	if (digit)
+		find_marks(s, len, &ms);
 	if (ms.n > 1)
 		qsort(ms.v, ms.n, sizeof *ms.v, cmp_mark);
 	size_t at = 0;

@@ -48,15 +48,36 @@ long utf8_next(const unsigned char **pp, const unsigned char *end)
 	const unsigned char *p = *pp;
 	if (p >= end)
 		return -1;
-	size_t ok = utf8_valid_prefix(p, (size_t)(end - p) < 4 ? (size_t)(end - p) : 4);
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
-	if (n <= 0 || ok == 0) {
+	unsigned char c = *p;
+	if (c < 0x80) {
 		*pp = p + 1;
-		return -1;
+		return c;
 	}
+	size_t n;
+	long cp;
+	if (c >= 0xC2 && c <= 0xDF)
+		n = 2, cp = c & 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		n = 3, cp = c & 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		n = 4, cp = c & 0x07;
+	else
+		goto bad;
+	if ((size_t)(end - p) < n)
+		goto bad;
+	for (size_t k = 1; k < n; k++) {
+		if ((p[k] & 0xC0) != 0x80)
+			goto bad;
+		cp = (cp << 6) | (p[k] & 0x3F);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		goto bad;
 	*pp = p + n;
 	return cp;
+bad:
+	*pp = p + 1;
+	return -1;
 }
 
 int utf8_put(long cp, char out[4])
@@ -92,30 +113,59 @@ static long clean_cp(long cp)
 	}
 }
 
+/* Is cp certainly unchanged by NFC, whatever follows it?  True for every
+ * code point below U+0300 (no combining marks, no exclusions there), for
+ * Vietnamese precomposed letters (U+1E00-U+1EFF), general punctuation and
+ * currency signs; the other ranges go through utf8proc. */
+static int nfc_stable(long cp)
+{
+	return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x206F) ||
+	       (cp >= 0x20A0 && cp <= 0x20CF);
+}
+
 char *text_clean(const char *s, size_t len)
 {
 	struct buf b = BUF_INIT;
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	int need_nfc = 0;
 	buf_grow(&b, len);
 	while (p < end) {
+		/* printable ASCII needs nothing: copy it in runs */
+		const unsigned char *q = p;
+		while (q < end && *q >= 0x20 && *q < 0x7F)
+			q++;
+		if (q > p) {
+			buf_add(&b, p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
+		const unsigned char *at = p;
 		long cp = utf8_next(&p, end);
 		if (cp < 0)
 			cp = 0xFFFD;
-		cp = clean_cp(cp);
-		if (cp < 0)
+		long mapped = clean_cp(cp);
+		if (mapped < 0)
 			continue;
-		char tmp[4];
-		buf_add(&b, tmp, (size_t)utf8_put(cp, tmp));
+		if (!nfc_stable(mapped))
+			need_nfc = 1;
+		if (mapped == cp && p - at > 0 && cp != 0xFFFD) {
+			buf_add(&b, at, (size_t)(p - at));
+		} else {
+			char tmp[4];
+			buf_add(&b, tmp, (size_t)utf8_put(mapped, tmp));
+		}
 	}
-	/* NFC; utf8proc allocates the result */
-	utf8proc_uint8_t *nfc = NULL;
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)b.ptr, (utf8proc_ssize_t)b.len,
-					  &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-	if (n >= 0) {
-		buf_reset(&b);
-		buf_add(&b, nfc, (size_t)n);
+	if (need_nfc) {
+		/* NFC; utf8proc allocates the result */
+		utf8proc_uint8_t *nfc = NULL;
+		utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)b.ptr, (utf8proc_ssize_t)b.len,
+						  &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		if (n >= 0) {
+			buf_reset(&b);
+			buf_add(&b, nfc, (size_t)n);
+		}
+		free(nfc);
 	}
-	free(nfc);
 	/* collapse runs of spaces, trim */
 	size_t w = 0;
 	int space = 1;

@@ -33,6 +33,10 @@ struct unit {
 	enum block_align align;
 	const struct table *table;
 	unsigned line;
+	/* cached answers about this unit (0: not yet asked) */
+	signed char rank_plus1; /* its numbering rank + 1 */
+	signed char appendix;	/* 1 opens an appendix, -1 does not */
+	signed char closing;	/* 1 opens the closing, -1 does not */
 };
 
 struct units {
@@ -280,23 +284,30 @@ static enum rank classify(const char *s, struct head *h)
 	size_t len = strlen(s);
 	memset(h, 0, sizeof *h);
 	h->rest = s;
-	if (rule_match(R_HEAD_PART, s, len, 0, &m)) {
+	/* every numbering opens with one of a few bytes: run only the rules that can match */
+	unsigned char c0 = (unsigned char)s[0];
+	int digit = c0 >= '0' && c0 <= '9', lower = (c0 >= 'a' && c0 <= 'z') || !strncmp(s, "đ", 2);
+	int upper = (c0 >= 'A' && c0 <= 'Z') || !strncmp(s, "Đ", 2);
+	size_t ul = !strncmp(s, "Đ", 2) ? 2 : 1;
+	int uletter = upper && (s[ul] == '.' || s[ul] == ')' || (s[ul] == ' ' && (s[ul + 1] == '.' || s[ul + 1] == ')')));
+	int bullet = c0 == '-' || c0 == '+' || c0 == 0xE2 || c0 == 0xC2;
+	if (c0 == 'P' && rule_match(R_HEAD_PART, s, len, 0, &m)) {
 		h->rank = RANK_PART;
 		h->number = xstrndup(s, rm_end(&m, 1));
 		h->rest = rm_has(&m, 2) ? s + rm_start(&m, 2) : s + len;
-	} else if (rule_match(R_HEAD_ROMAN, s, len, 0, &m)) {
+	} else if (strchr("IVXL", c0) && c0 && rule_match(R_HEAD_ROMAN, s, len, 0, &m)) {
 		h->rank = RANK_ROMAN;
 		h->number = xstrndup(s + rm_start(&m, 1), rm_len(&m, 1));
 		h->rest = s + rm_start(&m, 2);
-	} else if (rule_match(R_HEAD_ARTICLE, s, len, 0, &m)) {
+	} else if (!strncmp(s, "Điều", strlen("Điều")) && rule_match(R_HEAD_ARTICLE, s, len, 0, &m)) {
 		h->rank = RANK_ARTICLE;
 		h->number = xstrndup(s + rm_start(&m, 1), rm_len(&m, 1));
 		h->rest = s + rm_start(&m, 2);
-	} else if (rule_match(R_HEAD_ULETTER, s, len, 0, &m)) {
+	} else if (uletter && rule_match(R_HEAD_ULETTER, s, len, 0, &m)) {
 		h->rank = RANK_ULETTER;
 		h->number = xstrndup(s + rm_start(&m, 1), rm_len(&m, 1));
 		h->rest = s + rm_start(&m, 2);
-	} else if (rule_match(R_HEAD_ARABIC, s, len, 0, &m)) {
+	} else if (digit && rule_match(R_HEAD_ARABIC, s, len, 0, &m)) {
 		if (rm_has(&m, 1)) {
 			h->number = xstrndup(s + rm_start(&m, 1), rm_len(&m, 1));
 			size_t dots = 0;
@@ -312,11 +323,11 @@ static enum rank classify(const char *s, struct head *h)
 			h->rank = *after == ')' ? RANK_ARABIC_PAREN : RANK_ARABIC;
 		}
 		h->rest = s + rm_start(&m, 3);
-	} else if (rule_match(R_HEAD_LETTER, s, len, 0, &m)) {
+	} else if (lower && rule_match(R_HEAD_LETTER, s, len, 0, &m)) {
 		h->rank = RANK_LETTER;
 		h->number = xstrndup(s + rm_start(&m, 1), rm_len(&m, 1));
 		h->rest = s + rm_start(&m, 2);
-	} else if (rule_match(R_BULLET, s, len, 0, &m)) {
+	} else if (bullet && rule_match(R_BULLET, s, len, 0, &m)) {
 		const char *rest = s + rm_start(&m, 2);
 		struct rmatch m2;
 		/* "- a) text": the letter is the label */
@@ -341,6 +352,19 @@ static enum rank classify(const char *s, struct head *h)
 		h->label = text_trim(lab, n, NULL);
 	}
 	return h->rank;
+}
+
+/* The numbering rank of unit i, classified once. */
+static enum rank unit_rank(struct unit *u)
+{
+	if (!u->rank_plus1) {
+		struct head h;
+		enum rank rk = u->kind == U_PARA ? classify(u->text, &h) : RANK_NONE;
+		if (u->kind == U_PARA)
+			head_release(&h);
+		u->rank_plus1 = (signed char)(rk + 1);
+	}
+	return (enum rank)(u->rank_plus1 - 1);
 }
 
 static int ci_has(const char *low, const char *word)
@@ -949,9 +973,7 @@ static int has_own_content(struct rec *r, size_t i, enum rank rank)
 		return 0;
 	if (is_closing_start(r, i + 1) || is_appendix_start(r, i + 1))
 		return 0;
-	struct head h;
-	enum rank rk = classify(n->text, &h);
-	head_release(&h);
+	enum rank rk = unit_rank(n);
 	struct rmatch m;
 	if (rk == RANK_NONE)
 		return !rule_match(R_RECIPIENTS, n->text, strlen(n->text), 0, &m);
@@ -1377,9 +1399,18 @@ static int line_is_signature(const char *s)
 	return rule_match(R_SIG_AUTHORITY, s, len, 0, &m) || rule_match(R_SIG_DEPUTY, s, len, 0, &m);
 }
 
+static int appendix_start_uncached(struct unit *u);
+
 static int is_appendix_start(struct rec *r, size_t i)
 {
 	struct unit *u = &r->u.v[i];
+	if (!u->appendix)
+		u->appendix = appendix_start_uncached(u) ? 1 : -1;
+	return u->appendix > 0;
+}
+
+static int appendix_start_uncached(struct unit *u)
+{
 	if (u->kind != U_PARA)
 		return 0;
 	char *t = one_line(u->text);
@@ -1398,7 +1429,17 @@ static int is_appendix_start(struct rec *r, size_t i)
 	return yes;
 }
 
+static int closing_start_uncached(struct rec *r, size_t i);
+
 static int is_closing_start(struct rec *r, size_t i)
+{
+	struct unit *u = &r->u.v[i];
+	if (!u->closing)
+		u->closing = closing_start_uncached(r, i) ? 1 : -1;
+	return u->closing > 0;
+}
+
+static int closing_start_uncached(struct rec *r, size_t i)
 {
 	struct unit *u = &r->u.v[i];
 	if (u->kind != U_PARA)
@@ -1429,9 +1470,7 @@ static int is_closing_start(struct rec *r, size_t i)
 			continue;
 		if (rule_match(R_RECIPIENTS, n->text, strlen(n->text), 0, &m) || is_appendix_start(r, j))
 			break;
-		struct head h;
-		enum rank rk = classify(n->text, &h);
-		head_release(&h);
+		enum rank rk = unit_rank(n);
 		if (rk != RANK_NONE && rk < RANK_DASH)
 			return 0;
 	}
@@ -2020,9 +2059,7 @@ xmlDocPtr recognize_with(const struct blocks *bs, const char *source, unsigned f
 		struct unit *u = &r.u.v[first_head];
 		if (u->kind != U_PARA)
 			break;
-		struct head h;
-		enum rank rk = classify(u->text, &h);
-		head_release(&h);
+		enum rank rk = unit_rank(u);
 		if (rk != RANK_NONE && rk <= RANK_LETTER)
 			break;
 		if (is_closing_start(&r, first_head) || is_appendix_start(&r, first_head))
