@@ -136,6 +136,8 @@ int rules_compile(const char **bad)
 {
 	if (compiled)
 		return 0;
+	const char *nj = getenv("SOAN_NO_JIT");
+	int no_jit = nj && *nj && strcmp(nj, "0");
 	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
 		int err;
 		PCRE2_SIZE off;
@@ -147,7 +149,10 @@ int rules_compile(const char **bad)
 				*bad = table[i].name;
 			return -1;
 		}
-		pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+		/* JIT code reads the subject 16 bytes at a time, past its end:
+		 * harmless, but memcheck reports it, so valgrind runs turn it off */
+		if (!no_jit)
+			pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
 		code[table[i].id] = c;
 	}
 	for (int r = 0; r < R__COUNT; r++)
