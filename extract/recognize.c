@@ -814,7 +814,9 @@ static size_t clause_end(const char *s, size_t from, size_t len)
 		    !(i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' && i + 1 < len && s[i + 1] >= '0'))
 			return i;
 		if (c == ',') {
-			static const char *const next[] = { " Ủy ban nhân dân", " Uỷ ban nhân dân", " UBND",
+			/* (lower case too: TCVN3 text has no capital Ủ) */
+			static const char *const next[] = { " Ủy ban nhân dân", " Uỷ ban nhân dân", " ủy ban nhân dân",
+							    " uỷ ban nhân dân", " UBND",
 							    " Chủ tịch", " Ban Chỉ đạo", " Sở ", NULL };
 			for (int k = 0; next[k]; k++)
 				if (!strncmp(s + i + 1, next[k], strlen(next[k])))

@@ -67,7 +67,7 @@ static const struct {
 	{ R_CLOSING, "closing",
 	  "^(?:Trên đây là|Yêu cầu (?:các|Thủ trưởng|thủ trưởng|Giám đốc|giám đốc|Chủ tịch)|"
 	  "Trong quá trình|Quá trình (?:tổ chức )?(?:triển khai )?thực hiện|"
-	  "(?:Ủy|Uỷ) ban nhân dân (?:tỉnh|thành phố)(?: [\\p{Lu}][\\p{L}]*)* yêu cầu)",
+	  "(?i:ủy|uỷ) ban nhân dân (?:tỉnh|thành phố)(?: [\\p{Lu}][\\p{L}]*)* yêu cầu)",
 	  0 },
 	{ R_RECIPIENTS, "recipients", "^Nơi\\s+nhận\\s*:?\\s*(.*)$", C },
 	{ R_SIG_AUTHORITY, "signature-authority", "^(?:TM|T/M|T\\.M)\\s*[.:]?\\s*(\\p{Lu}[^\\p{Ll}]*)$", 0 },
@@ -80,7 +80,7 @@ static const struct {
 	  "(Kế hoạch|Báo cáo|Quyết định|Văn bản|Công văn|Tờ trình|Thông báo|Nghị quyết)\\s+số\\s*:?\\s*(\\d{0,6})\\s*/\\s*(" SYMBOL ")",
 	  C },
 	{ R_ISSUER_PHRASE, "issuer-phrase",
-	  "(?<![\\p{L}])(Chủ tịch\\s+)?((?:Ủy|Uỷ) ban nhân dân|UBND)(?:\\s*\\(UBND\\))?\\s+(tỉnh|thành phố)(?![\\p{L}])"
+	  "(?<![\\p{L}])(Chủ tịch\\s+)?((?i:ủy|uỷ) ban nhân dân|UBND)(?:\\s*\\(UBND\\))?\\s+(tỉnh|thành phố)(?![\\p{L}])"
 	  "(?:\\s+((?:\\p{Lu}\\p{Ll}*)(?:\\s+\\p{Lu}\\p{Ll}*){0,3}))?",
 	  0 },
 	{ R_AREA, "area", "trên địa bàn\\s+(tỉnh|thành phố)\\s+((?:\\p{Lu}\\p{Ll}*)(?:\\s+\\p{Lu}\\p{Ll}*){0,3})", 0 },
