@@ -238,6 +238,7 @@ struct rec {
 	char *number, *symbol, *place, *date_text;
 	int day, month, year;
 	const char *doctype_code, *doctype_text;
+	int doctype_bold; /* the doctype line was bold: so is a title under it */
 	struct buf title;
 	struct buf addressees; /* one per line */
 	int evidence; /* administrative-document cues seen */
@@ -639,8 +640,21 @@ static void read_header(struct rec *r)
 				}
 				r->evidence += 2;
 				found_doctype = 1;
-				if (rm_has(&m, 2))
-					buf_add(&r->title, line + rm_start(&m, 2), rm_len(&m, 2));
+				r->doctype_bold = (u->flags & BF_BOLD) != 0;
+				const char *rest = rm_has(&m, 2) ? line + rm_start(&m, 2) : NULL;
+				size_t rest_len = rm_len(&m, 2);
+				/* "ĐỀ CƯƠNG BÁO CÁO": one document type of two words */
+				size_t bl = strlen("BÁO CÁO");
+				if (rest && k >= 0 && !strcmp(doctypes[k].upper, "ĐỀ CƯƠNG") && rest_len >= bl &&
+				    !strncmp(rest, "BÁO CÁO", bl)) {
+					r->doctype_text = "Đề cương báo cáo";
+					rest += bl;
+					rest_len -= bl;
+					while (rest_len && *rest == ' ')
+						rest++, rest_len--;
+				}
+				if (rest && rest_len)
+					buf_add(&r->title, rest, rest_len);
 				/* the rest of this unit's lines are the title */
 				for (const char *q = next; *q;) {
 					const char *e2 = strchr(q, '\n');
@@ -707,7 +721,7 @@ static void read_header(struct rec *r)
 static void read_title(struct rec *r)
 {
 	int first = r->title.len == 0;
-	int prev_bold = -1, prev_caps = -1;
+	int prev_bold = r->doctype_bold ? 1 : -1, prev_caps = -1;
 	while (cur(r) && cur(r)->kind == U_PARA) {
 		struct unit *u = cur(r);
 		char *t = one_line(u->text);
@@ -1023,8 +1037,10 @@ static size_t agency_name_end(const char *s)
 static xmlNodePtr add_agency(struct rec *r, const char *rest, const char *number, int heading_form)
 {
 	const char *name = rest;
-	if (!strncmp(name, "Đề nghị ", strlen("Đề nghị ")))
-		name += strlen("Đề nghị ");
+	static const char *const asks[] = { "Đề nghị ", "Giao ", "Yêu cầu ", NULL };
+	for (int k = 0; asks[k]; k++)
+		if (!strncmp(name, asks[k], strlen(asks[k])))
+			name += strlen(asks[k]);
 	size_t nl = heading_form ? strlen(name) : agency_name_end(name);
 	char *nm = text_trim(name, nl, ":.,;");
 	xmlNodePtr a = plan_child(top(r), "agency");
@@ -1549,6 +1565,21 @@ static int outline_unit(struct rec *r, int top_level_kind)
 			return 0;
 		}
 		pop_items(r);
+		/* "Sở Nội vụ có trách nhiệm ..." as a paragraph of its own in the
+		 * responsibilities section: an agency without a number */
+		if (in_responsibilities(r) && rule_test(R_AGENCY_START, text) && agency_name_end(text) < strlen(text)) {
+			xmlNodePtr a = add_agency(r, text, NULL, 0);
+			xmlNodePtr p = plan_child(a, "p");
+			plan_text(p, text, strlen(text));
+			int rc2 = push(r, a, RANK_LETTER);
+			if (rc2 == 0) {
+				size_t l = strlen(text);
+				r->stack[r->depth - 1].inline_agency = 1;
+				r->stack[r->depth - 1].open_end = l && text[l - 1] == ':';
+			}
+			free(text);
+			return rc2;
+		}
 		xmlNodePtr p = plan_child(top(r), "p");
 		plan_text(p, text, strlen(text));
 		free(text);
@@ -1732,7 +1763,9 @@ static void read_closing(struct rec *r)
 				add_recipient(r, recips, line);
 				goto next;
 			}
-			if (text_upper_ratio(line, ll) > 0.85 && !position && (authority || deputy || !in_recips)) {
+			/* an upper-case line that is not a "- recipient" is the signer's
+			 * position, also right after the list (a signature cell) */
+			if (text_upper_ratio(line, ll) > 0.85 && !position && line[0] != '-' && line[0] != '+') {
 				position = xstrdup(line);
 				in_recips = 0;
 				goto next;

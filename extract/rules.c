@@ -29,7 +29,7 @@ static const struct {
 	{ R_NUMBER_LINE, "number-line",
 	  "^\\s*Số\\s*:?\\s*(\\d{0,6}[a-zđ]?)\\s*(?:/\\s*(" SYMBOL "))?\\s*$", C },
 	{ R_PLACE_DATE, "place-date",
-	  "^\\s*(\\p{L}[\\p{L}\\s.'-]{0,40}?)\\s*,?\\s*(ngày\\s*(\\d{1,2})?\\s*tháng\\s*(\\d{1,2})?\\s*,?\\s*năm\\s*(\\d{4}))\\s*\\.?\\s*$",
+	  "^\\s*(\\p{L}[\\p{L}\\s.'-]{0,40}?)\\s*,?\\s*(ngày\\s*(\\d{1,2})?\\s*tháng\\s*(\\d{1,2})?\\s*,?\\s*năm(?:\\s*(\\d{4}))?)\\s*\\.?\\s*$",
 	  C },
 	{ R_DATE_LONG, "date-long", "\\bngày\\s+" DMY_LONG, C },
 	{ R_QUOC_HIEU, "quoc-hieu",
@@ -86,7 +86,7 @@ static const struct {
 	{ R_AREA, "area", "trên địa bàn\\s+(tỉnh|thành phố)\\s+((?:\\p{Lu}\\p{Ll}*)(?:\\s+\\p{Lu}\\p{Ll}*){0,3})", 0 },
 	{ R_KINH_GUI, "kinh-gui", "^Kính\\s+gửi\\s*:?\\s*(.*)$", C },
 	{ R_AGENCY_START, "agency-start",
-	  "^(?:Đề nghị\\s+)?(?:Sở|Ban|Bộ|Ủy ban|Uỷ ban|UBND|Văn phòng|Công an|Bộ Chỉ huy|Bộ đội|Báo|Đài|"
+	  "^(?:(?:Đề nghị|Giao|Yêu cầu)\\s+)?(?:Sở|Ban|Bộ|Ủy ban|Uỷ ban|UBND|Văn phòng|Công an|Bộ Chỉ huy|Bộ đội|Báo|Đài|"
 	  "Cổng|Trung tâm|Tỉnh đoàn|Thành đoàn|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Hội|Liên đoàn|Liên minh|Thanh tra|"
 	  "Kho bạc|Cục|Chi cục|Viện|Trường|Bưu điện|Ngân hàng|Hội đồng|Mặt trận|Các|Cơ quan|Đoàn|"
 	  "Hiệp hội|Phòng|Chi nhánh|Đảng ủy|Huyện ủy|Quân khu|Bảo hiểm|Thủ trưởng|Giám đốc|Chủ tịch)"
