@@ -102,7 +102,9 @@ static int is_layout_table(const struct block *b)
 			for (const char *p = s.ptr; *p;) {
 				const char *e = strchr(p, '\n');
 				size_t len = e ? (size_t)(e - p) : strlen(p);
-				if (rule_match(R_RECIPIENTS, p, len, 0, &m) || rule_match(R_SIG_AUTHORITY, p, len, 0, &m) ||
+				if (rule_match(R_RECIPIENTS, p, len, 0, &m))
+					cues += 2; /* "Nơi nhận" alone marks a signature area */
+				else if (rule_match(R_SIG_AUTHORITY, p, len, 0, &m) ||
 				    rule_match(R_SIG_DEPUTY, p, len, 0, &m) || rule_match(R_NUMBER_LINE, p, len, 0, &m) ||
 				    rule_match(R_PLACE_DATE, p, len, 0, &m))
 					cues++;
