@@ -89,7 +89,9 @@ static void cell_text(const struct cell *c, struct buf *out)
 static int is_layout_table(const struct block *b)
 {
 	const struct table *t = b->table;
-	if (t->ncols > 3 || t->nrows > 6)
+	/* a header or signature table: two columns in print, a few more in
+	 * the grid when Word merged cells across it */
+	if (t->ncols > 6 || t->nrows > 6)
 		return 0;
 	int cues = 0;
 	for (size_t r = 0; r < t->nrows; r++)
@@ -485,7 +487,9 @@ static const struct {
 	{ "CÔNG ĐIỆN", "CĐ", "Công điện" },	   { "GIẤY MỜI", "GM", "Giấy mời" },
 	{ "BIÊN BẢN", "BB", "Biên bản" },	   { "THÔNG CÁO", "TC", "Thông cáo" },
 	{ "THAM LUẬN", "", "Tham luận" },	   { "ĐỀ CƯƠNG", "", "Đề cương" },
-	{ "CÔNG VĂN", "", "Công văn" },
+	{ "CÔNG VĂN", "", "Công văn" },		   { "NGHỊ ĐỊNH", "NĐ", "Nghị định" },
+	{ "THÔNG TƯ", "TT", "Thông tư" },	   { "LUẬT", "", "Luật" },
+	{ "ĐIỀU LỆ", "", "Điều lệ" },
 };
 
 static int doctype_index(const char *s, size_t len)

@@ -38,7 +38,7 @@ static const struct {
 	{ R_DOCTYPE, "doctype",
 	  "^\\s*(KẾ HOẠCH|BÁO CÁO|QUYẾT ĐỊNH|TỜ TRÌNH|THÔNG BÁO|HƯỚNG DẪN|CHƯƠNG TRÌNH|ĐỀ ÁN|"
 	  "PHƯƠNG ÁN|DỰ ÁN|NGHỊ QUYẾT|CHỈ THỊ|QUY CHẾ|QUY ĐỊNH|CÔNG ĐIỆN|GIẤY MỜI|BIÊN BẢN|"
-	  "THÔNG CÁO|THAM LUẬN|ĐỀ CƯƠNG|CÔNG VĂN)(?:\\s*[:.]?\\s*$|\\s+([^\\p{Ll}]+)$)",
+	  "THÔNG CÁO|THAM LUẬN|ĐỀ CƯƠNG|CÔNG VĂN|NGHỊ ĐỊNH|THÔNG TƯ|LUẬT|ĐIỀU LỆ)(?:\\s*[:.]?\\s*$|\\s+([^\\p{Ll}]+)$)",
 	  0 },
 	{ R_REF, "ref",
 	  "(?<![\\p{L}])(Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư liên tịch|"
