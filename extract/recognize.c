@@ -1431,20 +1431,47 @@ static int line_is_signature(const char *s)
 	return rule_match(R_SIG_AUTHORITY, s, len, 0, &m) || rule_match(R_SIG_DEPUTY, s, len, 0, &m);
 }
 
-static int appendix_start_uncached(struct unit *u);
+static int appendix_start_uncached(struct rec *r, size_t i);
 
 static int is_appendix_start(struct rec *r, size_t i)
 {
 	struct unit *u = &r->u.v[i];
 	if (!u->appendix)
-		u->appendix = appendix_start_uncached(u) ? 1 : -1;
+		u->appendix = appendix_start_uncached(r, i) ? 1 : -1;
 	return u->appendix > 0;
 }
 
-static int appendix_start_uncached(struct unit *u)
+/* A document attached to another after its signature: a document type
+ * line ("ĐIỀU LỆ", "QUY CHẾ") with its title and, within a few lines,
+ * "(Ban hành kèm theo Quyết định số …)".  Returns 1 when unit i opens one. */
+static int attached_document(struct rec *r, size_t i)
 {
+	struct unit *u = &r->u.v[i];
+	struct rmatch m;
+	if (u->kind != U_PARA || !rule_match(R_DOCTYPE, u->text, strlen(u->text), 0, &m))
+		return 0;
+	/* the title of a "Phụ lục" heading is not a document of its own */
+	if (i > 0 && r->u.v[i - 1].kind == U_PARA &&
+	    rule_match(R_APPENDIX, r->u.v[i - 1].text, strlen(r->u.v[i - 1].text), 0, &m))
+		return 0;
+	for (size_t j = i + 1; j < r->u.n && j <= i + 4; j++) {
+		struct unit *n = &r->u.v[j];
+		if (n->kind != U_PARA)
+			return 0;
+		if (rule_match(R_ATTACHMENT, n->text, strlen(n->text), 0, &m))
+			return 1;
+	}
+	return 0;
+}
+
+static int appendix_start_uncached(struct rec *r, size_t i)
+{
+	struct unit *u = &r->u.v[i];
 	if (u->kind != U_PARA)
 		return 0;
+	/* only after the document's own header and title */
+	if (r->body && attached_document(r, i))
+		return 1;
 	char *t = one_line(u->text);
 	struct rmatch m;
 	int yes = 0;
@@ -1776,8 +1803,7 @@ static void read_closing(struct rec *r)
 				in_recips = 0;
 				goto next;
 			}
-			if (rule_match(R_SIGNER, line, ll, 0, &m) && (authority || deputy || position)) {
-				free(signer);
+			if (!signer && rule_match(R_SIGNER, line, ll, 0, &m) && (authority || deputy || position)) {
 				signer = xstrdup(line);
 				in_recips = 0;
 				goto next;
@@ -1849,7 +1875,15 @@ static int read_appendices(struct rec *r)
 		}
 		char *t = one_line(cur(r)->text);
 		struct rmatch m;
-		rule_match(R_APPENDIX, t, strlen(t), 0, &m);
+		int attached = !rule_match(R_APPENDIX, t, strlen(t), 0, &m);
+		if (attached) {
+			/* "ĐIỀU LỆ" + title + "(Ban hành kèm theo …)": the type line opens the title */
+			memset(&m, 0, sizeof m);
+			for (int g = 0; g < 20; g++)
+				m.ov[2 * g] = m.ov[2 * g + 1] = (size_t)-1;
+			m.ov[4] = 0;
+			m.ov[5] = strlen(t);
+		}
 		xmlNodePtr app = plan_child(r->root, "appendix");
 		if (first) {
 			/* an appendix heading is a document part the decree names (Mẫu 2.1) */
