@@ -75,7 +75,7 @@ static const struct {
 	{ R_APPENDIX, "appendix",
 	  "^(?:PHỤ LỤC|Phụ lục|PHỤ LỤC SỐ|Phụ lục số)(?:\\s+([IVXL]{1,6}|\\d{1,3}[a-z]?)(?![\\p{L}]))?\\s*[:.–-]?\\s*(.*)$",
 	  0 },
-	{ R_ATTACHMENT, "attachment", "^\\(?\\s*(?:Ban hành\\s+)?(?:Kèm theo|Đính kèm)\\b", C },
+	{ R_ATTACHMENT, "attachment", "^\\(?\\s*(?:\\p{L}+\\s+){0,3}?(?:Kèm theo|Đính kèm)\\b", C },
 	{ R_ATTACH_NUMBER, "attachment-number",
 	  "(Kế hoạch|Báo cáo|Quyết định|Văn bản|Công văn|Tờ trình|Thông báo|Nghị quyết)\\s+số\\s*:?\\s*(\\d{0,6})\\s*/\\s*(" SYMBOL ")",
 	  C },
