@@ -296,7 +296,7 @@ static enum rank classify(const char *s, struct head *h)
 	size_t ul = !strncmp(s, "Đ", 2) ? 2 : 1;
 	int uletter = upper && (s[ul] == '.' || s[ul] == ')' || (s[ul] == ' ' && (s[ul + 1] == '.' || s[ul + 1] == ')')));
 	int bullet = c0 == '-' || c0 == '+' || c0 == 0xE2 || c0 == 0xC2;
-	if (c0 == 'P' && rule_match(R_HEAD_PART, s, len, 0, &m)) {
+	if ((c0 == 'P' || c0 == 'C') && rule_match(R_HEAD_PART, s, len, 0, &m)) {
 		h->rank = RANK_PART;
 		h->number = xstrndup(s, rm_end(&m, 1));
 		h->rest = rm_has(&m, 2) ? s + rm_start(&m, 2) : s + len;
@@ -1905,6 +1905,17 @@ static int read_appendices(struct rec *r)
 			char *l = one_line(cur(r)->text);
 			size_t ll = strlen(l);
 			if (rule_match(R_ATTACHMENT, l, ll, 0, &m)) {
+				/* "(Kèm theo … 2025" / "của Chủ tịch …)" over two lines */
+				if (!memchr(l, ')', ll) && r->i + 1 < r->u.n && r->u.v[r->i + 1].kind == U_PARA &&
+				    text_starts_lower(r->u.v[r->i + 1].text) && strchr(r->u.v[r->i + 1].text, ')')) {
+					char *l2 = one_line(r->u.v[r->i + 1].text);
+					char *joined = xasprintf("%s %s", l, l2);
+					free(l2);
+					free(l);
+					l = joined;
+					ll = strlen(l);
+					r->i++;
+				}
 				char *a = text_trim(l, ll, NULL);
 				/* without the outer parentheses */
 				size_t al = strlen(a);

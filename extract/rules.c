@@ -49,7 +49,7 @@ static const struct {
 	  "\\G\\s*,?\\s*ngày\\s+(?:(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})|(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4}))",
 	  C },
 	{ R_HEAD_PART, "head-part",
-	  "^(?:PHẦN|Phần|PHẦN THỨ|Phần thứ)\\s+([IVXL]{1,6}|\\d{1,2}|\\p{Lu}+|\\p{Ll}+)\\s*(?:[.:–-]\\s*(.*)|$)", 0 },
+	  "^(?:PHẦN|Phần|PHẦN THỨ|Phần thứ|CHƯƠNG|Chương)\\s+([IVXL]{1,6}|\\d{1,2}|\\p{Lu}+|\\p{Ll}+)\\s*(?:[.:–-]\\s*(.*)|$)", 0 },
 	{ R_HEAD_ROMAN, "head-roman", "^([IVXL]{1,6})\\s*[.)–:-]\\s*(\\S.*)$", 0 },
 	{ R_HEAD_ULETTER, "head-uletter", "^([A-HJ-UWYZĐ])\\s*[.)]\\s+(\\S.*)$", 0 },
 	{ R_HEAD_ARABIC, "head-arabic",
