@@ -148,6 +148,13 @@ fuzz: deps-test
 	done
 
 # ---- developer targets ---------------------------------------------------------
+# Legacy Vietnamese encodings: extract/encoding.inc is generated from the
+# tables in extract/encodings/ and committed; the normal build never runs
+# the script.  Rebuild it after editing a table.
+encoding-tables:
+	$(Q)python3 extract/encodings/mkinc.py >extract/encoding.inc.tmp-$$$$ && \
+		mv extract/encoding.inc.tmp-$$$$ extract/encoding.inc
+
 lint:
 	$(Q)clang-format --dry-run --Werror soan.c soan.h extract/*.[ch] generate/*.[ch] tests/unit/*.c
 
@@ -168,6 +175,7 @@ install: all
 clean:
 	rm -rf build build-san build-valgrind build-fuzz soan out
 
-.PHONY: all deps deps-build deps-test demo check check-run tests bench fuzz lint format install clean
+.PHONY: all deps deps-build deps-test demo check check-run tests bench fuzz lint format install clean \
+	encoding-tables
 
 -include $(LIB_OBJ:.o=.d) $(B)/soan.d
