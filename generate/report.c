@@ -988,6 +988,12 @@ static char *roman(int n)
 	return n >= 1 && n <= 14 ? xstrdup(r[n - 1]) : xasprintf("%d", n);
 }
 
+/* A cell with text, or an empty one. */
+static xmlNodePtr cell_text(xmlNodePtr row, const char *text)
+{
+	return text && *text ? el_text(row, "cell", text) : el(row, "cell");
+}
+
 /* The appendix: the tasks with their result columns. */
 static void appendix(struct rb *b, struct units *u, const char *attachment)
 {
@@ -1037,10 +1043,10 @@ static void appendix(struct rb *b, struct units *u, const char *attachment)
 		snprintf(no, sizeof no, "%d", ++nr);
 		set(row, "number", no);
 		set(el_text(row, "cell", no), "role", "no");
-		set(el_text(row, "cell", x->text), "role", "task");
-		set(el_text(row, "cell", x->lead), "role", "lead");
-		set(el_text(row, "cell", x->partners), "role", "partners");
-		set(el_text(row, "cell", x->timeline), "role", "timeline");
+		set(cell_text(row, x->text), "role", "task");
+		set(cell_text(row, x->lead), "role", "lead");
+		set(cell_text(row, x->partners), "role", "partners");
+		set(cell_text(row, x->timeline), "role", "timeline");
 		xmlNodePtr c = el(row, "cell");
 		set(c, "role", "other");
 		fill(c, "Kết quả thực hiện", 2);
