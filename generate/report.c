@@ -931,6 +931,7 @@ static char *plan_citation(xmlDocPtr plan)
 		}
 		free(t);
 	}
+	free(title);
 	return buf_detach(&b, NULL);
 }
 
