@@ -1103,6 +1103,138 @@ static void agency_duties(xmlNodePtr n, const char *key, const char *who, struct
 	}
 }
 
+/* What goes under "Kết quả thực hiện các nhiệm vụ": the plan's content
+ * sections with their tasks, or an agency's duties and tasks. */
+struct task_parts {
+	xmlDocPtr plan;
+	int agency;
+	struct units *own, *common, *led, *joined;
+};
+
+static void tasks_into(xmlNodePtr parent, const char *number, const struct task_parts *tp)
+{
+	if (tp->agency) {
+		int k = 0;
+		struct {
+			struct units *u;
+			const char *heading;
+		} parts[] = {
+			{ tp->own, "Nhiệm vụ được giao tại phần Tổ chức thực hiện" },
+			{ tp->common, "Nhiệm vụ chung của các cơ quan, đơn vị" },
+			{ tp->led, "Nhiệm vụ chủ trì thực hiện" },
+			{ tp->joined, "Nhiệm vụ phối hợp thực hiện" },
+		};
+		for (size_t p = 0; p < sizeof parts / sizeof parts[0]; p++) {
+			if (!parts[p].u->n)
+				continue;
+			char *num = xasprintf("%s.%d", number, ++k);
+			xmlNodePtr s = section(parent, NULL, num, parts[p].heading);
+			free(num);
+			for (size_t i = 0; i < parts[p].u->n; i++) {
+				struct unit *x = &parts[p].u->v[i];
+				char *t = parts[p].u == tp->joined && x->lead[0]
+						  ? xasprintf("%s (chủ trì: %s)", x->text, x->lead)
+						  : xstrdup(x->text);
+				task_item(s, t, hint_result);
+				free(t);
+			}
+		}
+		return;
+	}
+	xmlNodePtr cs[32];
+	size_t nc = content_sections(tp->plan, cs, 32);
+	if (nc == 1)
+		content_to_report(cs[0], parent, number, 1, 0);
+	for (size_t i = 0; nc > 1 && i < nc; i++) {
+		char *num = xasprintf("%s.%zu", number, i + 1);
+		content_to_report(cs[i], parent, num, 1, 1);
+		free(num);
+	}
+	if (!nc)
+		fill_p(parent, hint_result, 6);
+}
+
+/* The plan's own report outline: an appendix titled "Đề cương báo cáo". */
+static xmlNodePtr outline_of(xmlDocPtr plan)
+{
+	for (xmlNodePtr a = xmlDocGetRootElement(plan)->children; a; a = a->next) {
+		if (!plan_is(a, "appendix"))
+			continue;
+		const char *t = plan_attr(a, "title");
+		char *low = t ? text_lower(t, strlen(t)) : NULL;
+		int is = low && strstr(low, "đề cương") && strstr(low, "báo cáo");
+		free(low);
+		if (is && (plan_first(a, "section") || plan_first(a, "item")))
+			return a;
+	}
+	return NULL;
+}
+
+static const char *outline_kind(const char *heading)
+{
+	char *low = text_lower(heading, strlen(heading));
+	const char *k = strstr(low, "kết quả")				 ? "results"
+			: strstr(low, "tồn tại") || strstr(low, "đánh giá") ? "evaluation"
+			: strstr(low, "đề xuất") || strstr(low, "kiến nghị") ? "proposals"
+			: strstr(low, "phương hướng") || strstr(low, "nhiệm vụ") ? "direction"
+										: NULL;
+	free(low);
+	return k;
+}
+
+/* Does an outline line ask for the results of the tasks? */
+static int asks_for_tasks(const char *text)
+{
+	char *low = text_lower(text, strlen(text));
+	int r = strstr(low, "nhiệm vụ") && (strstr(low, "kết quả") || strstr(low, "thực hiện"));
+	free(low);
+	return r;
+}
+
+/* An outline's sections and items as the report's sections, each with a
+ * place to write; its paragraphs (guidance to the writer) become the
+ * hints of those places; the line asking for the tasks' results gets the
+ * tasks. */
+static int outline_to_report(xmlNodePtr from, xmlNodePtr to, const struct task_parts *tp, int depth)
+{
+	int made = 0;
+	struct buf guide = BUF_INIT;
+	for (xmlNodePtr c = from->children; c; c = c->next)
+		if (plan_is(c, "p")) {
+			char *t = own_text(c);
+			buf_addf(&guide, "%s%s", guide.len ? " " : "", t);
+			free(t);
+		}
+	for (xmlNodePtr c = from->children; c; c = c->next) {
+		if (!plan_is(c, "section") && !plan_is(c, "item"))
+			continue;
+		char *heading = plan_is(c, "section") ? squash(heading_of(c)) : own_text(c);
+		char *number = NULL;
+		const char *lab = plan_is(c, "section") ? plan_attr(c, "number") : plan_attr(c, "label");
+		if (lab) {
+			number = text_trim(lab, strlen(lab), ".)");
+			if (!*number || !strcmp(number, "-") || !strcmp(number, "+")) {
+				free(number);
+				number = NULL;
+			}
+		}
+		xmlNodePtr s = section(to, depth == 0 ? outline_kind(heading) : NULL, number, heading);
+		made++;
+		if (asks_for_tasks(heading) && depth > 0)
+			tasks_into(s, number ? number : "", tp);
+		else if (!outline_to_report(c, s, tp, depth + 1))
+			fill_p(s, "Nội dung theo đề cương.", 4);
+		free(number);
+		free(heading);
+	}
+	if (!made && guide.len) {
+		fill_p(to, guide.ptr, 4);
+		made = 1;
+	}
+	buf_release(&guide);
+	return made;
+}
+
 xmlDocPtr report_form(xmlDocPtr plan, const struct report_opts *o, struct diag *d)
 {
 	static const struct report_opts none;
@@ -1310,66 +1442,37 @@ xmlDocPtr report_form(xmlDocPtr plan, const struct report_opts *o, struct diag *
 	}
 
 	xmlNodePtr body = el(b.root, "body");
-	xmlNodePtr s1 = section(body, "results", "I", "KẾT QUẢ THỰC HIỆN");
-	xmlNodePtr s11 = section(s1, NULL, "1", "Công tác chỉ đạo, điều hành, triển khai thực hiện Kế hoạch");
-	fill_p(s11, "Nêu các văn bản đã ban hành để triển khai Kế hoạch; việc quán triệt, phân công, hướng dẫn, "
-		    "kiểm tra, đôn đốc thực hiện.",
-	       4);
-	if (o->agency) {
-		xmlNodePtr s12 = section(s1, NULL, "2", "Kết quả thực hiện các nhiệm vụ được giao");
-		int k = 0;
-		struct {
-			struct units *u;
-			const char *heading;
-		} parts[] = {
-			{ &own, "Nhiệm vụ được giao tại phần Tổ chức thực hiện" },
-			{ &common, "Nhiệm vụ chung của các cơ quan, đơn vị" },
-			{ &led, "Nhiệm vụ chủ trì thực hiện" },
-			{ &joined, "Nhiệm vụ phối hợp thực hiện" },
-		};
-		for (size_t p = 0; p < sizeof parts / sizeof parts[0]; p++) {
-			if (!parts[p].u->n)
-				continue;
-			char *num = xasprintf("2.%d", ++k);
-			xmlNodePtr s = section(s12, NULL, num, parts[p].heading);
-			free(num);
-			for (size_t i = 0; i < parts[p].u->n; i++) {
-				struct unit *x = &parts[p].u->v[i];
-				char *t = parts[p].u == &joined && x->lead[0] ? xasprintf("%s (chủ trì: %s)", x->text, x->lead)
-									       : xstrdup(x->text);
-				task_item(s, t, hint_result);
-				free(t);
-			}
-		}
+	struct task_parts tp = { plan, o->agency != NULL, &own, &common, &led, &joined };
+	xmlNodePtr outline = outline_of(plan);
+	if (outline) {
+		/* the plan's own Đề cương báo cáo */
+		outline_to_report(outline, body, &tp, 0);
 	} else {
-		xmlNodePtr cs[32];
-		size_t nc = content_sections(plan, cs, 32);
-		xmlNodePtr s12 = section(s1, NULL, "2", "Kết quả thực hiện các nhiệm vụ");
-		if (nc == 1)
-			content_to_report(cs[0], s12, "2", 1, 0);
-		for (size_t i = 0; nc > 1 && i < nc; i++) {
-			char *num = xasprintf("2.%zu", i + 1);
-			content_to_report(cs[i], s12, num, 1, 1);
-			free(num);
-		}
-		if (!nc)
-			fill_p(s12, hint_result, 6);
-	}
-	xmlNodePtr s13 = section(s1, NULL, "3", "Kinh phí thực hiện");
-	fill_p(s13, "Kinh phí được giao, đã sử dụng; nguồn xã hội hóa và các nguồn hợp pháp khác (nếu có).", 3);
+		xmlNodePtr s1 = section(body, "results", "I", "KẾT QUẢ THỰC HIỆN");
+		xmlNodePtr s11 = section(s1, NULL, "1", "Công tác chỉ đạo, điều hành, triển khai thực hiện Kế hoạch");
+		fill_p(s11, "Nêu các văn bản đã ban hành để triển khai Kế hoạch; việc quán triệt, phân công, hướng dẫn, "
+			    "kiểm tra, đôn đốc thực hiện.",
+		       4);
+		xmlNodePtr s12 = section(s1, NULL, "2",
+					 o->agency ? "Kết quả thực hiện các nhiệm vụ được giao"
+						   : "Kết quả thực hiện các nhiệm vụ");
+		tasks_into(s12, "2", &tp);
+		xmlNodePtr s13 = section(s1, NULL, "3", "Kinh phí thực hiện");
+		fill_p(s13, "Kinh phí được giao, đã sử dụng; nguồn xã hội hóa và các nguồn hợp pháp khác (nếu có).", 3);
 
-	xmlNodePtr s2 = section(body, "evaluation", "II", "ĐÁNH GIÁ CHUNG");
-	fill_p(section(s2, NULL, "1", "Ưu điểm"), "Những kết quả nổi bật, mặt làm được.", 4);
-	fill_p(section(s2, NULL, "2", "Tồn tại, hạn chế"), "Những việc chưa làm được, chậm tiến độ, chưa đạt yêu cầu.",
-	       4);
-	fill_p(section(s2, NULL, "3", "Nguyên nhân"), "Nguyên nhân khách quan, chủ quan của tồn tại, hạn chế.", 4);
-	{
+		xmlNodePtr s2 = section(body, "evaluation", "II", "ĐÁNH GIÁ CHUNG");
+		fill_p(section(s2, NULL, "1", "Ưu điểm"), "Những kết quả nổi bật, mặt làm được.", 4);
+		fill_p(section(s2, NULL, "2", "Tồn tại, hạn chế"),
+		       "Những việc chưa làm được, chậm tiến độ, chưa đạt yêu cầu.", 4);
+		fill_p(section(s2, NULL, "3", "Nguyên nhân"), "Nguyên nhân khách quan, chủ quan của tồn tại, hạn chế.",
+		       4);
 		char *h = xasprintf("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM %d", year + 1);
 		xmlNodePtr s3 = section(body, "direction", "III", h);
 		free(h);
 		fill_p(s3, "Nhiệm vụ, giải pháp trọng tâm năm tới.", 5);
+		fill_p(section(body, "proposals", "IV", "ĐỀ XUẤT, KIẾN NGHỊ"), "Đề xuất, kiến nghị với cấp trên (nếu có).",
+		       4);
 	}
-	fill_p(section(body, "proposals", "IV", "ĐỀ XUẤT, KIẾN NGHỊ"), "Đề xuất, kiến nghị với cấp trên (nếu có).", 4);
 
 	xmlNodePtr closing = el(b.root, "closing");
 	{
