@@ -17,38 +17,38 @@
 #include "soan.h"
 
 const char usage_report[] =
-	"usage: soan report [OPTIONS] FILE -o OUTPUT\n"
-	"       soan report [OPTIONS] FILE --each-agency --outdir DIR\n"
-	"       soan report FILE --list-agencies\n"
-	"\n"
-	"Write the annual report form that follows a plan (Báo cáo kết quả thực\n"
-	"hiện Kế hoạch ... năm YYYY): header with a blank number, Kính gửi the\n"
-	"office that collects the reports, I. Kết quả thực hiện with room to\n"
-	"write under each task, II. Đánh giá chung, III. Phương hướng, IV. Đề\n"
-	"xuất, signature and Nơi nhận, and an appendix table of the tasks with\n"
-	"columns for results.  FILE is a plan as DOCX, PDF, text, markdown or\n"
-	"plan XML.\n"
-	"\n"
-	"  -o, --output FILE      the form; its extension picks the format: .xml\n"
-	"                         (report XML), .docx, .pdf, .fo (\"-\": XML on\n"
-	"                         standard output)\n"
-	"  -y, --year N           the year reported on (default: the plan's year,\n"
-	"                         the last one of a plan of several years)\n"
-	"  -a, --agency NAME      the form for one agency: only what the plan asks\n"
-	"                         of it, with that agency as the issuer\n"
-	"  -s, --symbol SYM       the symbol of the blank number (\"BC-SNV\");\n"
-	"                         default BC-UBND for a UBND, else left blank\n"
-	"      --each-agency      one form per agency the plan names, into --outdir,\n"
-	"                         named after the agency (so-noi-vu.docx)\n"
-	"  -d, --outdir DIR       the folder for --each-agency\n"
-	"  -f, --format FMT       docx (default), pdf, fo or xml, for --outdir\n"
-	"  -l, --list-agencies    print the agencies the plan names, one a line\n"
-	"  -q, --quiet            no summary line for --each-agency\n"
-	"  -h, --help             show this help\n"
-	"\n"
-	"Exit status: 0 written, 1 the input was rejected (or the plan asks\n"
-	"nothing of the agency), 2 usage error, 3 the environment failed\n"
-	"(template or font missing, output not written).\n";
+    "usage: soan report [OPTIONS] FILE -o OUTPUT\n"
+    "       soan report [OPTIONS] FILE --each-agency --outdir DIR\n"
+    "       soan report FILE --list-agencies\n"
+    "\n"
+    "Write the annual report form that follows a plan (Báo cáo kết quả thực\n"
+    "hiện Kế hoạch ... năm YYYY): header with a blank number, Kính gửi the\n"
+    "office that collects the reports, I. Kết quả thực hiện with room to\n"
+    "write under each task, II. Đánh giá chung, III. Phương hướng, IV. Đề\n"
+    "xuất, signature and Nơi nhận, and an appendix table of the tasks with\n"
+    "columns for results.  FILE is a plan as DOCX, PDF, text, markdown or\n"
+    "plan XML.\n"
+    "\n"
+    "  -o, --output FILE      the form; its extension picks the format: .xml\n"
+    "                         (report XML), .docx, .pdf, .fo (\"-\": XML on\n"
+    "                         standard output)\n"
+    "  -y, --year N           the year reported on (default: the plan's year,\n"
+    "                         the last one of a plan of several years)\n"
+    "  -a, --agency NAME      the form for one agency: only what the plan asks\n"
+    "                         of it, with that agency as the issuer\n"
+    "  -s, --symbol SYM       the symbol of the blank number (\"BC-SNV\");\n"
+    "                         default BC-UBND for a UBND, else left blank\n"
+    "      --each-agency      one form per agency the plan names, into --outdir,\n"
+    "                         named after the agency (so-noi-vu.docx)\n"
+    "  -d, --outdir DIR       the folder for --each-agency\n"
+    "  -f, --format FMT       docx (default), pdf, fo or xml, for --outdir\n"
+    "  -l, --list-agencies    print the agencies the plan names, one a line\n"
+    "  -q, --quiet            no summary line for --each-agency\n"
+    "  -h, --help             show this help\n"
+    "\n"
+    "Exit status: 0 written, 1 the input was rejected (or the plan asks\n"
+    "nothing of the agency), 2 usage error, 3 the environment failed\n"
+    "(template or font missing, output not written).\n";
 
 static enum out_kind kind_of_format(const char *f)
 {
@@ -74,8 +74,8 @@ static const char *ext_of(enum out_kind k)
 }
 
 /* One form: build, check, write.  Returns 0 or -1 with d set. */
-static int one_form(xmlDocPtr plan, const struct report_opts *ro, const char *out, enum out_kind kind,
-		    struct diag *d)
+static int one_form(xmlDocPtr plan, const struct report_opts *ro, const char *out,
+                    enum out_kind kind, struct diag *d)
 {
 	xmlDocPtr form = report_form(plan, ro, d);
 	if (!form)
@@ -85,15 +85,15 @@ static int one_form(xmlDocPtr plan, const struct report_opts *ro, const char *ou
 		d->kind = DIAG_ENVIRONMENT; /* our form breaks our own schema: a bug */
 		rc = -1;
 	}
-	struct out_opts oo = { "report", NULL, 0, 0 };
+	struct out_opts oo = {"report", NULL, 0, 0};
 	if (rc == 0)
 		rc = write_output(form, out, kind, &oo, d);
 	xmlFreeDoc(form);
 	return rc;
 }
 
-static int each_agency(xmlDocPtr plan, struct report_opts *ro, const char *outdir, enum out_kind kind, int quiet,
-		       const char *path, FILE *err)
+static int each_agency(xmlDocPtr plan, struct report_opts *ro, const char *outdir,
+                       enum out_kind kind, int quiet, const char *path, FILE *err)
 {
 	struct stat st;
 	if (stat(outdir, &st) != 0 && mkdir(outdir, 0777) != 0) {
@@ -150,17 +150,17 @@ static int each_agency(xmlDocPtr plan, struct report_opts *ro, const char *outdi
 int cmd_report(int argc, char **argv, FILE *err)
 {
 	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "year", required_argument, NULL, 'y' },
-		{ "agency", required_argument, NULL, 'a' },
-		{ "symbol", required_argument, NULL, 's' },
-		{ "each-agency", no_argument, NULL, 'E' },
-		{ "outdir", required_argument, NULL, 'd' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "list-agencies", no_argument, NULL, 'l' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	    {"output", required_argument, NULL, 'o'},
+	    {"year", required_argument, NULL, 'y'},
+	    {"agency", required_argument, NULL, 'a'},
+	    {"symbol", required_argument, NULL, 's'},
+	    {"each-agency", no_argument, NULL, 'E'},
+	    {"outdir", required_argument, NULL, 'd'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"list-agencies", no_argument, NULL, 'l'},
+	    {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	const char *output = NULL, *outdir = NULL, *format = NULL;
 	int each = 0, list = 0, quiet = 0, c;
@@ -182,14 +182,16 @@ int cmd_report(int argc, char **argv, FILE *err)
 			char *end;
 			long v = strtol(optarg, &end, 10);
 			if (*end || v < 1900 || v > 2200)
-				return cli_usage_error(err, "report", "--year wants a year such as 2026, not '%s'",
-						       optarg);
+				return cli_usage_error(err, "report",
+				                       "--year wants a year such as 2026, not '%s'",
+				                       optarg);
 			ro.year = (int)v;
 			break;
 		}
 		case 'h': return cli_help("report");
 		default:
-			return cli_usage_error(err, "report", "unknown or incomplete option '%s'", argv[optind - 1]);
+			return cli_usage_error(err, "report", "unknown or incomplete option '%s'",
+			                       argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)
@@ -197,23 +199,30 @@ int cmd_report(int argc, char **argv, FILE *err)
 	if (argc - optind > 1)
 		return cli_usage_error(err, "report", "one plan at a time");
 	if (each && ro.agency)
-		return cli_usage_error(err, "report", "--agency and --each-agency cannot be used together");
+		return cli_usage_error(err, "report",
+		                       "--agency and --each-agency cannot be used together");
 	if (each && !outdir)
 		return cli_usage_error(err, "report", "--each-agency needs --outdir DIR");
 	if (outdir && !each)
-		return cli_usage_error(err, "report", "--outdir goes with --each-agency (one form: -o FILE)");
+		return cli_usage_error(err, "report",
+		                       "--outdir goes with --each-agency (one form: -o FILE)");
 	if (each && output)
-		return cli_usage_error(err, "report", "-o and --each-agency cannot be used together");
+		return cli_usage_error(err, "report",
+		                       "-o and --each-agency cannot be used together");
 	if (!each && !list && !output)
-		return cli_usage_error(err, "report", "no output: give -o FILE (.xml, .docx, .pdf or .fo)");
+		return cli_usage_error(err, "report",
+		                       "no output: give -o FILE (.xml, .docx, .pdf or .fo)");
 	if (ro.symbol && (!*ro.symbol || strchr(ro.symbol, ' ') || strchr(ro.symbol, '/')))
-		return cli_usage_error(err, "report", "--symbol wants a symbol such as BC-SNV, not '%s'", ro.symbol);
+		return cli_usage_error(
+		    err, "report", "--symbol wants a symbol such as BC-SNV, not '%s'", ro.symbol);
 	enum out_kind kind = OUTK_DOCX;
 	if (format && (kind = kind_of_format(format)) == OUTK_UNKNOWN)
-		return cli_usage_error(err, "report", "unknown format '%s' (docx, pdf, fo or xml)", format);
+		return cli_usage_error(err, "report", "unknown format '%s' (docx, pdf, fo or xml)",
+		                       format);
 	if (output && (kind = output_kind(output)) == OUTK_UNKNOWN)
-		return cli_usage_error(err, "report", "cannot tell the format of '%s' (.xml, .docx, .pdf or .fo)",
-				       output);
+		return cli_usage_error(err, "report",
+		                       "cannot tell the format of '%s' (.xml, .docx, .pdf or .fo)",
+		                       output);
 	const char *path = argv[optind];
 
 	struct diag d;

@@ -17,50 +17,45 @@
 #include "soan.h"
 
 const char usage_rollover[] =
-	"usage: soan rollover [OPTIONS] FILE -o OUTPUT\n"
-	"\n"
-	"Write a draft of next year's plan from last year's: the plan's years\n"
-	"move to the new year (title, period, timelines, fixed deadlines), the\n"
-	"number and date become blanks, and bodies renamed in the 2025\n"
-	"reorganisation get their new names, or are marked for you to choose\n"
-	"where the new owner is ambiguous.  Legal references, dates of past\n"
-	"events and periods that still run are left alone.  Every change is\n"
-	"listed.  FILE is a plan as DOCX, PDF, text, markdown or plan XML.\n"
-	"\n"
-	"  -o, --output FILE      the draft; its extension picks the format:\n"
-	"                         .xml (plan XML with change marks), .docx, .pdf,\n"
-	"                         .fo (\"-\": plan XML on standard output)\n"
-	"  -y, --year N           the new plan's first year (default: the year\n"
-	"                         after the plan's own, read from its title and\n"
-	"                         period, not from the date it was signed)\n"
-	"  -c, --changes FILE     write the change list, one tab-separated line\n"
-	"                         per change: XPath into the draft, old text, new\n"
-	"                         text, rule (\"-\": standard output)\n"
-	"      --track-changes    DOCX: show the changes as Word tracked changes\n"
-	"      --renames FILE     the renaming table (default: soan's\n"
-	"                         generate/renames.tsv)\n"
-	"      --no-renames       rename nothing\n"
-	"      --no-marks         plan XML without change marks (changes accepted)\n"
-	"  -q, --quiet            no summary on standard error\n"
-	"  -h, --help             show this help\n"
-	"\n"
-	"Exit status: 0 written, 1 the input was rejected, 2 usage error,\n"
-	"3 the environment failed (table, template or font missing, output not\n"
-	"written).\n";
+    "usage: soan rollover [OPTIONS] FILE -o OUTPUT\n"
+    "\n"
+    "Write a draft of next year's plan from last year's: the plan's years\n"
+    "move to the new year (title, period, timelines, fixed deadlines), the\n"
+    "number and date become blanks, and bodies renamed in the 2025\n"
+    "reorganisation get their new names, or are marked for you to choose\n"
+    "where the new owner is ambiguous.  Legal references, dates of past\n"
+    "events and periods that still run are left alone.  Every change is\n"
+    "listed.  FILE is a plan as DOCX, PDF, text, markdown or plan XML.\n"
+    "\n"
+    "  -o, --output FILE      the draft; its extension picks the format:\n"
+    "                         .xml (plan XML with change marks), .docx, .pdf,\n"
+    "                         .fo (\"-\": plan XML on standard output)\n"
+    "  -y, --year N           the new plan's first year (default: the year\n"
+    "                         after the plan's own, read from its title and\n"
+    "                         period, not from the date it was signed)\n"
+    "  -c, --changes FILE     write the change list, one tab-separated line\n"
+    "                         per change: XPath into the draft, old text, new\n"
+    "                         text, rule (\"-\": standard output)\n"
+    "      --track-changes    DOCX: show the changes as Word tracked changes\n"
+    "      --renames FILE     the renaming table (default: soan's\n"
+    "                         generate/renames.tsv)\n"
+    "      --no-renames       rename nothing\n"
+    "      --no-marks         plan XML without change marks (changes accepted)\n"
+    "  -q, --quiet            no summary on standard error\n"
+    "  -h, --help             show this help\n"
+    "\n"
+    "Exit status: 0 written, 1 the input was rejected, 2 usage error,\n"
+    "3 the environment failed (table, template or font missing, output not\n"
+    "written).\n";
 
 int cmd_rollover(int argc, char **argv, FILE *err)
 {
 	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "year", required_argument, NULL, 'y' },
-		{ "changes", required_argument, NULL, 'c' },
-		{ "track-changes", no_argument, NULL, 'T' },
-		{ "renames", required_argument, NULL, 'R' },
-		{ "no-renames", no_argument, NULL, 'N' },
-		{ "no-marks", no_argument, NULL, 'M' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	    {"output", required_argument, NULL, 'o'},  {"year", required_argument, NULL, 'y'},
+	    {"changes", required_argument, NULL, 'c'}, {"track-changes", no_argument, NULL, 'T'},
+	    {"renames", required_argument, NULL, 'R'}, {"no-renames", no_argument, NULL, 'N'},
+	    {"no-marks", no_argument, NULL, 'M'},      {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
 	};
 	const char *output = NULL, *changes = NULL, *renames_path = NULL;
 	int year = 0, track = 0, no_renames = 0, quiet = 0, c;
@@ -81,15 +76,16 @@ int cmd_rollover(int argc, char **argv, FILE *err)
 			char *end;
 			long v = strtol(optarg, &end, 10);
 			if (*end || v < 1900 || v > 2200)
-				return cli_usage_error(err, "rollover", "--year wants a year such as 2027, not '%s'",
-						       optarg);
+				return cli_usage_error(err, "rollover",
+				                       "--year wants a year such as 2027, not '%s'",
+				                       optarg);
 			year = (int)v;
 			break;
 		}
 		case 'h': return cli_help("rollover");
 		default:
 			return cli_usage_error(err, "rollover", "unknown or incomplete option '%s'",
-					       argv[optind - 1]);
+			                       argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)
@@ -97,13 +93,16 @@ int cmd_rollover(int argc, char **argv, FILE *err)
 	if (argc - optind > 1)
 		return cli_usage_error(err, "rollover", "one plan at a time");
 	if (!output)
-		return cli_usage_error(err, "rollover", "no output: give -o FILE (.xml, .docx, .pdf or .fo)");
+		return cli_usage_error(err, "rollover",
+		                       "no output: give -o FILE (.xml, .docx, .pdf or .fo)");
 	if (no_renames && renames_path)
-		return cli_usage_error(err, "rollover", "--renames and --no-renames cannot be used together");
+		return cli_usage_error(err, "rollover",
+		                       "--renames and --no-renames cannot be used together");
 	enum out_kind kind = output_kind(output);
 	if (kind == OUTK_UNKNOWN)
-		return cli_usage_error(err, "rollover", "cannot tell the format of '%s' (.xml, .docx, .pdf or .fo)",
-				       output);
+		return cli_usage_error(err, "rollover",
+		                       "cannot tell the format of '%s' (.xml, .docx, .pdf or .fo)",
+		                       output);
 	if (track && kind != OUTK_DOCX)
 		return cli_usage_error(err, "rollover", "--track-changes needs a .docx output");
 	const char *path = argv[optind];
@@ -131,7 +130,7 @@ int cmd_rollover(int argc, char **argv, FILE *err)
 		d.kind = DIAG_ENVIRONMENT; /* our draft breaks our own schema: a bug */
 		goto fail;
 	}
-	struct out_opts oo = { "plan", NULL, 0, track };
+	struct out_opts oo = {"plan", NULL, 0, track};
 	if (write_output(next, output, kind, &oo, &d) < 0)
 		goto fail;
 	if (changes) {

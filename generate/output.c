@@ -29,11 +29,12 @@ enum out_kind output_kind(const char *path)
 }
 
 int write_output(xmlDocPtr doc, const char *path, enum out_kind kind, const struct out_opts *o,
-		 struct diag *d)
+                 struct diag *d)
 {
 	(void)o;
 	if (kind == OUTK_XML)
 		return cli_write_xml(doc, path, d);
 	/* the layout writers are not in this build yet */
-	return diag_env(d, "cannot write '%s': this soan has no layout writers yet (write .xml)", path);
+	return diag_env(d, "cannot write '%s': this soan has no layout writers yet (write .xml)",
+	                path);
 }

@@ -16,16 +16,16 @@ enum out_kind { OUTK_UNKNOWN = 0, OUTK_XML, OUTK_FO, OUTK_DOCX, OUTK_PDF };
 enum out_kind output_kind(const char *path);
 
 struct out_opts {
-	const char *tmpl;	   /* template name: "plan", "rollover", "report" */
+	const char *tmpl;          /* template name: "plan", "rollover", "report" */
 	const char *const *params; /* NAME, VALUE, ..., NULL: string parameters */
-	int no_validate;	   /* skip the plan XML schema check */
-	int track_changes;	   /* DOCX: change marks as tracked changes */
+	int no_validate;           /* skip the plan XML schema check */
+	int track_changes;         /* DOCX: change marks as tracked changes */
 };
 
 /* Write doc to path ("-": standard output) as kind, atomically.  Returns
  * 0, or -1 with an error in d (an environment error when a template,
  * font or writer is missing, or the file cannot be written). */
 int write_output(xmlDocPtr doc, const char *path, enum out_kind kind, const struct out_opts *o,
-		 struct diag *d);
+                 struct diag *d);
 
 #endif

@@ -26,7 +26,7 @@ struct rn_line {
 	enum rn_kind kind;
 	char **olds; /* the alternatives as written */
 	size_t nolds;
-	char *to;   /* new name, may hold {P}; "" for ambiguous */
+	char *to; /* new name, may hold {P}; "" for ambiguous */
 	char *note;
 	unsigned lineno;
 };
@@ -169,7 +169,7 @@ static int compile(struct renames *r, const char *name, size_t line, int implici
 	int err;
 	PCRE2_SIZE off;
 	pcre2_code *code = pcre2_compile((PCRE2_SPTR)re.ptr, re.len,
-					 PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
+	                                 PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
 	buf_release(&re);
 	if (!code) {
 		PCRE2_UCHAR msg[160];
@@ -212,7 +212,7 @@ static void build_places(struct renames *r)
 			names[n++] = k < l->nolds ? l->olds[k] : l->to;
 		}
 	}
-	static const char *const words[] = { "tỉnh", "thành phố" };
+	static const char *const words[] = {"tỉnh", "thành phố"};
 	for (size_t k = 0; k < 2; k++) {
 		names = xgrow(names, sizeof *names, n + 1, &a);
 		names[n++] = (char *)words[k];
@@ -284,8 +284,8 @@ static void split_olds(struct rn_line *l, const char *s, size_t len)
 
 static int parse_line(struct renames *r, const char *s, size_t len, unsigned lineno, struct diag *d)
 {
-	const char *f[4] = { 0 };
-	size_t fl[4] = { 0 };
+	const char *f[4] = {0};
+	size_t fl[4] = {0};
 	int nf = 0;
 	const char *p = s, *end = s + len;
 	while (nf < 4) {
@@ -300,7 +300,7 @@ static int parse_line(struct renames *r, const char *s, size_t len, unsigned lin
 	diag_at(d, NULL, lineno);
 	if (nf < 3)
 		return diag_error(d, "a rule needs old, new and kind separated by tabs");
-	struct rn_line l = { 0 };
+	struct rn_line l = {0};
 	l.lineno = lineno;
 	split_olds(&l, f[0], fl[0]);
 	l.to = trim_dup(f[1], fl[1]);
@@ -324,7 +324,8 @@ static int parse_line(struct renames *r, const char *s, size_t len, unsigned lin
 	if (!rc && strstr(l.to, "{P}")) {
 		for (size_t k = 0; k < l.nolds; k++)
 			if (!strstr(l.olds[k], "{P}"))
-				rc = diag_error(d, "{P} in the new name but not in '%s'", l.olds[k]);
+				rc =
+				    diag_error(d, "{P} in the new name but not in '%s'", l.olds[k]);
 	}
 	if (!rc && l.kind == RN_PLACE) {
 		for (size_t k = 0; k < l.nolds; k++)
@@ -518,7 +519,8 @@ static int generic_place(const struct cand *c, const char *s)
  * "X; Y", "X và Y")? */
 static char *replacement(const struct renames *r, const struct cand *c, const char *s);
 
-static int mergeable(const struct renames *r, const struct cand *a, const struct cand *b, const char *s)
+static int mergeable(const struct renames *r, const struct cand *a, const struct cand *b,
+                     const char *s)
 {
 	const struct rn_pat *pa = &r->pats[a->pat], *pb = &r->pats[b->pat];
 	const struct rn_line *la = &r->lines[pa->line], *lb = &r->lines[pb->line];
@@ -610,7 +612,8 @@ size_t renames_find(const struct renames *r, const char *s, size_t len, struct r
 	for (size_t i = 0; i < nc; i++) {
 		const struct rn_line *l = &r->lines[r->pats[cs[i].pat].line];
 		char *text = replacement(r, &cs[i], s);
-		if (text && strlen(text) == cs[i].e - cs[i].s && !memcmp(text, s + cs[i].s, cs[i].e - cs[i].s)) {
+		if (text && strlen(text) == cs[i].e - cs[i].s &&
+		    !memcmp(text, s + cs[i].s, cs[i].e - cs[i].s)) {
 			free(text); /* already the current name */
 			continue;
 		}

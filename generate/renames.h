@@ -27,7 +27,7 @@ void renames_free(struct renames *r);
 
 struct rename_hit {
 	size_t start, end; /* byte span of the old name in the text */
-	char *text;	   /* what to write instead (owned); NULL when ambiguous */
+	char *text;        /* what to write instead (owned); NULL when ambiguous */
 	const char *note;  /* the table's note (borrowed from the table) */
 	int ambiguous;
 };
@@ -37,7 +37,10 @@ struct rename_hits {
 	size_t n, alloc;
 };
 
-#define RENAME_HITS_INIT { NULL, 0, 0 }
+#define RENAME_HITS_INIT                                                                           \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 /* Append to out every name of the table found in s[0..len), as
  * non-overlapping hits from left to right.  Hits whose replacement is

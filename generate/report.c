@@ -58,7 +58,7 @@ static char *own_text(xmlNodePtr n)
 		if (c->type == XML_TEXT_NODE)
 			buf_adds(&b, (const char *)c->content);
 		else if (plan_is(c, "deadline") || plan_is(c, "amount") || plan_is(c, "change") ||
-			 plan_is(c, "note")) {
+		         plan_is(c, "note")) {
 			xmlChar *t = xmlNodeGetContent(c);
 			if (t && !plan_is(c, "note"))
 				buf_adds(&b, (const char *)t);
@@ -107,12 +107,13 @@ static int starts_with(const char *s, const char *prefix)
 
 /* Words that open the name of a body. */
 static const char *const heads[] = {
-	"Sở ",	       "Ban ",	      "Báo ",	     "Đài ",	    "Cổng ",	    "Văn phòng ",  "Ủy ban ",
-	"Uỷ ban ",     "UBND ",	      "Công an ",    "Bộ ",	    "Tỉnh đoàn",    "Thành đoàn",  "Tỉnh ủy",
-	"Hội ",	       "Liên đoàn ",  "Liên minh ",  "Trung tâm ",  "Thanh tra ",   "Kho bạc ",	   "Cục ",
-	"Chi cục ",    "Bưu điện ",   "Viện ",	     "Trường ",	    "Mặt trận ",    "Ngân hàng ",  "Hải quan ",
-	"Tòa án ",     "Bảo hiểm ",   "Điện lực ",   "Phòng ",	    "Đoàn ",	    "Chuyên đề ",  "Hiệp hội ",
-	"Quỹ ",	       "Tạp chí ",    "Đảng ủy ",    "Tổng công ty ",
+    "Sở ",        "Ban ",      "Báo ",          "Đài ",       "Cổng ",      "Văn phòng ",
+    "Ủy ban ",    "Uỷ ban ",   "UBND ",         "Công an ",   "Bộ ",        "Tỉnh đoàn",
+    "Thành đoàn", "Tỉnh ủy",   "Hội ",          "Liên đoàn ", "Liên minh ", "Trung tâm ",
+    "Thanh tra ", "Kho bạc ",  "Cục ",          "Chi cục ",   "Bưu điện ",  "Viện ",
+    "Trường ",    "Mặt trận ", "Ngân hàng ",    "Hải quan ",  "Tòa án ",    "Bảo hiểm ",
+    "Điện lực ",  "Phòng ",    "Đoàn ",         "Chuyên đề ", "Hiệp hội ",  "Quỹ ",
+    "Tạp chí ",   "Đảng ủy ",  "Tổng công ty ",
 };
 
 static int opens_body(const char *s)
@@ -127,13 +128,16 @@ static int opens_body(const char *s)
  * returns the length of the head word, or 0. */
 static size_t lower_head(const char *s)
 {
-	static const char *const low[] = { "sở ", "ban ", "báo ", "đài ", "trung tâm ", "văn phòng " };
+	static const char *const low[] = {"sở ",  "ban ",       "báo ",
+	                                  "đài ", "trung tâm ", "văn phòng "};
 	for (size_t i = 0; i < sizeof low / sizeof low[0]; i++) {
 		size_t l = strlen(low[i]);
 		if (starts_with(s, low[i])) {
-			const unsigned char *p = (const unsigned char *)s + l, *end = p + strlen(s + l);
+			const unsigned char *p = (const unsigned char *)s + l,
+			                    *end = p + strlen(s + l);
 			long cp = utf8_next(&p, end);
-			if (cp > 0 && utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU)
+			if (cp > 0 &&
+			    utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU)
 				return l;
 		}
 	}
@@ -141,8 +145,8 @@ static size_t lower_head(const char *s)
 }
 
 /* Words after which a list goes on with bodies nobody can report as one. */
-static const char *const collectives[] = { "các ", "Các ", "những ", "Những ", "cơ quan ", "đơn vị ", "địa phương",
-					   "tổ chức " };
+static const char *const collectives[] = {"các ",     "Các ",    "những ",     "Những ",
+                                          "cơ quan ", "đơn vị ", "địa phương", "tổ chức "};
 
 static int opens_collective(const char *s)
 {
@@ -155,7 +159,7 @@ static int opens_collective(const char *s)
 /* Cut leading words that are not part of the name. */
 static const char *skip_lead_words(const char *s)
 {
-	static const char *const lead[] = { "Lãnh đạo ", "Đề nghị ", "Đại diện " };
+	static const char *const lead[] = {"Lãnh đạo ", "Đề nghị ", "Đại diện "};
 	for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
 		if (starts_with(s, lead[i]))
 			return s + strlen(lead[i]);
@@ -172,7 +176,8 @@ static void add_name(char ***v, size_t *n, size_t *alloc, const char *s, size_t 
 		*v = xgrow(*v, sizeof **v, *n + 1, alloc);
 		char *name = xstrdup(p);
 		if (!opens_body(p)) { /* "ban QLKKT tỉnh" -> "Ban QLKKT tỉnh" */
-			const unsigned char *q = (const unsigned char *)name, *end = q + strlen(name);
+			const unsigned char *q = (const unsigned char *)name,
+			                    *end = q + strlen(name);
 			long cp = utf8_next(&q, end);
 			char tmp[4];
 			int w = utf8_put(utf8proc_toupper((utf8proc_int32_t)cp), tmp);
@@ -360,7 +365,7 @@ static void find_kind(xmlNodePtr n, const char *kind, xmlNodePtr *out, size_t *n
 
 size_t report_agencies(xmlDocPtr plan, char ***names)
 {
-	struct names ns = { 0 };
+	struct names ns = {0};
 	xmlNodePtr root = xmlDocGetRootElement(plan);
 	char *issuer = content(plan_first(meta_of(plan), "issuer"));
 	char *ik = agency_key(issuer);
@@ -383,10 +388,12 @@ char *report_file_name(const char *agency)
 {
 	utf8proc_uint8_t *folded = NULL;
 	utf8proc_map((const utf8proc_uint8_t *)agency, 0, &folded,
-		     UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+	             UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+	                 UTF8PROC_CASEFOLD);
 	struct buf b = BUF_INIT;
 	int dash = 0;
-	const unsigned char *p = folded ? folded : (const unsigned char *)"", *end = p + strlen((const char *)p);
+	const unsigned char *p = folded ? folded : (const unsigned char *)"",
+	                    *end = p + strlen((const char *)p);
 	while (p < end && b.len < 60) {
 		long cp = utf8_next(&p, end);
 		char c = 0;
@@ -420,19 +427,19 @@ char *report_file_name(const char *agency)
 #define BODY "(?:Ủy ban|Uỷ ban|UBND|Sở|Ban|Văn phòng|Bộ|Thường trực)[^,;.()]*?"
 /* where a body's name ends: punctuation, or a lower-case word that names
  * are never written with ("Truyền thông", "các khu công nghiệp" are) */
-#define STOP                                                                                     \
+#define STOP                                                                                                  \
 	"(?=\\s+(?-i:để|trước|theo|chậm|định|trong|hằng|hàng|khi|về|tình|kết)(?![\\p{L}])" \
 	"|\\s*[,;.()]|$)"
 
 static const char route_pattern[] = "(?:(?<![\\p{L}])(?:gửi\\s+)?về\\s+(?<to>" BODY ")" STOP
-				    ")|(?:(?<![\\p{L}])(?:thông\\s+)?qua\\s+(?<via>" BODY ")" STOP
-				    ")|(?:(?<![\\p{L}])báo\\s+cáo\\s+(?<up>" BODY ")" STOP ")";
+                                    ")|(?:(?<![\\p{L}])(?:thông\\s+)?qua\\s+(?<via>" BODY ")" STOP
+                                    ")|(?:(?<![\\p{L}])báo\\s+cáo\\s+(?<up>" BODY ")" STOP ")";
 
 struct route {
-	char *to;	       /* who collects the agencies' reports */
-	char *via;	       /* through whom */
-	char *up;	       /* where the compiled report goes next */
-	int month, day;	       /* the report deadline, when the plan gives one */
+	char *to;              /* who collects the agencies' reports */
+	char *via;             /* through whom */
+	char *up;              /* where the compiled report goes next */
+	int month, day;        /* the report deadline, when the plan gives one */
 	const char *issuer;    /* the plan's issuer (borrowed) */
 	const char *issuer_ab; /* its abbreviation (borrowed), or NULL */
 };
@@ -442,7 +449,8 @@ static char *full_name(const struct route *r, const char *name)
 {
 	char *k = agency_key(name);
 	char *ik = agency_key(r->issuer);
-	int is = !strcmp(k, ik) || (starts_with(ik, k) && words(k) >= 3 && starts_with(k, "ủy ban nhân dân"));
+	int is = !strcmp(k, ik) ||
+	         (starts_with(ik, k) && words(k) >= 3 && starts_with(k, "ủy ban nhân dân"));
 	free(ik);
 	free(k);
 	return xstrdup(is ? r->issuer : name);
@@ -451,13 +459,15 @@ static char *full_name(const struct route *r, const char *name)
 static int is_reporting_text(const char *s)
 {
 	return (strstr(s, "báo cáo") || strstr(s, "Báo cáo")) &&
-	       (strstr(s, "kết quả") || strstr(s, "định kỳ") || strstr(s, "Định kỳ") || strstr(s, "tình hình"));
+	       (strstr(s, "kết quả") || strstr(s, "định kỳ") || strstr(s, "Định kỳ") ||
+	        strstr(s, "tình hình"));
 }
 
 /* Read the route from one text; 1 when it names a collector.  With
  * strict set, only a text saying where reports go ("về X", "qua X")
  * counts, not one that only says whom a body reports to ("báo cáo X"). */
-static int route_from(struct route *r, const char *s, int strict, pcre2_code *re, pcre2_match_data *md)
+static int route_from(struct route *r, const char *s, int strict, pcre2_code *re,
+                      pcre2_match_data *md)
 {
 	size_t len = strlen(s), at = 0;
 	char *to = NULL, *via = NULL, *up = NULL;
@@ -534,7 +544,7 @@ static void read_route(xmlDocPtr plan, struct route *r)
 	int err;
 	PCRE2_SIZE off;
 	pcre2_code *re = pcre2_compile((PCRE2_SPTR)route_pattern, PCRE2_ZERO_TERMINATED,
-				       PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
+	                               PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
 	if (!re)
 		abort(); /* BUG: our own pattern */
 	pcre2_match_data *md = pcre2_match_data_create(8, NULL);
@@ -549,7 +559,8 @@ static void read_route(xmlDocPtr plan, struct route *r)
 			 * report may come first) */
 			for (xmlNodePtr d = cand[i]->children; d; d = d->next)
 				if (plan_is(d, "deadline")) {
-					const char *m = plan_attr(d, "month"), *dd = plan_attr(d, "day");
+					const char *m = plan_attr(d, "month"),
+					           *dd = plan_attr(d, "day");
 					if (m && atoi(m) >= r->month) {
 						r->month = atoi(m);
 						r->day = dd ? atoi(dd) : 0;
@@ -566,7 +577,8 @@ static void read_route(xmlDocPtr plan, struct route *r)
 				a = a->parent;
 			const char *name = a ? plan_attr(a, "name") : NULL;
 			char *t = own_text(cand[i]);
-			if (name && !is_collective_name(name) && (strstr(t, "tổng hợp") || strstr(t, "Tổng hợp")))
+			if (name && !is_collective_name(name) &&
+			    (strstr(t, "tổng hợp") || strstr(t, "Tổng hợp")))
 				r->via = xstrdup(name);
 			free(t);
 		}
@@ -594,7 +606,8 @@ struct units {
 	size_t n, alloc;
 };
 
-static void unit_add(struct units *u, char *text, char *lead, char *partners, char *timeline, const char *group)
+static void unit_add(struct units *u, char *text, char *lead, char *partners, char *timeline,
+                     const char *group)
 {
 	if (!text || !*text) {
 		free(text);
@@ -649,11 +662,12 @@ static void table_units(xmlNodePtr table, const char *group, struct units *u)
 			const char *t = plan_attr(c, "title");
 			for (xmlNodePtr r = c->children; r; r = r->next)
 				if (plan_is(r, "row"))
-					unit_add(u, cell_of(r, "task"), cell_of(r, "lead"), cell_of(r, "partners"),
-						 cell_of(r, "timeline"), t && *t ? t : group);
+					unit_add(u, cell_of(r, "task"), cell_of(r, "lead"),
+					         cell_of(r, "partners"), cell_of(r, "timeline"),
+					         t && *t ? t : group);
 		} else if (plan_is(c, "row")) {
-			unit_add(u, cell_of(c, "task"), cell_of(c, "lead"), cell_of(c, "partners"), cell_of(c, "timeline"),
-				 group);
+			unit_add(u, cell_of(c, "task"), cell_of(c, "lead"), cell_of(c, "partners"),
+			         cell_of(c, "timeline"), group);
 		}
 	}
 }
@@ -688,7 +702,8 @@ static void task_units(xmlNodePtr n, const char *group, struct units *u)
 {
 	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
 		if (plan_is(c, "task"))
-			unit_add(u, task_text(c), field(c, "lead"), field(c, "partners"), field(c, "timeline"), group);
+			unit_add(u, task_text(c), field(c, "lead"), field(c, "partners"),
+			         field(c, "timeline"), group);
 		else if (plan_is(c, "table") && is_task_table(c))
 			table_units(c, plan_is(n, "appendix") ? heading_of(n) : group, u);
 		else if (plan_is(c, "section") || plan_is(c, "item") || plan_is(c, "agency")) {
@@ -706,7 +721,8 @@ static void task_units(xmlNodePtr n, const char *group, struct units *u)
 static void plan_units(xmlDocPtr plan, struct units *u)
 {
 	xmlNodePtr root = xmlDocGetRootElement(plan);
-	for (xmlNodePtr s = plan_first(root, "body") ? plan_first(root, "body")->children : NULL; s; s = s->next)
+	for (xmlNodePtr s = plan_first(root, "body") ? plan_first(root, "body")->children : NULL; s;
+	     s = s->next)
 		if (plan_is(s, "section")) {
 			const char *k = plan_attr(s, "kind");
 			if (!k || strcmp(k, "responsibilities"))
@@ -731,8 +747,8 @@ static size_t content_sections(xmlDocPtr plan, xmlNodePtr *out, size_t max)
 	}
 	if (n)
 		return n;
-	static const char *const not_content[] = { "goals",	  "budget", "responsibilities", "reporting",
-						   "period", "audience" };
+	static const char *const not_content[] = {"goals",     "budget", "responsibilities",
+	                                          "reporting", "period", "audience"};
 	for (xmlNodePtr s = body ? body->children : NULL; s && n < max; s = s->next) {
 		if (!plan_is(s, "section"))
 			continue;
@@ -762,7 +778,8 @@ static xmlNodePtr el(xmlNodePtr parent, const char *name)
 
 static xmlNodePtr el_text(xmlNodePtr parent, const char *name, const char *text)
 {
-	return xmlNewTextChild(parent, NULL, (const xmlChar *)name, (const xmlChar *)(text ? text : ""));
+	return xmlNewTextChild(parent, NULL, (const xmlChar *)name,
+	                       (const xmlChar *)(text ? text : ""));
 }
 
 static void set(xmlNodePtr n, const char *name, const char *value)
@@ -783,7 +800,8 @@ static xmlNodePtr fill(xmlNodePtr parent, const char *hint, int lines)
 	return f;
 }
 
-static xmlNodePtr section(xmlNodePtr parent, const char *kind, const char *number, const char *heading)
+static xmlNodePtr section(xmlNodePtr parent, const char *kind, const char *number,
+                          const char *heading)
 {
 	xmlNodePtr s = el(parent, "section");
 	set(s, "kind", kind);
@@ -806,13 +824,15 @@ static void task_item(xmlNodePtr parent, const char *text, const char *hint)
 	fill(p, hint, 3);
 }
 
-static const char *const hint_result = "Nêu kết quả thực hiện: việc đã làm, số liệu, sản phẩm; nếu chưa thực "
-				       "hiện, nêu lý do.";
+static const char *const hint_result =
+    "Nêu kết quả thực hiện: việc đã làm, số liệu, sản phẩm; nếu chưa thực "
+    "hiện, nêu lý do.";
 
 /* A plan's content section as a subsection of I.2 numbered number, with
  * its tasks; with own 0, its tasks and subsections go straight into to
  * (a plan with one content section). */
-static void content_to_report(xmlNodePtr from, xmlNodePtr to, const char *number, int depth, int own)
+static void content_to_report(xmlNodePtr from, xmlNodePtr to, const char *number, int depth,
+                              int own)
 {
 	xmlNodePtr s = to;
 	if (own) {
@@ -833,11 +853,12 @@ static void content_to_report(xmlNodePtr from, xmlNodePtr to, const char *number
 			free(t);
 			units++;
 		} else if (plan_is(c, "table") && is_task_table(c)) {
-			struct units u = { 0 };
+			struct units u = {0};
 			table_units(c, NULL, &u);
 			for (size_t i = 0; i < u.n; i++) {
-				char *t = u.v[i].lead[0] ? xasprintf("%s (%s)", u.v[i].text, u.v[i].lead)
-							 : xstrdup(u.v[i].text);
+				char *t = u.v[i].lead[0]
+				              ? xasprintf("%s (%s)", u.v[i].text, u.v[i].lead)
+				              : xstrdup(u.v[i].text);
 				task_item(s, t, hint_result);
 				free(t);
 				units++;
@@ -852,7 +873,8 @@ static void content_to_report(xmlNodePtr from, xmlNodePtr to, const char *number
 		if (!plan_is(c, "section"))
 			continue;
 		k++;
-		char *num = depth < 2 ? xasprintf("%s.%d", number, k) : xasprintf("%c", 'a' + (k - 1) % 26);
+		char *num =
+		    depth < 2 ? xasprintf("%s.%d", number, k) : xasprintf("%c", 'a' + (k - 1) % 26);
 		content_to_report(c, s, num, depth + 1, 1);
 		free(num);
 	}
@@ -888,7 +910,8 @@ static char *plan_citation(xmlDocPtr plan)
 	if (date)
 		buf_addf(&b, " ngày %s", date);
 	else if (plan_attr(dn, "year") && plan_attr(dn, "month"))
-		buf_addf(&b, " ngày …/%02d/%s", atoi(plan_attr(dn, "month")), plan_attr(dn, "year"));
+		buf_addf(&b, " ngày …/%02d/%s", atoi(plan_attr(dn, "month")),
+		         plan_attr(dn, "year"));
 	else if (plan_attr(dn, "year"))
 		buf_addf(&b, " ngày …/…/%s", plan_attr(dn, "year"));
 	free(date);
@@ -924,7 +947,8 @@ static char *plan_citation(xmlDocPtr plan)
 		buf_adds(&b, " về ");
 		if (cp > 0 && !(p - (const unsigned char *)t == 1 && t[1] >= 'A' && t[1] <= 'Z')) {
 			char tmp[4];
-			buf_add(&b, tmp, (size_t)utf8_put(utf8proc_tolower((utf8proc_int32_t)cp), tmp));
+			buf_add(&b, tmp,
+			        (size_t)utf8_put(utf8proc_tolower((utf8proc_int32_t)cp), tmp));
 			buf_adds(&b, (const char *)p);
 		} else {
 			buf_adds(&b, t);
@@ -936,7 +960,8 @@ static char *plan_citation(xmlDocPtr plan)
 }
 
 /* Signature lines a body's head signs with. */
-static void signature_for(xmlNodePtr closing, const char *who, xmlNodePtr plan_sig, int is_plan_issuer)
+static void signature_for(xmlNodePtr closing, const char *who, xmlNodePtr plan_sig,
+                          int is_plan_issuer)
 {
 	xmlNodePtr sig = el(closing, "signature");
 	if (is_plan_issuer && plan_sig) {
@@ -950,8 +975,9 @@ static void signature_for(xmlNodePtr closing, const char *who, xmlNodePtr plan_s
 	if (starts_with(k, "ủy ban nhân dân")) {
 		set(sig, "authority", "TM. ỦY BAN NHÂN DÂN");
 		pos = "CHỦ TỊCH";
-	} else if (starts_with(k, "sở ") || starts_with(k, "báo và phát thanh") || starts_with(k, "đài ") ||
-		   starts_with(k, "trung tâm ") || starts_with(k, "bưu điện") || starts_with(k, "công an")) {
+	} else if (starts_with(k, "sở ") || starts_with(k, "báo và phát thanh") ||
+	           starts_with(k, "đài ") || starts_with(k, "trung tâm ") ||
+	           starts_with(k, "bưu điện") || starts_with(k, "công an")) {
 		pos = "GIÁM ĐỐC";
 	} else if (starts_with(k, "ban ")) {
 		pos = "TRƯỞNG BAN";
@@ -976,16 +1002,17 @@ static void signature_for(xmlNodePtr closing, const char *who, xmlNodePtr plan_s
 static int under_issuer(const char *who)
 {
 	char *k = agency_key(who);
-	int r = starts_with(k, "sở ") || starts_with(k, "thanh tra ") || starts_with(k, "ban quản lý") ||
-		starts_with(k, "văn phòng ủy ban") || starts_with(k, "ban dân tộc");
+	int r = starts_with(k, "sở ") || starts_with(k, "thanh tra ") ||
+	        starts_with(k, "ban quản lý") || starts_with(k, "văn phòng ủy ban") ||
+	        starts_with(k, "ban dân tộc");
 	free(k);
 	return r;
 }
 
 static char *roman(int n)
 {
-	static const char *const r[] = { "I",  "II",  "III",  "IV", "V",   "VI",   "VII",
-					 "VIII", "IX", "X",   "XI",  "XII", "XIII", "XIV" };
+	static const char *const r[] = {"I",    "II", "III", "IV", "V",   "VI",   "VII",
+	                                "VIII", "IX", "X",   "XI", "XII", "XIII", "XIV"};
 	return n >= 1 && n <= 14 ? xstrdup(r[n - 1]) : xasprintf("%d", n);
 }
 
@@ -1005,14 +1032,14 @@ static void appendix(struct rb *b, struct units *u, const char *attachment)
 	set(a, "attachment", attachment);
 	xmlNodePtr t = el(a, "table");
 	static const char *const cols[][2] = {
-		{ "no", "STT" },
-		{ "task", "Nhiệm vụ (theo Kế hoạch)" },
-		{ "lead", "Đơn vị chủ trì" },
-		{ "partners", "Đơn vị phối hợp" },
-		{ "timeline", "Thời gian thực hiện (theo Kế hoạch)" },
-		{ "other", "Kết quả thực hiện" },
-		{ "other", "Mức độ hoàn thành" },
-		{ "note", "Ghi chú" },
+	    {"no", "STT"},
+	    {"task", "Nhiệm vụ (theo Kế hoạch)"},
+	    {"lead", "Đơn vị chủ trì"},
+	    {"partners", "Đơn vị phối hợp"},
+	    {"timeline", "Thời gian thực hiện (theo Kế hoạch)"},
+	    {"other", "Kết quả thực hiện"},
+	    {"other", "Mức độ hoàn thành"},
+	    {"note", "Ghi chú"},
 	};
 	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
 		set(el_text(t, "column", cols[i][1]), "role", cols[i][0]);
@@ -1077,14 +1104,16 @@ static void duties_of(xmlNodePtr agency, struct units *u, const char *who, const
 static int covers(const char *collective, const char *agency_k)
 {
 	char *k = agency_key(collective);
-	int ubnd = starts_with(agency_k, "ủy ban nhân dân các") || starts_with(agency_k, "ủy ban nhân dân xã") ||
-		   starts_with(agency_k, "ủy ban nhân dân cấp xã");
+	int ubnd = starts_with(agency_k, "ủy ban nhân dân các") ||
+	           starts_with(agency_k, "ủy ban nhân dân xã") ||
+	           starts_with(agency_k, "ủy ban nhân dân cấp xã");
 	int r = ubnd ? (strstr(k, "ủy ban nhân dân các") != NULL) : (strstr(k, "các sở") != NULL);
 	free(k);
 	return r;
 }
 
-static void agency_duties(xmlNodePtr n, const char *key, const char *who, struct units *own, struct units *common)
+static void agency_duties(xmlNodePtr n, const char *key, const char *who, struct units *own,
+                          struct units *common)
 {
 	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
 		if (plan_is(c, "agency")) {
@@ -1119,10 +1148,10 @@ static void tasks_into(xmlNodePtr parent, const char *number, const struct task_
 			struct units *u;
 			const char *heading;
 		} parts[] = {
-			{ tp->own, "Nhiệm vụ được giao tại phần Tổ chức thực hiện" },
-			{ tp->common, "Nhiệm vụ chung của các cơ quan, đơn vị" },
-			{ tp->led, "Nhiệm vụ chủ trì thực hiện" },
-			{ tp->joined, "Nhiệm vụ phối hợp thực hiện" },
+		    {tp->own, "Nhiệm vụ được giao tại phần Tổ chức thực hiện"},
+		    {tp->common, "Nhiệm vụ chung của các cơ quan, đơn vị"},
+		    {tp->led, "Nhiệm vụ chủ trì thực hiện"},
+		    {tp->joined, "Nhiệm vụ phối hợp thực hiện"},
 		};
 		for (size_t p = 0; p < sizeof parts / sizeof parts[0]; p++) {
 			if (!parts[p].u->n)
@@ -1133,8 +1162,8 @@ static void tasks_into(xmlNodePtr parent, const char *number, const struct task_
 			for (size_t i = 0; i < parts[p].u->n; i++) {
 				struct unit *x = &parts[p].u->v[i];
 				char *t = parts[p].u == tp->joined && x->lead[0]
-						  ? xasprintf("%s (chủ trì: %s)", x->text, x->lead)
-						  : xstrdup(x->text);
+				              ? xasprintf("%s (chủ trì: %s)", x->text, x->lead)
+				              : xstrdup(x->text);
 				task_item(s, t, hint_result);
 				free(t);
 			}
@@ -1173,11 +1202,11 @@ static xmlNodePtr outline_of(xmlDocPtr plan)
 static const char *outline_kind(const char *heading)
 {
 	char *low = text_lower(heading, strlen(heading));
-	const char *k = strstr(low, "kết quả")				 ? "results"
-			: strstr(low, "tồn tại") || strstr(low, "đánh giá") ? "evaluation"
-			: strstr(low, "đề xuất") || strstr(low, "kiến nghị") ? "proposals"
-			: strstr(low, "phương hướng") || strstr(low, "nhiệm vụ") ? "direction"
-										: NULL;
+	const char *k = strstr(low, "kết quả")                                   ? "results"
+	                : strstr(low, "tồn tại") || strstr(low, "đánh giá")      ? "evaluation"
+	                : strstr(low, "đề xuất") || strstr(low, "kiến nghị")     ? "proposals"
+	                : strstr(low, "phương hướng") || strstr(low, "nhiệm vụ") ? "direction"
+	                                                                         : NULL;
 	free(low);
 	return k;
 }
@@ -1210,7 +1239,8 @@ static int outline_to_report(xmlNodePtr from, xmlNodePtr to, const struct task_p
 			continue;
 		char *heading = plan_is(c, "section") ? squash(heading_of(c)) : own_text(c);
 		char *number = NULL;
-		const char *lab = plan_is(c, "section") ? plan_attr(c, "number") : plan_attr(c, "label");
+		const char *lab =
+		    plan_is(c, "section") ? plan_attr(c, "number") : plan_attr(c, "label");
 		if (lab) {
 			number = text_trim(lab, strlen(lab), ".)");
 			if (!*number || !strcmp(number, "-") || !strcmp(number, "+")) {
@@ -1218,7 +1248,8 @@ static int outline_to_report(xmlNodePtr from, xmlNodePtr to, const struct task_p
 				number = NULL;
 			}
 		}
-		xmlNodePtr s = section(to, depth == 0 ? outline_kind(heading) : NULL, number, heading);
+		xmlNodePtr s =
+		    section(to, depth == 0 ? outline_kind(heading) : NULL, number, heading);
 		made++;
 		if (asks_for_tasks(heading) && depth > 0)
 			tasks_into(s, number ? number : "", tp);
@@ -1251,7 +1282,7 @@ xmlDocPtr report_form(xmlDocPtr plan, const struct report_opts *o, struct diag *
 	xmlNodePtr proot = xmlDocGetRootElement(plan);
 	xmlNodePtr pmeta = meta_of(plan);
 	char *issuer = content(plan_first(pmeta, "issuer"));
-	struct route rt = { 0 };
+	struct route rt = {0};
 	rt.issuer = issuer;
 	read_route(plan, &rt);
 	if (!rt.to)
@@ -1261,7 +1292,7 @@ xmlDocPtr report_form(xmlDocPtr plan, const struct report_opts *o, struct diag *
 	char *who = NULL, *agency_k = NULL;
 	char **addressees = NULL;
 	size_t naddr = 0, aaddr = 0;
-	struct units own = { 0 }, common = { 0 }, led = { 0 }, joined = { 0 }, all = { 0 };
+	struct units own = {0}, common = {0}, led = {0}, joined = {0}, all = {0};
 	xmlDocPtr doc = NULL;
 	int to_is_issuer;
 	{
@@ -1295,19 +1326,22 @@ xmlDocPtr report_form(xmlDocPtr plan, const struct report_opts *o, struct diag *
 			agency_duties(resp[i], agency_k, who, &own, &common);
 		for (size_t i = 0; i < all.n; i++) {
 			struct unit *x = &all.v[i];
-			struct units *dst = report_names_agency(agency_k, x->lead)	   ? &led
-					    : report_names_agency(agency_k, x->partners) ? &joined
-											 : NULL;
+			struct units *dst = report_names_agency(agency_k, x->lead)       ? &led
+			                    : report_names_agency(agency_k, x->partners) ? &joined
+			                                                                 : NULL;
 			if (dst)
-				unit_add(dst, xstrdup(x->text), xstrdup(x->lead), xstrdup(x->partners),
-					 xstrdup(x->timeline), dst == &led ? "Nhiệm vụ chủ trì" : "Nhiệm vụ phối hợp");
+				unit_add(dst, xstrdup(x->text), xstrdup(x->lead),
+				         xstrdup(x->partners), xstrdup(x->timeline),
+				         dst == &led ? "Nhiệm vụ chủ trì" : "Nhiệm vụ phối hợp");
 		}
 		if (!own.n && !led.n && !joined.n) {
-			diag_error(d, "the plan asks nothing of '%s' (see soan report --list-agencies)", who);
+			diag_error(
+			    d, "the plan asks nothing of '%s' (see soan report --list-agencies)",
+			    who);
 			goto out;
 		}
 		/* Kính gửi: the collector, unless it is this agency */
-		const char *tos[2] = { rt.to, rt.via };
+		const char *tos[2] = {rt.to, rt.via};
 		for (int i = 0; i < 2; i++) {
 			if (!tos[i] || report_names_agency(agency_k, tos[i]))
 				continue;
@@ -1343,7 +1377,7 @@ xmlDocPtr report_form(xmlDocPtr plan, const struct report_opts *o, struct diag *
 		free(ik);
 	}
 
-	struct rb b = { 0 };
+	struct rb b = {0};
 	doc = plan_new(plan_attr(proot, "source"), &b.root);
 	b.doc = doc;
 	b.year = year;
@@ -1390,7 +1424,8 @@ xmlDocPtr report_form(xmlDocPtr plan, const struct report_opts *o, struct diag *
 		char *dt;
 		if (rt.month) {
 			snprintf(m, sizeof m, "%d", rt.month);
-			dt = xasprintf("ngày … tháng %s%d năm %d", rt.month < 3 ? "0" : "", rt.month, year);
+			dt = xasprintf("ngày … tháng %s%d năm %d", rt.month < 3 ? "0" : "",
+			               rt.month, year);
 		} else {
 			dt = xasprintf("ngày … tháng … năm %d", year);
 		}
@@ -1436,51 +1471,61 @@ xmlDocPtr report_form(xmlDocPtr plan, const struct report_opts *o, struct diag *
 	}
 	{
 		xmlNodePtr pre = el(b.root, "preamble");
-		char *t = xasprintf("Thực hiện %s; %s báo cáo kết quả thực hiện năm %d như sau:", cite, who, year);
+		char *t = xasprintf(
+		    "Thực hiện %s; %s báo cáo kết quả thực hiện năm %d như sau:", cite, who, year);
 		el_text(pre, "p", t);
 		free(t);
 	}
 
 	xmlNodePtr body = el(b.root, "body");
-	struct task_parts tp = { plan, o->agency != NULL, &own, &common, &led, &joined };
+	struct task_parts tp = {plan, o->agency != NULL, &own, &common, &led, &joined};
 	xmlNodePtr outline = outline_of(plan);
 	if (outline) {
 		/* the plan's own Đề cương báo cáo */
 		outline_to_report(outline, body, &tp, 0);
 	} else {
 		xmlNodePtr s1 = section(body, "results", "I", "KẾT QUẢ THỰC HIỆN");
-		xmlNodePtr s11 = section(s1, NULL, "1", "Công tác chỉ đạo, điều hành, triển khai thực hiện Kế hoạch");
-		fill_p(s11, "Nêu các văn bản đã ban hành để triển khai Kế hoạch; việc quán triệt, phân công, hướng dẫn, "
-			    "kiểm tra, đôn đốc thực hiện.",
+		xmlNodePtr s11 = section(
+		    s1, NULL, "1", "Công tác chỉ đạo, điều hành, triển khai thực hiện Kế hoạch");
+		fill_p(s11,
+		       "Nêu các văn bản đã ban hành để triển khai Kế hoạch; việc quán triệt, phân "
+		       "công, hướng dẫn, "
+		       "kiểm tra, đôn đốc thực hiện.",
 		       4);
 		xmlNodePtr s12 = section(s1, NULL, "2",
-					 o->agency ? "Kết quả thực hiện các nhiệm vụ được giao"
-						   : "Kết quả thực hiện các nhiệm vụ");
+		                         o->agency ? "Kết quả thực hiện các nhiệm vụ được giao"
+		                                   : "Kết quả thực hiện các nhiệm vụ");
 		tasks_into(s12, "2", &tp);
 		xmlNodePtr s13 = section(s1, NULL, "3", "Kinh phí thực hiện");
-		fill_p(s13, "Kinh phí được giao, đã sử dụng; nguồn xã hội hóa và các nguồn hợp pháp khác (nếu có).", 3);
+		fill_p(s13,
+		       "Kinh phí được giao, đã sử dụng; nguồn xã hội hóa và các nguồn hợp pháp "
+		       "khác (nếu có).",
+		       3);
 
 		xmlNodePtr s2 = section(body, "evaluation", "II", "ĐÁNH GIÁ CHUNG");
-		fill_p(section(s2, NULL, "1", "Ưu điểm"), "Những kết quả nổi bật, mặt làm được.", 4);
+		fill_p(section(s2, NULL, "1", "Ưu điểm"), "Những kết quả nổi bật, mặt làm được.",
+		       4);
 		fill_p(section(s2, NULL, "2", "Tồn tại, hạn chế"),
 		       "Những việc chưa làm được, chậm tiến độ, chưa đạt yêu cầu.", 4);
-		fill_p(section(s2, NULL, "3", "Nguyên nhân"), "Nguyên nhân khách quan, chủ quan của tồn tại, hạn chế.",
-		       4);
+		fill_p(section(s2, NULL, "3", "Nguyên nhân"),
+		       "Nguyên nhân khách quan, chủ quan của tồn tại, hạn chế.", 4);
 		char *h = xasprintf("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM %d", year + 1);
 		xmlNodePtr s3 = section(body, "direction", "III", h);
 		free(h);
 		fill_p(s3, "Nhiệm vụ, giải pháp trọng tâm năm tới.", 5);
-		fill_p(section(body, "proposals", "IV", "ĐỀ XUẤT, KIẾN NGHỊ"), "Đề xuất, kiến nghị với cấp trên (nếu có).",
-		       4);
+		fill_p(section(body, "proposals", "IV", "ĐỀ XUẤT, KIẾN NGHỊ"),
+		       "Đề xuất, kiến nghị với cấp trên (nếu có).", 4);
 	}
 
 	xmlNodePtr closing = el(b.root, "closing");
 	{
-		char *t = xasprintf("Trên đây là báo cáo kết quả thực hiện %s của %s./.", cite_year, who);
+		char *t =
+		    xasprintf("Trên đây là báo cáo kết quả thực hiện %s của %s./.", cite_year, who);
 		el_text(closing, "p", t);
 		free(t);
 	}
-	signature_for(closing, who, plan_first(plan_first(proot, "closing"), "signature"), is_plan_issuer);
+	signature_for(closing, who, plan_first(plan_first(proot, "closing"), "signature"),
+	              is_plan_issuer);
 	xmlNodePtr recips = el(closing, "recipients");
 	if (naddr)
 		el_text(recips, "recipient", "Như trên;");
@@ -1488,15 +1533,16 @@ xmlDocPtr report_form(xmlDocPtr plan, const struct report_opts *o, struct diag *
 
 	{
 		char *att = xasprintf("Kèm theo Báo cáo số …/%s ngày … tháng … năm %d của %s",
-				      plan_attr(plan_first(meta, "number"), "symbol"), year, who);
+		                      plan_attr(plan_first(meta, "number"), "symbol"), year, who);
 		if (o->agency) {
-			struct units rows = { 0 };
-			struct units *src[] = { &own, &common, &led, &joined };
+			struct units rows = {0};
+			struct units *src[] = {&own, &common, &led, &joined};
 			for (size_t p = 0; p < 4; p++)
 				for (size_t i = 0; i < src[p]->n; i++) {
 					struct unit *x = &src[p]->v[i];
-					unit_add(&rows, xstrdup(x->text), xstrdup(x->lead), xstrdup(x->partners),
-						 xstrdup(x->timeline), x->group);
+					unit_add(&rows, xstrdup(x->text), xstrdup(x->lead),
+					         xstrdup(x->partners), xstrdup(x->timeline),
+					         x->group);
 				}
 			appendix(&b, &rows, att);
 			units_release(&rows);
@@ -1504,7 +1550,7 @@ xmlDocPtr report_form(xmlDocPtr plan, const struct report_opts *o, struct diag *
 			appendix(&b, &all, att);
 		} else {
 			/* no task table and no task: the content items are the tasks */
-			struct units items = { 0 };
+			struct units items = {0};
 			xmlNodePtr cs[32];
 			size_t nc = content_sections(plan, cs, 32);
 			for (size_t i = 0; i < nc; i++) {
@@ -1517,7 +1563,8 @@ xmlDocPtr report_form(xmlDocPtr plan, const struct report_opts *o, struct diag *
 					size_t nk = 0;
 					for (xmlNodePtr c = s->children; c; c = c->next) {
 						if (plan_is(c, "item"))
-							unit_add(&items, own_text(c), NULL, NULL, NULL, heading_of(s));
+							unit_add(&items, own_text(c), NULL, NULL,
+							         NULL, heading_of(s));
 						else if (plan_is(c, "section") && nk < 64)
 							kids[nk++] = c;
 					}

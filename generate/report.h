@@ -36,10 +36,10 @@
 #include "extract/diag.h"
 
 struct report_opts {
-	int year;	    /* the year reported on; 0: the plan's (its last) */
+	int year;           /* the year reported on; 0: the plan's (its last) */
 	const char *agency; /* NULL: the whole plan */
 	const char *symbol; /* the number's symbol ("BC-SNV"); NULL: BC-UBND for a
-			       UBND, else "BC-…" to fill */
+	                       UBND, else "BC-…" to fill */
 };
 
 /* The report form for plan.  Returns a new document (xmlFreeDoc) or NULL

@@ -24,15 +24,15 @@
 /* Years and what surrounds them.  The alternatives are tried in this
  * order at the leftmost place any of them matches. */
 static const char year_pattern[] =
-	"(?<sym>(?<![\\p{L}\\p{N}])\\d{1,5}[a-zđ]?\\s?/\\s?" Y "\\s?/)"
-	"|(?<date>(?<![\\p{N}])\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*(?<dy>" Y ")(?!\\p{N}))"
-	"|(?<dlong>ngày\\s+\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s*,?\\s*năm\\s+(?<dly>" Y ")(?!\\p{N}))"
-	"|(?<vision>tầm\\s+nhìn\\s+(?:đến\\s+)?(?:năm\\s+)?(?<vy>" Y ")(?!\\p{N}))"
-	"|(?<my>tháng\\s+\\d{1,2}\\s*(?:,?\\s*năm\\s+|/\\s*)(?<myy>" Y ")(?!\\p{N}))"
-	"|(?<range>(?:(?:năm|giai\\s+đoạn)\\s+)?(?<r1>" Y ")\\s*[-\\x{2013}\\x{2014}]\\s*(?:năm\\s+)?(?<r2>" Y
-	")(?!\\p{N}))"
-	"|(?<yw>(?:(?:đến\\s+)?hết|sau|đến|năm)\\s+(?:năm\\s+)?(?<ywy>" Y ")(?!\\p{N}))"
-	"|(?<bare>(?<![\\p{L}\\p{N}/.])(?<by>" Y ")(?!\\p{N}))";
+    "(?<sym>(?<![\\p{L}\\p{N}])\\d{1,5}[a-zđ]?\\s?/\\s?" Y "\\s?/)"
+    "|(?<date>(?<![\\p{N}])\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*(?<dy>" Y ")(?!\\p{N}))"
+    "|(?<dlong>ngày\\s+\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s*,?\\s*năm\\s+(?<dly>" Y ")(?!\\p{N}))"
+    "|(?<vision>tầm\\s+nhìn\\s+(?:đến\\s+)?(?:năm\\s+)?(?<vy>" Y ")(?!\\p{N}))"
+    "|(?<my>tháng\\s+\\d{1,2}\\s*(?:,?\\s*năm\\s+|/\\s*)(?<myy>" Y ")(?!\\p{N}))"
+    "|(?<range>(?:(?:năm|giai\\s+đoạn)\\s+)?(?<r1>" Y
+    ")\\s*[-\\x{2013}\\x{2014}]\\s*(?:năm\\s+)?(?<r2>" Y ")(?!\\p{N}))"
+    "|(?<yw>(?:(?:đến\\s+)?hết|sau|đến|năm)\\s+(?:năm\\s+)?(?<ywy>" Y ")(?!\\p{N}))"
+    "|(?<bare>(?<![\\p{L}\\p{N}/.])(?<by>" Y ")(?!\\p{N}))";
 
 enum {
 	G_SYM = 1,
@@ -56,18 +56,21 @@ enum {
 
 /* A citation's type, number, date and issuer: never changed. */
 static const char ref_pattern[] =
-	"(?<![\\p{L}])(?:Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư liên tịch|"
-	"Thông tư|Chỉ thị|Kế hoạch|Công văn|Văn bản|Kết luận|Hướng dẫn|Thông báo|Chương trình|Đề án|"
-	"Công điện|Quy định)"
-	"\\s+(?:số\\s*:?\\s*)?\\d{1,5}[a-zđ]?(?:\\s?/\\s?\\d{4})?\\s?[/-]\\s?[\\p{L}\\d&]+(?:\\s?[-/]\\s?[\\p{L}\\d&]+)*"
-	"(?:\\s*,?\\s*ngày\\s+(?:\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{4}|\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+\\d{4}))?"
-	"(?:\\s+của\\s+[^,;.()]*?(?=\\s+(?:về|hướng\\s+dẫn|phê\\s+duyệt|quy\\s+định|ban\\s+hành|triển\\s+khai|"
-	"thực\\s+hiện|tại)(?![\\p{L}])|[,;.()]|$))?";
+    "(?<![\\p{L}])(?:Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư liên tịch|"
+    "Thông tư|Chỉ thị|Kế hoạch|Công văn|Văn bản|Kết luận|Hướng dẫn|Thông báo|Chương trình|Đề án|"
+    "Công điện|Quy định)"
+    "\\s+(?:số\\s*:?\\s*)?\\d{1,5}[a-zđ]?(?:\\s?/\\s?\\d{4})?\\s?[/-]\\s?[\\p{L}\\d&]+(?:\\s?[-/"
+    "]\\s?[\\p{L}\\d&]+)*"
+    "(?:\\s*,?\\s*ngày\\s+(?:\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/"
+    ".-]\\s*\\d{4}|\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+\\d{4}))?"
+    "(?:\\s+của\\s+[^,;.()]*?(?=\\s+(?:về|hướng\\s+dẫn|phê\\s+duyệt|quy\\s+định|ban\\s+hành|"
+    "triển\\s+khai|"
+    "thực\\s+hiện|tại)(?![\\p{L}])|[,;.()]|$))?";
 
 /* A day and month without a year: a schedule date. */
 static const char daymonth_pattern[] =
-	"(?:ngày\\s+\\d{1,2}\\s+tháng\\s+\\d{1,2}(?!\\s*,?\\s*năm)(?!\\s*/)(?!\\p{N})"
-	"|(?<![\\p{N}/.])\\d{1,2}\\s*/\\s*\\d{1,2}(?!\\s*/)(?!\\p{N}))";
+    "(?:ngày\\s+\\d{1,2}\\s+tháng\\s+\\d{1,2}(?!\\s*,?\\s*năm)(?!\\s*/)(?!\\p{N})"
+    "|(?<![\\p{N}/.])\\d{1,2}\\s*/\\s*\\d{1,2}(?!\\s*/)(?!\\p{N}))";
 
 struct cite {
 	char *text;
@@ -92,7 +95,7 @@ static pcre2_code *compile_re(const char *pat, uint32_t flags)
 	int err;
 	PCRE2_SIZE off;
 	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-				       PCRE2_UTF | PCRE2_UCP | flags, &err, &off, NULL);
+	                               PCRE2_UTF | PCRE2_UCP | flags, &err, &off, NULL);
 	if (!re)
 		abort(); /* BUG: our own pattern (t_rollover compiles them) */
 	/* JIT code reads subjects 16 bytes at a time; memcheck runs set
@@ -164,7 +167,8 @@ static void protect(struct ro_ctx *c, const char *s, int with_cites)
 	size_t len = strlen(s);
 	for (size_t i = 0; with_cites && i < c->ncites; i++) {
 		size_t cl = strlen(c->cites[i].text);
-		for (const char *p = strstr(s, c->cites[i].text); p; p = strstr(p + 1, c->cites[i].text))
+		for (const char *p = strstr(s, c->cites[i].text); p;
+		     p = strstr(p + 1, c->cites[i].text))
 			prot_add(c, (size_t)(p - s), (size_t)(p - s) + cl);
 	}
 	size_t at = 0;
@@ -185,7 +189,8 @@ static int is_protected(const struct ro_ctx *c, size_t s, size_t e)
 
 /* ---- edits ------------------------------------------------------------------------ */
 
-static void edit_add(struct ro_edits *e, size_t s, size_t end, char *text, char *review, const char *rule)
+static void edit_add(struct ro_edits *e, size_t s, size_t end, char *text, char *review,
+                     const char *rule)
 {
 	e->v = xgrow(e->v, sizeof *e->v, e->n + 1, &e->alloc);
 	struct ro_edit *x = &e->v[e->n++];
@@ -225,7 +230,8 @@ static void resolve(struct ro_edits *e)
 		int clash = 0;
 		if (e->v[i].text)
 			for (size_t j = 0; j < k && !clash; j++)
-				clash = e->v[j].text && e->v[i].start < e->v[j].end && e->v[i].end > e->v[j].start;
+				clash = e->v[j].text && e->v[i].start < e->v[j].end &&
+				        e->v[i].end > e->v[j].start;
 		if (clash) {
 			free(e->v[i].text);
 			free(e->v[i].review);
@@ -288,7 +294,8 @@ char *ro_apply(const char *s, struct ro_edits *e, char **review)
 
 static int year_at(const char *s, size_t at)
 {
-	return (s[at] - '0') * 1000 + (s[at + 1] - '0') * 100 + (s[at + 2] - '0') * 10 + (s[at + 3] - '0');
+	return (s[at] - '0') * 1000 + (s[at + 1] - '0') * 100 + (s[at + 2] - '0') * 10 +
+	       (s[at + 3] - '0');
 }
 
 static int gset(const PCRE2_SIZE *ov, int g)
@@ -351,9 +358,10 @@ void ro_rule_plan_year(struct ro_ctx *c, enum ro_where w, const char *s, struct 
 			if (in_old(c, y)) {
 				char *p = period_text(c->n0, c->n1);
 				edit_add(e, ms, me, NULL,
-					 xasprintf("Mốc “%.*s” thuộc thời gian của kế hoạch cũ: kiểm tra lại cho %s.",
-						   (int)(me - ms), s + ms, p),
-					 "review-date");
+				         xasprintf("Mốc “%.*s” thuộc thời gian của kế hoạch cũ: "
+				                   "kiểm tra lại cho %s.",
+				                   (int)(me - ms), s + ms, p),
+				         "review-date");
 				free(p);
 			}
 		} else if (gset(ov, G_VISION)) {
@@ -361,8 +369,10 @@ void ro_rule_plan_year(struct ro_ctx *c, enum ro_where w, const char *s, struct 
 			if (y < c->n1 + 1 && y >= c->a) {
 				char *p = period_text(c->n0, c->n1);
 				edit_add(e, ms, me, NULL,
-					 xasprintf("Tầm nhìn %d không vượt quá thời gian của kế hoạch mới (%s): kiểm tra.", y, p),
-					 "review-vision");
+				         xasprintf("Tầm nhìn %d không vượt quá thời gian của kế "
+				                   "hoạch mới (%s): kiểm tra.",
+				                   y, p),
+				         "review-vision");
 				free(p);
 			}
 		} else if (gset(ov, G_MY) || gset(ov, G_YW)) {
@@ -375,31 +385,36 @@ void ro_rule_plan_year(struct ro_ctx *c, enum ro_where w, const char *s, struct 
 			 * "hết 2015", "sau 2015" and months are the plan's time */
 			if (w == RO_TEXT && c->a != c->b && gset(ov, G_YW) && starts_nam(s + ms))
 				edit_add(e, ms, me, NULL,
-					 xasprintf("Nhắc đến năm %d trong thời gian của kế hoạch cũ: kiểm tra, có thể cần "
-						   "đổi thành năm %d.",
-						   y, y + c->delta),
-					 "review-year");
+				         xasprintf("Nhắc đến năm %d trong thời gian của kế hoạch "
+				                   "cũ: kiểm tra, có thể cần "
+				                   "đổi thành năm %d.",
+				                   y, y + c->delta),
+				         "review-year");
 			else
-				edit_add(e, ms, me, shifted(s, ms, me, &ya, 1, c->delta), NULL, rule);
+				edit_add(e, ms, me, shifted(s, ms, me, &ya, 1, c->delta), NULL,
+				         rule);
 		} else if (gset(ov, G_RANGE)) {
 			int y1 = year_at(s, ov[2 * G_R1]), y2 = year_at(s, ov[2 * G_R2]);
 			/* the old plan's own span (or one that ends in it and starts at
 			 * most a year before); a span starting earlier is history, and
 			 * one reaching past the old plan still runs */
 			if (y1 < y2 && moves(c, y2) && y1 >= c->a - 1) {
-				size_t ys[2] = { ov[2 * G_R1], ov[2 * G_R2] };
-				edit_add(e, ms, me, shifted(s, ms, me, ys, 2, c->delta), NULL, rule);
+				size_t ys[2] = {ov[2 * G_R1], ov[2 * G_R2]};
+				edit_add(e, ms, me, shifted(s, ms, me, ys, 2, c->delta), NULL,
+				         rule);
 			}
 		} else if (gset(ov, G_BARE)) {
 			size_t ya = ov[2 * G_BY];
 			int y = year_at(s, ya);
 			if (w == RO_TIMELINE && moves(c, y))
-				edit_add(e, ms, me, shifted(s, ms, me, &ya, 1, c->delta), NULL, rule);
+				edit_add(e, ms, me, shifted(s, ms, me, &ya, 1, c->delta), NULL,
+				         rule);
 			else if (w == RO_TEXT && in_old(c, y))
 				edit_add(e, ms, me, NULL,
-					 xasprintf("Nhắc đến năm %d của kế hoạch cũ: kiểm tra, có thể cần đổi thành năm %d.", y,
-						   y + c->delta),
-					 "review-year");
+				         xasprintf("Nhắc đến năm %d của kế hoạch cũ: kiểm tra, có "
+				                   "thể cần đổi thành năm %d.",
+				                   y, y + c->delta),
+				         "review-year");
 		}
 	}
 }
@@ -414,7 +429,7 @@ void ro_rule_deadline(struct ro_ctx *c, const char *s, struct ro_edits *e)
 		at = me > ms ? me : ms + 1;
 		size_t ys[2];
 		int n = 0;
-		static const int groups[] = { G_DY, G_DLY, G_VY, G_MYY, G_R1, G_R2, G_YWY, G_BY };
+		static const int groups[] = {G_DY, G_DLY, G_VY, G_MYY, G_R1, G_R2, G_YWY, G_BY};
 		for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)
 			if (gset(ov, groups[g]) && n < 2) {
 				int y = year_at(s, ov[2 * groups[g]]);
@@ -452,7 +467,8 @@ char *ro_rule_ref_review(struct ro_ctx *c, const char *citation, const char *dat
 	int tied = date_iso && strlen(date_iso) >= 4 && in_old(c, atoi(date_iso));
 	size_t len = strlen(citation), at = 0;
 	protect(c, citation, 0);
-	while (!tied && at < len && pcre2_match(c->year_re, (PCRE2_SPTR)citation, len, at, 0, c->md, NULL) > 0) {
+	while (!tied && at < len &&
+	       pcre2_match(c->year_re, (PCRE2_SPTR)citation, len, at, 0, c->md, NULL) > 0) {
 		PCRE2_SIZE ov[2 * G__N];
 		memcpy(ov, pcre2_get_ovector_pointer(c->md), sizeof ov);
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -470,9 +486,10 @@ char *ro_rule_ref_review(struct ro_ctx *c, const char *citation, const char *dat
 	if (!tied)
 		return NULL;
 	char *po = period_text(c->a, c->b), *pn = period_text(c->n0, c->n1);
-	char *msg = xasprintf("Văn bản căn cứ gắn với thời gian của kế hoạch cũ (%s): thay bằng văn bản áp dụng cho %s, "
-			      "nếu có.",
-			      po, pn);
+	char *msg = xasprintf("Văn bản căn cứ gắn với thời gian của kế hoạch cũ (%s): thay bằng "
+	                      "văn bản áp dụng cho %s, "
+	                      "nếu có.",
+	                      po, pn);
 	free(po);
 	free(pn);
 	return msg;
@@ -555,13 +572,15 @@ static int starts_open(const char *s, size_t len)
 /* The period a text states: a span "2019 - 2020", else "năm 2020" or
  * "đến hết 2025" (from date_year), else with bare set a bare year.
  * Returns 1 when found. */
-static int period_of(struct ro_ctx *c, const char *s, int date_year, int bare, int *first, int *last)
+static int period_of(struct ro_ctx *c, const char *s, int date_year, int bare, int *first,
+                     int *last)
 {
 	size_t len = strlen(s);
 	protect(c, s, 0);
 	for (int pass = 0; pass < 3; pass++) {
 		size_t at = 0;
-		while (at < len && pcre2_match(c->year_re, (PCRE2_SPTR)s, len, at, 0, c->md, NULL) > 0) {
+		while (at < len &&
+		       pcre2_match(c->year_re, (PCRE2_SPTR)s, len, at, 0, c->md, NULL) > 0) {
 			PCRE2_SIZE ov[2 * G__N];
 			memcpy(ov, pcre2_get_ovector_pointer(c->md), sizeof ov);
 			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -577,10 +596,11 @@ static int period_of(struct ro_ctx *c, const char *s, int date_year, int bare, i
 			} else if (pass == 1 && (gset(ov, G_YW) || gset(ov, G_MY))) {
 				int y = year_at(s, ov[2 * (gset(ov, G_YW) ? G_YWY : G_MYY)]);
 				*last = y;
-				*first = gset(ov, G_YW) && starts_open(s + ov[0], ov[1] - ov[0]) && date_year > 0 &&
-							 date_year < y && y - date_year <= 10
-						 ? date_year
-						 : y;
+				*first = gset(ov, G_YW) && starts_open(s + ov[0], ov[1] - ov[0]) &&
+				                 date_year > 0 && date_year < y &&
+				                 y - date_year <= 10
+				             ? date_year
+				             : y;
 				return 1;
 			} else if (pass == 2 && bare && gset(ov, G_BARE)) {
 				*first = *last = year_at(s, ov[2 * G_BY]);
@@ -664,8 +684,9 @@ int rollover_period(xmlDocPtr plan, int *first, int *last, const char **from, st
 	}
 	ro_ctx_free(c);
 	if (!found)
-		return diag_error(d, "cannot tell which year the plan is for (no year in its title, period, preamble or "
-				     "date); give --year");
+		return diag_error(d, "cannot tell which year the plan is for (no year in its "
+		                     "title, period, preamble or "
+		                     "date); give --year");
 	if (from)
 		*from = src;
 	return 0;
@@ -680,8 +701,8 @@ struct walk {
 	xmlDocPtr doc;
 };
 
-static void record(struct walk *w, xmlNodePtr el, const char *attr, const char *old, const char *now,
-		   const char *rule)
+static void record(struct walk *w, xmlNodePtr el, const char *attr, const char *old,
+                   const char *now, const char *rule)
 {
 	xmlChar *p = xmlGetNodePath(el);
 	struct rollover_result *r = w->res;
@@ -698,7 +719,7 @@ static void record(struct walk *w, xmlNodePtr el, const char *attr, const char *
  * templates print them. */
 static int printed_attr(const char *name)
 {
-	static const char *const names[] = { "heading", "name", "title", "attachment", "caption" };
+	static const char *const names[] = {"heading", "name", "title", "attachment", "caption"};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (!strcmp(names[i], name))
 			return 1;
@@ -706,7 +727,8 @@ static int printed_attr(const char *name)
 }
 
 /* Set (now != NULL) or remove an attribute, record the change. */
-static void set_attr(struct walk *w, xmlNodePtr el, const char *name, const char *now, const char *rule)
+static void set_attr(struct walk *w, xmlNodePtr el, const char *name, const char *now,
+                     const char *rule)
 {
 	const char *cur = plan_attr(el, name);
 	if ((!cur && !now) || (cur && now && !strcmp(cur, now)))
@@ -728,7 +750,8 @@ static void set_attr(struct walk *w, xmlNodePtr el, const char *name, const char
 
 static int is_inline(xmlNodePtr n)
 {
-	return plan_is(n, "deadline") || plan_is(n, "amount") || plan_is(n, "note") || plan_is(n, "change");
+	return plan_is(n, "deadline") || plan_is(n, "amount") || plan_is(n, "note") ||
+	       plan_is(n, "change");
 }
 
 static void add_review(struct walk *w, xmlNodePtr el, const char *msg, const char *rule)
@@ -745,7 +768,7 @@ static void add_review(struct walk *w, xmlNodePtr el, const char *msg, const cha
 
 /* The rules for one string in a place: names, then years. */
 static void rules_for(struct walk *w, const char *s, enum ro_where where, int names, int years,
-		      struct ro_edits *e)
+                      struct ro_edits *e)
 {
 	if (names)
 		ro_rule_rename(w->c, s, e);
@@ -783,10 +806,12 @@ static void edit_text(struct walk *w, xmlNodePtr el, xmlNodePtr t, struct ro_edi
 				if (!first) {
 					first = xstrndup(s, x->start);
 				} else {
-					xmlNodePtr tx = xmlNewTextLen((const xmlChar *)s + pos, (int)(x->start - pos));
+					xmlNodePtr tx = xmlNewTextLen((const xmlChar *)s + pos,
+					                              (int)(x->start - pos));
 					last = xmlAddNextSibling(last, tx);
 				}
-				xmlNodePtr ch = xmlNewDocNode(w->doc, NULL, (const xmlChar *)"change", NULL);
+				xmlNodePtr ch =
+				    xmlNewDocNode(w->doc, NULL, (const xmlChar *)"change", NULL);
 				xmlNewProp(ch, (const xmlChar *)"old", (const xmlChar *)old);
 				xmlNewProp(ch, (const xmlChar *)"rule", (const xmlChar *)x->rule);
 				xmlNodeAddContent(ch, (const xmlChar *)x->text);
@@ -835,7 +860,7 @@ static void do_text(struct walk *w, xmlNodePtr el, xmlNodePtr t, enum ro_where w
 
 /* An attribute through the rules; one line per rule that changed it. */
 static void do_attr(struct walk *w, xmlNodePtr el, const char *name, enum ro_where where, int names,
-		    int years)
+                    int years)
 {
 	const char *v = plan_attr(el, name);
 	if (!v || !*v)
@@ -911,8 +936,8 @@ static int has_schedule(struct walk *w, xmlNodePtr table)
 
 static void walk_el(struct walk *w, xmlNodePtr el, enum ro_where where, int names)
 {
-	if (plan_is(el, "signature") || plan_is(el, "doctype") || plan_is(el, "amount") || plan_is(el, "change") ||
-	    plan_is(el, "ref"))
+	if (plan_is(el, "signature") || plan_is(el, "doctype") || plan_is(el, "amount") ||
+	    plan_is(el, "change") || plan_is(el, "ref"))
 		return;
 	if (plan_is(el, "deadline")) {
 		const char *y = plan_attr(el, "year");
@@ -967,8 +992,10 @@ static void walk_el(struct walk *w, xmlNodePtr el, enum ro_where where, int name
 	if (plan_is(el, "table") && has_schedule(w, el)) {
 		/* a schedule of days and months: the days are the old year's */
 		{
-			char *po = period_text(w->c->a, w->c->b), *pn = period_text(w->c->n0, w->c->n1);
-			char *msg = xasprintf("Lịch theo ngày, tháng của %s: kiểm tra lại các ngày cho %s.", po, pn);
+			char *po = period_text(w->c->a, w->c->b),
+			     *pn = period_text(w->c->n0, w->c->n1);
+			char *msg = xasprintf(
+			    "Lịch theo ngày, tháng của %s: kiểm tra lại các ngày cho %s.", po, pn);
 			add_review(w, el, msg, "review-schedule");
 			free(msg);
 			free(po);
@@ -1006,7 +1033,8 @@ static void blank_number(struct walk *w, xmlNodePtr meta)
 	char *trim = text_trim(text, strlen(text), NULL);
 	if (*trim) {
 		const char *slash = strchr(trim, '/');
-		char *sym = slash ? text_trim(slash + 1, strlen(slash + 1), NULL) : xstrdup(doc_symbol(meta));
+		char *sym = slash ? text_trim(slash + 1, strlen(slash + 1), NULL)
+		                  : xstrdup(doc_symbol(meta));
 		if (!plan_attr(num, "symbol") && *sym)
 			set_attr(w, num, "symbol", sym, "blank-number");
 		xmlNodeSetContent(num, NULL);
@@ -1103,7 +1131,8 @@ static void walk_meta(struct walk *w, xmlNodePtr meta)
 		if (plan_is(n, "issuer")) {
 			do_attr(w, n, "abbr", RO_TEXT, names, 1);
 			walk_children(w, n, RO_TEXT, names);
-		} else if (plan_is(n, "parent-issuer") || plan_is(n, "title") || plan_is(n, "addressee")) {
+		} else if (plan_is(n, "parent-issuer") || plan_is(n, "title") ||
+		           plan_is(n, "addressee")) {
 			walk_children(w, n, RO_TEXT, names);
 		} else if (plan_is(n, "number")) {
 			blank_number(w, meta);
@@ -1202,7 +1231,7 @@ void rollover_accept(xmlDocPtr doc)
 /* ---- the whole plan ------------------------------------------------------------------- */
 
 xmlDocPtr rollover(xmlDocPtr plan, const struct rollover_opts *o, struct rollover_result *res,
-		   struct diag *d)
+                   struct diag *d)
 {
 	static const struct rollover_opts none;
 	if (!o)
@@ -1213,7 +1242,8 @@ xmlDocPtr rollover(xmlDocPtr plan, const struct rollover_opts *o, struct rollove
 		return NULL;
 	int n0 = o->year ? o->year : b + 1;
 	if (n0 <= a || n0 > a + 100) {
-		diag_error(d, "the new plan's year %d does not follow the plan's first year %d", n0, a);
+		diag_error(d, "the new plan's year %d does not follow the plan's first year %d", n0,
+		           a);
 		return NULL;
 	}
 	xmlDocPtr doc = xmlCopyDoc(plan, 1);
@@ -1223,7 +1253,7 @@ xmlDocPtr rollover(xmlDocPtr plan, const struct rollover_opts *o, struct rollove
 	res->to_first = n0;
 	res->to_last = n0 + (b - a);
 	res->period_from = from;
-	struct walk w = { ro_ctx_new(a, b, n0, o->renames), o, res, doc };
+	struct walk w = {ro_ctx_new(a, b, n0, o->renames), o, res, doc};
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	int names = o->renames != NULL;
 	read_basis(&w, plan_first(root, "basis"));
@@ -1233,7 +1263,7 @@ xmlDocPtr rollover(xmlDocPtr plan, const struct rollover_opts *o, struct rollove
 		else if (plan_is(n, "basis"))
 			walk_basis(&w, n);
 		else if (plan_is(n, "preamble") || plan_is(n, "body") || plan_is(n, "closing") ||
-			 plan_is(n, "appendix"))
+		         plan_is(n, "appendix"))
 			walk_el(&w, n, RO_TEXT, names);
 	}
 	ro_ctx_free(w.c);
@@ -1284,7 +1314,8 @@ void rollover_summary(const struct rollover_result *res, struct buf *out)
 		buf_addf(out, "%d", res->to_first);
 	else
 		buf_addf(out, "%d-%d", res->to_first, res->to_last);
-	buf_addf(out, " (years from the %s): %zu changes", res->period_from ? res->period_from : "plan", res->n);
+	buf_addf(out, " (years from the %s): %zu changes",
+	         res->period_from ? res->period_from : "plan", res->n);
 	const char *rules[32];
 	size_t counts[32], nr = 0, reviews = 0;
 	for (size_t i = 0; i < res->n; i++) {

@@ -45,9 +45,9 @@
 #include "generate/renames.h"
 
 struct rollover_opts {
-	int year;		       /* first year of the new plan; 0: after the old one */
+	int year;                      /* first year of the new plan; 0: after the old one */
 	const struct renames *renames; /* NULL: nothing is renamed */
-	int no_marks;		       /* no <change> and old-* in the output */
+	int no_marks;                  /* no <change> and old-* in the output */
 };
 
 /* One change: where (an XPath into the new plan XML: an element, whose
@@ -65,11 +65,14 @@ struct rollover_result {
 	struct rollover_change *v;
 	size_t n, alloc;
 	int from_first, from_last; /* the old plan's years */
-	int to_first, to_last;	   /* the new plan's years */
+	int to_first, to_last;     /* the new plan's years */
 	const char *period_from;   /* where the old years were read: "title", ... */
 };
 
-#define ROLLOVER_RESULT_INIT { NULL, 0, 0, 0, 0, 0, 0, NULL }
+#define ROLLOVER_RESULT_INIT                                                                       \
+	{                                                                                          \
+		NULL, 0, 0, 0, 0, 0, 0, NULL                                                       \
+	}
 
 /* The years plan is for: from its title, its period section, its
  * preamble, or the year of its date.  Returns 0, or -1 with an input
@@ -81,7 +84,7 @@ int rollover_period(xmlDocPtr plan, int *first, int *last, const char **from, st
  * res receives the changes in document order; release it with
  * rollover_result_release().  Free the document with xmlFreeDoc(). */
 xmlDocPtr rollover(xmlDocPtr plan, const struct rollover_opts *o, struct rollover_result *res,
-		   struct diag *d);
+                   struct diag *d);
 void rollover_result_release(struct rollover_result *res);
 
 /* The change list as tab-separated lines: path, old, new, rule (tabs and
@@ -105,8 +108,8 @@ enum ro_where {
 
 struct ro_edit {
 	size_t start, end; /* byte span in the string */
-	char *text;	   /* replacement, or NULL when nothing is replaced */
-	char *review;	   /* a note for the user, or NULL */
+	char *text;        /* replacement, or NULL when nothing is replaced */
+	char *review;      /* a note for the user, or NULL */
 	const char *rule;
 };
 
@@ -115,7 +118,10 @@ struct ro_edits {
 	size_t n, alloc;
 };
 
-#define RO_EDITS_INIT { NULL, 0, 0 }
+#define RO_EDITS_INIT                                                                              \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 struct ro_ctx;
 
