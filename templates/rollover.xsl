@@ -106,6 +106,39 @@
     <xsl:apply-templates select="*" mode="soan-body"/>
   </xsl:template>
 
+  <!-- An agency that opens a sentence, with a note: the note first. -->
+  <xsl:template match="agency[not(@heading)][@review]" mode="soan-body">
+    <fo:block text-align="justify" text-indent="{$soan-indent}" space-before="6pt">
+      <xsl:call-template name="soan-review-note"/>
+    </fo:block>
+    <xsl:apply-imports/>
+  </xsl:template>
+
+  <!-- Task fields: their marks and notes. -->
+  <xsl:template match="task" mode="soan-body">
+    <xsl:if test="text">
+      <fo:block text-align="justify" text-indent="{$soan-indent}" space-before="6pt">
+        <xsl:call-template name="soan-label"><xsl:with-param name="number" select="normalize-space(@number)"/></xsl:call-template>
+        <xsl:for-each select="text">
+          <xsl:call-template name="soan-inline"/>
+        </xsl:for-each>
+      </fo:block>
+    </xsl:if>
+    <xsl:for-each select="*[not(self::text)]">
+      <fo:block text-align="justify" text-indent="{$soan-indent}" space-before="6pt">
+        <xsl:if test="normalize-space(@label) != ''">
+          <xsl:value-of select="normalize-space(@label)"/>
+          <xsl:text> </xsl:text>
+        </xsl:if>
+        <xsl:if test="normalize-space(@caption) != ''">
+          <xsl:value-of select="normalize-space(@caption)"/>
+          <xsl:text>: </xsl:text>
+        </xsl:if>
+        <xsl:call-template name="soan-inline"/>
+      </fo:block>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- A table with a note: the note above it. -->
   <xsl:template match="table[@review]" mode="soan-body">
     <fo:block text-align="justify" text-indent="0" space-before="6pt">
