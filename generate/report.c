@@ -828,6 +828,55 @@ static const char *const hint_result =
     "Nêu kết quả thực hiện: việc đã làm, số liệu, sản phẩm; nếu chưa thực "
     "hiện, nêu lý do.";
 
+/* An all-capitals text in lower case, but for the place's name and the
+ * acronyms plans use in their titles. */
+static char *uncap(const char *s, const char *place)
+{
+	char *t = text_lower(s, strlen(s));
+	if (place && *place) {
+		char *lp = text_lower(place, strlen(place));
+		if (strlen(lp) == strlen(place))
+			for (char *at = strstr(t, lp); at; at = strstr(at + strlen(lp), lp))
+				memcpy(at, place, strlen(place));
+		free(lp);
+	}
+	/* acronyms and names plans use in their titles */
+	static const char *const proper[][2] = {
+	    {"asean", "ASEAN"},       {"cchc", "CCHC"},           {"ubnd", "UBND"},
+	    {"hđnd", "HĐND"},         {"cntt", "CNTT"},           {"chính phủ", "Chính phủ"},
+	    {"việt nam", "Việt Nam"}, {"thủ tướng", "Thủ tướng"}, {"quốc hội", "Quốc hội"},
+	};
+	for (size_t i = 0; i < sizeof proper / sizeof proper[0]; i++) {
+		size_t l = strlen(proper[i][0]);
+		if (strlen(proper[i][1]) != l)
+			continue;
+		for (char *a = strstr(t, proper[i][0]); a; a = strstr(a + l, proper[i][0])) {
+			int before = a == t || a[-1] == ' ' || a[-1] == '(';
+			int after = a[l] == '\0' || a[l] == ' ' || a[l] == ',' || a[l] == ')';
+			if (before && after)
+				memcpy(a, proper[i][1], l);
+		}
+	}
+	return t;
+}
+
+/* A heading for the report: an all-capitals one in sentence case. */
+static char *report_heading(const char *h, const char *place)
+{
+	char *sq = squash(h);
+	if (text_upper_ratio(sq, strlen(sq)) <= 0.8)
+		return sq;
+	char *t = uncap(sq, place);
+	free(sq);
+	const unsigned char *p = (const unsigned char *)t, *end = p + strlen(t);
+	long cp = utf8_next(&p, end);
+	char tmp[4];
+	int w = cp > 0 ? utf8_put(utf8proc_toupper((utf8proc_int32_t)cp), tmp) : 0;
+	if (w > 0 && w == p - (const unsigned char *)t)
+		memcpy(t, tmp, (size_t)w);
+	return t;
+}
+
 /* A plan's content section as a subsection of I.2 numbered number, with
  * its tasks; with own 0, its tasks and subsections go straight into to
  * (a plan with one content section). */
@@ -836,9 +885,12 @@ static void content_to_report(xmlNodePtr from, xmlNodePtr to, const char *number
 {
 	xmlNodePtr s = to;
 	if (own) {
-		char *heading = squash(heading_of(from));
+		xmlNodePtr meta = plan_first(xmlDocGetRootElement(from->doc), "meta");
+		char *place = content(plan_first(meta, "place"));
+		char *heading = report_heading(heading_of(from), place);
 		s = section(to, NULL, number, heading);
 		free(heading);
+		free(place);
 	}
 	int units = 0, sub = 0;
 	for (xmlNodePtr c = from->children; c; c = c->next) {
@@ -924,20 +976,9 @@ static char *plan_citation(xmlDocPtr plan)
 		double up = text_upper_ratio(title, strlen(title));
 		char *t;
 		if (up > 0.8) {
-			/* an all-capitals title: lower case, but for the place */
-			t = text_lower(title, strlen(title));
 			char *place = content(plan_first(meta, "place"));
-			if (*place) {
-				char *lp = text_lower(place, strlen(place));
-				char *at = strstr(t, lp);
-				if (at && strlen(lp) == strlen(place))
-					memcpy(at, place, strlen(place));
-				free(lp);
-			}
+			t = uncap(title, place);
 			free(place);
-			/* and ASEAN, the one acronym of the corpus titles */
-			for (char *a = strstr(t, "asean"); a; a = strstr(a + 5, "asean"))
-				memcpy(a, "ASEAN", 5);
 		} else {
 			t = xstrdup(title);
 		}
