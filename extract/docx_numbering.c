@@ -84,11 +84,11 @@ static int letter_token(const char *s, size_t len, const char *want)
  * "01") works too. */
 static enum docx_numfmt parse_custom(const char *f, int *pad)
 {
-	const char *tok[4];
-	size_t tl[4];
+	const char *tok[8];
+	size_t tl[8];
 	size_t nt = 0;
 	const char *p = f;
-	while (*p && nt < 4) {
+	while (*p && nt < 8) {
 		while (*p == ' ')
 			p++;
 		const char *s = p;

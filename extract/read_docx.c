@@ -222,7 +222,7 @@ static int read_rels(struct rd *rd, const char *rels, const char *dir, const cha
 }
 
 /* The content type [Content_Types].xml gives part, or NULL (malloc'd). */
-static char *content_type(struct rd *rd, xmlDocPtr ct, const char *part)
+static char *content_type(xmlDocPtr ct, const char *part)
 {
 	xmlNode *root = ct ? xmlDocGetRootElement(ct) : NULL;
 	const char *ext = strrchr(part, '.');
@@ -232,7 +232,12 @@ static char *content_type(struct rd *rd, xmlDocPtr ct, const char *part)
 			continue;
 		if (!strcmp((const char *)k->name, "Override")) {
 			const char *pn = docx_attr(k, "PartName");
-			if (pn && (pn[0] == '/' ? !strcasecmp(pn + 1, part) : !strcasecmp(pn, part)))
+			if (!pn)
+				continue;
+			char *name = resolve_target("", pn); /* part names are %-encoded */
+			int same = !strcasecmp(name, part);
+			free(name);
+			if (same)
 				return xstrdup(docx_attr(k, "ContentType") ? docx_attr(k, "ContentType") : "");
 		} else if (!strcmp((const char *)k->name, "Default") && ext) {
 			const char *e = docx_attr(k, "Extension");
@@ -240,7 +245,6 @@ static char *content_type(struct rd *rd, xmlDocPtr ct, const char *part)
 				by_ext = docx_attr(k, "ContentType");
 		}
 	}
-	(void)rd;
 	return by_ext ? xstrdup(by_ext) : NULL;
 }
 
@@ -301,7 +305,7 @@ static int find_main(struct rd *rd, char **main)
 			rc = not_word(rd, NULL);
 		goto out;
 	}
-	ct = content_type(rd, cts, target);
+	ct = content_type(cts, target);
 	if (ct && !is_word_main(ct)) {
 		rc = not_word(rd, ct);
 		goto out;
