@@ -27,7 +27,7 @@
  *    landscape sections get BF_LANDSCAPE;
  *  - tables with colspan (w:gridSpan, legacy w:hMerge), vertical merges
  *    (w:vMerge: rowspan on the first cell, merged placeholders below),
- *    w:gridBefore as an empty leading cell, header rows, nested tables
+ *    w:gridBefore columns left out (no cell), header rows, nested tables
  *    (LIMIT_TABLE_NESTING), BF_BORDERLESS when no border is drawn;
  *  - footnotes and endnotes as BLOCK_NOTE right after their paragraph,
  *    the reference mark itself left out.
@@ -1120,12 +1120,14 @@ static int table_row(struct rd *rd, struct tbuild *tb, xmlNode *tr)
 		return fail(rd, "table has too many rows (limit %d, LIMIT_TABLE_ROWS)", LIMIT_TABLE_ROWS);
 	struct row *row = table_add_row(tb->t);
 	row->header = header;
+	/* w:gridBefore: grid columns this row leaves out at its start (Word
+	 * shows nothing there); no cell stands for them, but the merges
+	 * below keep their true grid positions */
 	size_t g = 0;
 	if (before > 0) {
 		unsigned s = 1;
 		if (cell_span(rd, 0, before, &s) < 0)
 			return -1;
-		table_add_cell(row)->colspan = s;
 		g = s;
 		for (size_t i = 0; i < g && i < tb->norg; i++)
 			tb->org[i].row = tb->org[i].cell = -1;
