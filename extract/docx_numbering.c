@@ -442,14 +442,14 @@ static struct abstract *find_abs(struct docx_numbering *nb, long id)
 {
 	struct abstract key;
 	key.id = id;
-	return bsearch(&key, nb->a, nb->na, sizeof *nb->a, cmp_abs);
+	return nb->na ? bsearch(&key, nb->a, nb->na, sizeof *nb->a, cmp_abs) : NULL;
 }
 
 static struct num *find_num(struct docx_numbering *nb, long id)
 {
 	struct num key;
 	key.id = id;
-	return bsearch(&key, nb->n, nb->nn, sizeof *nb->n, cmp_num);
+	return nb->nn ? bsearch(&key, nb->n, nb->nn, sizeof *nb->n, cmp_num) : NULL;
 }
 
 int docx_numbering_load(struct docx_numbering **out, xmlDocPtr doc, const struct docx_styles *styles,
@@ -518,8 +518,10 @@ int docx_numbering_load(struct docx_numbering **out, xmlDocPtr doc, const struct
 			}
 		}
 	}
-	qsort(nb->a, nb->na, sizeof *nb->a, cmp_abs);
-	qsort(nb->n, nb->nn, sizeof *nb->n, cmp_num);
+	if (nb->na)
+		qsort(nb->a, nb->na, sizeof *nb->a, cmp_abs);
+	if (nb->nn)
+		qsort(nb->n, nb->nn, sizeof *nb->n, cmp_num);
 	/* resolve each num's abstract id to an index; drop dangling nums */
 	size_t w = 0;
 	for (size_t i = 0; i < nb->nn; i++) {

@@ -349,10 +349,11 @@ static xmlNode *find_note(struct rd *rd, int kind, long id)
 			ns->v[ns->n].id = docx_long(docx_attr(k, "id"), -1);
 			ns->v[ns->n++].node = k;
 		}
-		qsort(ns->v, ns->n, sizeof *ns->v, cmp_note);
+		if (ns->n)
+			qsort(ns->v, ns->n, sizeof *ns->v, cmp_note);
 	}
 	struct note_index key = { id, NULL };
-	struct note_index *hit = bsearch(&key, ns->v, ns->n, sizeof *ns->v, cmp_note);
+	struct note_index *hit = ns->n ? bsearch(&key, ns->v, ns->n, sizeof *ns->v, cmp_note) : NULL;
 	return hit ? hit->node : NULL;
 }
 
