@@ -17,5 +17,14 @@ for f in "$TOP"/tests/data/real/docx/*.docx; do
 	if [ -f "$TOP/tests/data/real/docx/$n.blocks" ]; then
 		same "$TOP/tests/data/real/docx/$n.blocks" "$T/$n.blocks" "$n: golden block dump"
 	fi
+	# every one extracts into plan XML the schema accepts
+	$RUN "$SOAN" extract "$f" >"$T/$n.xml" 2>"$T/.err"; rc=$?
+	[ $rc = 0 ] && [ -s "$T/$n.xml" ] && ok "$n extracts" || { not_ok "$n extracts (exit $rc)"; sed 's/^/#   /' "$T/.err" | head -3; }
+	# a real file whose text version is in the corpus gives its plan XML
+	if [ -f "$TOP/corpus/$n/expected.xml" ]; then
+		sed '0,/<plan /s/ source="[^"]*"//' "$TOP/corpus/$n/expected.xml" >"$T/want.xml"
+		sed '0,/<plan /s/ source="[^"]*"//' "$T/$n.xml" >"$T/got.xml"
+		same "$T/want.xml" "$T/got.xml" "$n: the Word original gives corpus/$n/expected.xml"
+	fi
 done
 finish
