@@ -6,8 +6,9 @@ Both dumps (`soan extract --dump=blocks`) are reduced to what a reader
 would call the content, ignoring layout:
   - a paragraph is its lines, the first one led by its label ("II. NỘI
     DUNG" whether II. was typed or numbered by Word);
-  - a 2-column borderless table (the header or signature layout) is read as
-    the paragraphs of its cells, row by row, cell by cell;
+  - a 2-column table (the header or signature layout, borders or not: a
+    text or markdown source cannot say) is read as the paragraphs of its
+    cells, row by row, cell by cell;
   - any other table is its rows; a cell spanning columns counts as that
     many cells, a merged placeholder repeats the cell above, and a group
     row ("I" then one title, typed once, repeated or spanned) reads the
@@ -88,7 +89,7 @@ def project(blocks, out):
             out.extend(para_lines(b))
         elif b['kind'] == 'NOTE':
             out.append('NOTE: ' + norm(' '.join(b['lines'])))
-        elif b['borderless'] and b['cols'] == 2:
+        elif b['cols'] == 2:
             for row in b['rows']:
                 for cell in row:
                     project(cell['blocks'], out)

@@ -3,7 +3,7 @@
 
 usage: make_twins.py SOAN OUTDIR_OF_CORPUS NAME...
 
-For corpus/NAME/NAME.txt the content is what soan's text reader sees
+For corpus/NAME/NAME.txt (or NAME.md) the content is what soan's text reader sees
 (`soan extract --dump=blocks`: paragraphs, their lines, tables), so every
 twin carries the same paragraphs, lines and table cells as the text.  Each
 twin is then written by a different program:
@@ -19,7 +19,7 @@ twin is then written by a different program:
                     (gridSpan), equal lead agencies in consecutive task rows
                     merged down (vMerge)
   NAME.pandoc.docx  pandoc from markdown (every character escaped, hard line
-                    breaks, pipe tables)
+                    breaks, grid tables)
   NAME.lo.docx      LibreOffice from HTML (soffice --convert-to docx)
 
 Run by tests/twins/make-docx-twins.sh; the files are committed.  Needs
@@ -89,7 +89,13 @@ def parse_dump(text):
                         if not m or m.group(2) != 'CELL' or len(m.group(1)) != depth * 2 + 4:
                             break
                         pos += 1
-                        cells.append(blocks(depth + 3))
+                        attrs = m.group(3)
+                        cs = re.search(r'colspan=(\d+)', attrs)
+                        rs = re.search(r'rowspan=(\d+)', attrs)
+                        cells.append({'blocks': blocks(depth + 3),
+                                      'colspan': int(cs.group(1)) if cs else 1,
+                                      'rowspan': int(rs.group(1)) if rs else 1,
+                                      'merged': ' merged' in attrs})
                     rows.append(cells)
                 out.append({'kind': 'TABLE', 'rows': rows})
             else:
@@ -100,11 +106,30 @@ def parse_dump(text):
 
 
 def cell_lines(cell):
-    return [l for b in cell if b['kind'] == 'P' for l in b['lines']]
+    return [l for b in cell['blocks'] if b['kind'] == 'P' for l in b['lines']]
 
 
 def cell_text(cell):
     return ' '.join(cell_lines(cell)).strip()
+
+
+def grid(rows):
+    """The table as a full grid of cells: a cell spanning columns is
+    followed by empty cells, a merged placeholder repeats the cell above
+    (plan XML repeats merged cells per row, so the twins may too)."""
+    out, above = [], {}
+    empty = {'blocks': [], 'colspan': 1, 'rowspan': 1, 'merged': False}
+    for r in rows:
+        row, g = [], 0
+        for c in r:
+            src = above.get(g, empty) if c['merged'] else c
+            for k in range(c['colspan']):
+                above[g + k] = src
+                row.append(src if k == 0 else empty)
+            g += c['colspan']
+        out.append(row)
+    width = max((len(r) for r in out), default=0)
+    return [r + [empty] * (width - len(r)) for r in out]
 
 
 ROMAN = re.compile(r'^([IVXLC]+)\.\s+(\S.*)$')
@@ -225,8 +250,9 @@ def split_lines(blocks):
 
 def task_table(doc, rows):
     """The appendix table: header row, group rows, lead agencies merged."""
-    ncols = max(len(r) for r in rows)
-    text = [[cell_text(c) for c in r] + [''] * (ncols - len(r)) for r in rows]
+    rows = grid(rows)
+    ncols = len(rows[0])
+    text = [[cell_text(c) for c in r] for r in rows]
     header = text[0]
     lead = next((i for i, h in enumerate(header) if 'chủ trì' in h.lower()), None)
     table = doc.add_table(rows=len(rows), cols=ncols)
@@ -252,9 +278,13 @@ def task_table(doc, rows):
         for j, t in enumerate(r):
             cell = table.cell(i, j)
             cell.paragraphs[0].text = ''
-            if t:
-                add_lines(cell.paragraphs[0], cell_lines(rows[i][j]) if j < len(rows[i]) else [t],
-                          bold=(i == 0))
+            first = True
+            for b in rows[i][j]['blocks']:
+                if b['kind'] != 'P':
+                    continue
+                p = cell.paragraphs[0] if first else cell.add_paragraph()
+                first = False
+                add_lines(p, b['lines'], bold=(i == 0 or b['bold']))
             if i == 0:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     # group rows: the title spans the rest of the grid
@@ -388,6 +418,33 @@ def md_escape(s):
     return ''.join('\\' + c if (c.isascii() and not c.isalnum() and c not in ' ') else c for c in s)
 
 
+def grid_table(rows):
+    """A pandoc grid table; a cell's lines end in a hard break, its
+    paragraphs are separated by a blank line."""
+    def cell_md(c):
+        out = []
+        for b in c['blocks']:
+            if b['kind'] != 'P':
+                continue
+            if out:
+                out.append('')
+            lines = [md_escape(l.strip()) for l in b['lines']]
+            out.extend(l + '\\' for l in lines[:-1])
+            out.append(lines[-1])
+        return out or ['']
+    cells = [[cell_md(c) for c in r] for r in rows]
+    ncols = len(rows[0])
+    width = [max(3, max(len(l) for r in cells for l in r[j])) for j in range(ncols)]
+    rule = '+' + '+'.join('-' * (w + 2) for w in width) + '+'
+    out = [rule]
+    for ri, r in enumerate(cells):
+        for k in range(max(len(c) for c in r)):
+            out.append('|' + '|'.join(' ' + (c[k] if k < len(c) else '').ljust(width[j]) + ' '
+                                      for j, c in enumerate(r)) + '|')
+        out.append(rule.replace('-', '=') if ri == 0 and len(cells) > 1 else rule)
+    return '\n'.join(out)
+
+
 def pandoc_twin(blocks, path):
     out = []
     for b in blocks:
@@ -400,12 +457,7 @@ def pandoc_twin(blocks, path):
             else:
                 out.append('\\\n'.join(lines))
         elif b['kind'] == 'TABLE':
-            rows = b['rows']
-            ncols = max(len(r) for r in rows)
-            text = [[md_escape(cell_text(c)) for c in r] + [''] * (ncols - len(r)) for r in rows]
-            tbl = ['| ' + ' | '.join(text[0]) + ' |', '|' + '---|' * ncols]
-            tbl += ['| ' + ' | '.join(r) + ' |' for r in text[1:]]
-            out.append('\n'.join(tbl))
+            out.append(grid_table(grid(b['rows'])))
     with tempfile.NamedTemporaryFile('w', suffix='.md', delete=False, encoding='utf-8') as f:
         f.write('\n\n'.join(out) + '\n')
         md = f.name
@@ -437,8 +489,11 @@ def lo_twin(blocks, path):
             out.append('<table border="1" cellspacing="0">')
             for ri, r in enumerate(rows):
                 tag = 'th' if ri == 0 else 'td'
-                cells = ''.join('<%s>%s</%s>' % (tag, ''.join(para(x) for x in c if x['kind'] == 'P'), tag)
-                                for c in r)
+                cells = ''.join('<%s%s%s>%s</%s>' % (
+                    tag, ' colspan="%d"' % c['colspan'] if c['colspan'] > 1 else '',
+                    ' rowspan="%d"' % c['rowspan'] if c['rowspan'] > 1 else '',
+                    ''.join(para(x) for x in c['blocks'] if x['kind'] == 'P'), tag)
+                                for c in r if not c['merged'])
                 if ri == 0:
                     out.append('<thead><tr>%s</tr></thead><tbody>' % cells)
                 else:
@@ -462,6 +517,8 @@ def main():
     soan, corpus = sys.argv[1], sys.argv[2]
     for name in sys.argv[3:]:
         src = os.path.join(corpus, name, name + '.txt')
+        if not os.path.exists(src):
+            src = os.path.join(corpus, name, name + '.md')
         dump = subprocess.run([soan, 'extract', '--dump=blocks', src], check=True,
                               capture_output=True, text=True).stdout
         blocks = parse_dump(dump)
