@@ -977,7 +977,32 @@ struct tbuild {
 	struct origin *org;
 	size_t norg;
 	unsigned cells, bordered;
+	int tborders; /* the table (or its style) draws lines */
 };
+
+/* Does a cell show any line?  A side its w:tcBorders names is drawn as it
+ * says; a side it leaves out is drawn as the table (or row) says. */
+static int cell_visible(struct rd *rd, const xmlNode *tcb, int dflt)
+{
+	static const char *const sides[][2] = { { "top", NULL }, { "left", "start" },
+						 { "bottom", NULL }, { "right", "end" } };
+	if (!tcb)
+		return dflt;
+	for (size_t i = 0; i < 4; i++) {
+		const xmlNode *side = docx_child(&rd->ns, tcb, sides[i][0]);
+		if (!side && sides[i][1])
+			side = docx_child(&rd->ns, tcb, sides[i][1]);
+		if (!side) {
+			if (dflt)
+				return 1;
+			continue;
+		}
+		const char *v = docx_attr(side, "val");
+		if (v && strcmp(v, "nil") && strcmp(v, "none"))
+			return 1;
+	}
+	return 0;
+}
 
 static void set_origin(struct tbuild *tb, size_t g, unsigned span, long row, long cell)
 {
@@ -1001,6 +1026,7 @@ static int table_cell(struct rd *rd, struct tbuild *tb, struct row *row, size_t 
 	long span = 1;
 	int vm = 0, hm = 0; /* 1 restart, 2 continue */
 	int borders = row_borders;
+	const xmlNode *tcb = NULL;
 	if (tcpr) {
 		for (xmlNode *k = tcpr->children; k; k = k->next) {
 			if (!docx_w(&rd->ns, k))
@@ -1015,11 +1041,12 @@ static int table_cell(struct rd *rd, struct tbuild *tb, struct row *row, size_t 
 				const char *v = docx_attr(k, "val");
 				hm = v && !strcmp(v, "restart") ? 1 : 2;
 			} else if (!strcmp(n, "tcBorders"))
-				borders = docx_borders_visible(&rd->ns, k);
+				tcb = k;
 			else if (!strcmp(n, "cellDel"))
 				return 0; /* a deleted cell */
 		}
 	}
+	borders = cell_visible(rd, tcb, row_borders);
 	unsigned s = 1;
 	if (cell_span(rd, *g, span, &s) < 0)
 		return -1;
@@ -1115,8 +1142,8 @@ static int table_row(struct rd *rd, struct tbuild *tb, xmlNode *tr)
 		before = gb ? docx_long(docx_attr(gb, "val"), 0) : 0;
 	}
 	xmlNode *ex = docx_child(&rd->ns, tr, "tblPrEx");
-	if (ex)
-		row_borders = docx_borders_visible(&rd->ns, docx_child(&rd->ns, ex, "tblBorders"));
+	xmlNode *exb = ex ? docx_child(&rd->ns, ex, "tblBorders") : NULL;
+	row_borders = exb ? docx_borders_visible(&rd->ns, exb) : tb->tborders;
 	if (tb->t->nrows >= LIMIT_TABLE_ROWS)
 		return fail(rd, "table has too many rows (limit %d, LIMIT_TABLE_ROWS)", LIMIT_TABLE_ROWS);
 	struct row *row = table_add_row(tb->t);
@@ -1190,7 +1217,7 @@ static int table(struct rd *rd, xmlNode *tbl, struct blocks *out)
 	b->flags |= rd->s.pending;
 	b->line = rd->para_no + 1;
 	rd->s.pending = 0;
-	struct tbuild tb = { b->table, NULL, 0, 0, 0 };
+	struct tbuild tb = { b->table, NULL, 0, 0, 0, tborders };
 	const struct docx_style *saved_ts = rd->s.tstyle;
 	rd->s.tstyle = ts;
 	rd->tables++;
@@ -1202,7 +1229,9 @@ static int table(struct rd *rd, xmlNode *tbl, struct blocks *out)
 	if (rc < 0)
 		return -1;
 	table_finish(b->table);
-	if (!tborders && tb.bordered * 2 < tb.cells + (tb.cells == 0))
+	/* no lines, or lines on a few cells only (the short rule under the
+	 * issuer drawn as a cell border): a layout table */
+	if (tb.bordered * 2 < tb.cells + (tb.cells == 0))
 		b->flags |= BF_BORDERLESS;
 	if (!b->table->nrows) { /* every row deleted */
 		rd->s.pending |= b->flags & BF_PAGE_BREAK;

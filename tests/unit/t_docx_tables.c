@@ -182,6 +182,18 @@ static void borders(void **state)
 		    TBL(TR(TCP("<w:tcBorders>" BORDERS("single") "</w:tcBorders>", "a")
 			   TCP("<w:tcBorders>" BORDERS("single") "</w:tcBorders>", "b"))),
 		    styles, NULL, NULL);
+	/* table borders every cell switches off (a real header table) */
+	assert_dump("TABLE rows=1 cols=2 borderless\n  ROW\n    CELL\n      P left | a\n    CELL\n      P left | b\n",
+		    TBLP("<w:tblBorders>" BORDERS("single") "</w:tblBorders>",
+			 TR(TCP("<w:tcBorders>" BORDERS("nil") "</w:tcBorders>", "a")
+			    TCP("<w:tcBorders>" BORDERS("nil") "</w:tcBorders>", "b"))),
+		    styles, NULL, NULL);
+	/* ... or only some sides: the others still show the table's lines */
+	assert_dump("TABLE rows=1 cols=2\n  ROW\n    CELL\n      P left | a\n    CELL\n      P left | b\n",
+		    TBLP("<w:tblBorders>" BORDERS("single") "</w:tblBorders>",
+			 TR(TCP("<w:tcBorders><w:top w:val=\"nil\"/></w:tcBorders>", "a")
+			    TCP("<w:tcBorders><w:top w:val=\"nil\"/></w:tcBorders>", "b"))),
+		    styles, NULL, NULL);
 	/* a header table whose only line is the short rule under the issuer */
 	assert_dump("TABLE rows=2 cols=2 borderless\n"
 		    "  ROW\n    CELL\n      P left | UBND\n    CELL\n      P left | CỘNG HÒA\n"
