@@ -22,9 +22,9 @@
 
 /* WordprocessingML, transitional and strict; markup compatibility;
  * office relationships (transitional and strict share the suffix). */
-#define DOCX_NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define DOCX_NS_W        "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define DOCX_NS_W_STRICT "http://purl.oclc.org/ooxml/wordprocessingml/main"
-#define DOCX_NS_MC "http://schemas.openxmlformats.org/markup-compatibility/2006"
+#define DOCX_NS_MC       "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 /* Remembers the namespace declarations already recognised so that the
  * common case (one declaration at the root) is a pointer comparison. */
@@ -78,10 +78,10 @@ struct docx_rpr {
 /* Paragraph properties; -1 (INT unset: DOCX_UNSET) means not said. */
 #define DOCX_UNSET (-2147483647 - 1)
 struct docx_ppr {
-	int jc;		/* enum block_align, or DOCX_UNSET */
-	int outline;	/* 0..9 (9 = body text), or DOCX_UNSET */
+	int jc;         /* enum block_align, or DOCX_UNSET */
+	int outline;    /* 0..9 (9 = body text), or DOCX_UNSET */
 	int page_break; /* w:pageBreakBefore */
-	int num_id;	/* 0 = numbering removed */
+	int num_id;     /* 0 = numbering removed */
 	int ilvl;
 	int ind; /* left/start indent, twips */
 };
@@ -110,9 +110,9 @@ struct docx_style {
 	/* resolved along the basedOn chain (the style's own values win) */
 	struct docx_rpr r;
 	struct docx_ppr p;
-	int heading;	 /* 1..9 when the style or an ancestor is "heading N" */
-	int borders;	 /* table style: 1 draws borders, 0 none, -1 not said */
-	int resolved;	 /* 0 no, 1 in progress, 2 done */
+	int heading;  /* 1..9 when the style or an ancestor is "heading N" */
+	int borders;  /* table style: 1 draws borders, 0 none, -1 not said */
+	int resolved; /* 0 no, 1 in progress, 2 done */
 };
 
 struct docx_styles {
@@ -120,7 +120,7 @@ struct docx_styles {
 	struct docx_ns ns;
 	struct docx_style *v;
 	size_t n;
-	size_t *order; /* indices sorted by (type, id), for lookups */
+	size_t *order;         /* indices sorted by (type, id), for lookups */
 	struct docx_rpr def_r; /* w:docDefaults */
 	struct docx_ppr def_p;
 	int def_para, def_char, def_table; /* indices of the default styles, -1 */
@@ -145,31 +145,31 @@ int docx_borders_visible(struct docx_ns *c, const xmlNode *borders);
  * exclusive or across those three, as ECMA-376 17.7.3 says), then direct
  * formatting.  Any style may be NULL; direct may be NULL. */
 void docx_effective_rpr(const struct docx_styles *s, const struct docx_style *table,
-			const struct docx_style *para, const struct docx_style *chr,
-			const struct docx_rpr *direct, struct docx_rpr *out);
+                        const struct docx_style *para, const struct docx_style *chr,
+                        const struct docx_rpr *direct, struct docx_rpr *out);
 
 /* ---- numbering (docx_numbering.c) ---------------------------------------- */
 
 enum docx_numfmt {
 	NUMFMT_DECIMAL = 0,
 	NUMFMT_DECIMAL_ZERO, /* 01, 02 ... 10 */
-	NUMFMT_PADDED,	     /* custom "001, 002, ..." : width in pad */
+	NUMFMT_PADDED,       /* custom "001, 002, ..." : width in pad */
 	NUMFMT_UPPER_ROMAN,
 	NUMFMT_LOWER_ROMAN,
 	NUMFMT_UPPER_LETTER, /* A..Z, AA..ZZ, AAA.. (Word repeats the letter) */
 	NUMFMT_LOWER_LETTER,
 	NUMFMT_UPPER_VIET, /* custom "A, B, C, D, Đ, E, ...": no F J W Z, Đ after D */
 	NUMFMT_LOWER_VIET,
-	NUMFMT_ORDINAL, /* 1st, 2nd (Word in English) */
+	NUMFMT_ORDINAL,       /* 1st, 2nd (Word in English) */
 	NUMFMT_VIET_COUNTING, /* một, hai, ba ... */
 	NUMFMT_RUSSIAN_UPPER,
 	NUMFMT_RUSSIAN_LOWER,
-	NUMFMT_CIRCLED,	       /* decimalEnclosedCircle: ① .. ⑳, then decimal */
-	NUMFMT_FULLWIDTH,      /* decimalFullWidth */
-	NUMFMT_CHICAGO,	       /* *, †, ‡, §, then doubled */
+	NUMFMT_CIRCLED,   /* decimalEnclosedCircle: ① .. ⑳, then decimal */
+	NUMFMT_FULLWIDTH, /* decimalFullWidth */
+	NUMFMT_CHICAGO,   /* *, †, ‡, §, then doubled */
 	NUMFMT_HEX,
-	NUMFMT_BULLET,	       /* lvlText shown as is */
-	NUMFMT_NONE,	       /* the number itself is not shown */
+	NUMFMT_BULLET, /* lvlText shown as is */
+	NUMFMT_NONE,   /* the number itself is not shown */
 };
 
 /* Parse a w:numFmt value (and its w:format for "custom").  Unknown values
@@ -182,8 +182,8 @@ struct docx_numbering;
 
 /* Load numbering from a parsed numbering part; takes ownership of doc.
  * styles resolves numStyleLink; it may be NULL. */
-int docx_numbering_load(struct docx_numbering **out, xmlDocPtr doc, const struct docx_styles *styles,
-			struct diag *d);
+int docx_numbering_load(struct docx_numbering **out, xmlDocPtr doc,
+                        const struct docx_styles *styles, struct diag *d);
 void docx_numbering_free(struct docx_numbering *nb);
 /* The level a paragraph of style style_id numbered by num_id is at when
  * neither it nor its style says (a level linked with w:pStyle), else 0. */

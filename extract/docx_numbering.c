@@ -30,7 +30,7 @@ struct lvl {
 	int pad;
 	const char *text; /* w:lvlText, NULL when absent */
 	const char *font; /* the label's font (bullets in Symbol, Wingdings) */
-	int restart;	  /* DOCX_UNSET: after any earlier level; 0 never; n: after levels < n */
+	int restart;      /* DOCX_UNSET: after any earlier level; 0 never; n: after levels < n */
 	int legal;
 	int picture; /* w:lvlPicBulletId */
 	const char *pstyle;
@@ -145,24 +145,24 @@ enum docx_numfmt docx_numfmt_parse(const char *val, const char *format, int *pad
 		const char *name;
 		enum docx_numfmt fmt;
 	} names[] = {
-		{ "decimal", NUMFMT_DECIMAL },
-		{ "decimalZero", NUMFMT_DECIMAL_ZERO },
-		{ "upperRoman", NUMFMT_UPPER_ROMAN },
-		{ "lowerRoman", NUMFMT_LOWER_ROMAN },
-		{ "upperLetter", NUMFMT_UPPER_LETTER },
-		{ "lowerLetter", NUMFMT_LOWER_LETTER },
-		{ "ordinal", NUMFMT_ORDINAL },
-		{ "bullet", NUMFMT_BULLET },
-		{ "none", NUMFMT_NONE },
-		{ "vietnameseCounting", NUMFMT_VIET_COUNTING },
-		{ "russianLower", NUMFMT_RUSSIAN_LOWER },
-		{ "russianUpper", NUMFMT_RUSSIAN_UPPER },
-		{ "decimalEnclosedCircle", NUMFMT_CIRCLED },
-		{ "decimalEnclosedCircleChinese", NUMFMT_CIRCLED },
-		{ "decimalFullWidth", NUMFMT_FULLWIDTH },
-		{ "decimalFullWidth2", NUMFMT_FULLWIDTH },
-		{ "chicago", NUMFMT_CHICAGO },
-		{ "hex", NUMFMT_HEX },
+	    {"decimal", NUMFMT_DECIMAL},
+	    {"decimalZero", NUMFMT_DECIMAL_ZERO},
+	    {"upperRoman", NUMFMT_UPPER_ROMAN},
+	    {"lowerRoman", NUMFMT_LOWER_ROMAN},
+	    {"upperLetter", NUMFMT_UPPER_LETTER},
+	    {"lowerLetter", NUMFMT_LOWER_LETTER},
+	    {"ordinal", NUMFMT_ORDINAL},
+	    {"bullet", NUMFMT_BULLET},
+	    {"none", NUMFMT_NONE},
+	    {"vietnameseCounting", NUMFMT_VIET_COUNTING},
+	    {"russianLower", NUMFMT_RUSSIAN_LOWER},
+	    {"russianUpper", NUMFMT_RUSSIAN_UPPER},
+	    {"decimalEnclosedCircle", NUMFMT_CIRCLED},
+	    {"decimalEnclosedCircleChinese", NUMFMT_CIRCLED},
+	    {"decimalFullWidth", NUMFMT_FULLWIDTH},
+	    {"decimalFullWidth2", NUMFMT_FULLWIDTH},
+	    {"chicago", NUMFMT_CHICAGO},
+	    {"hex", NUMFMT_HEX},
 	};
 	*pad = 0;
 	if (!val)
@@ -186,9 +186,8 @@ static void roman(struct buf *out, long n, int upper)
 	static const struct {
 		int v;
 		const char *s;
-	} t[] = { { 1000, "m" }, { 900, "cm" }, { 500, "d" }, { 400, "cd" }, { 100, "c" },
-		  { 90, "xc" },	 { 50, "l" },	{ 10, "x" },   { 9, "ix" },   { 5, "v" },
-		  { 4, "iv" },	 { 1, "i" } };
+	} t[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
+	         {50, "l"},   {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
 	if (n > 32767)
 		n = 32767;
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
@@ -210,31 +209,31 @@ static void alphabetic(struct buf *out, long n, const char *const *alpha, size_t
 		buf_adds(out, alpha[idx]);
 }
 
-static const char *const latin_lower[] = { "a", "b", "c", "d", "e", "f", "g", "h", "i",
-					   "j", "k", "l", "m", "n", "o", "p", "q", "r",
-					   "s", "t", "u", "v", "w", "x", "y", "z" };
-static const char *const latin_upper[] = { "A", "B", "C", "D", "E", "F", "G", "H", "I",
-					   "J", "K", "L", "M", "N", "O", "P", "Q", "R",
-					   "S", "T", "U", "V", "W", "X", "Y", "Z" };
+static const char *const latin_lower[] = {"a", "b", "c", "d", "e", "f", "g", "h", "i",
+                                          "j", "k", "l", "m", "n", "o", "p", "q", "r",
+                                          "s", "t", "u", "v", "w", "x", "y", "z"};
+static const char *const latin_upper[] = {"A", "B", "C", "D", "E", "F", "G", "H", "I",
+                                          "J", "K", "L", "M", "N", "O", "P", "Q", "R",
+                                          "S", "T", "U", "V", "W", "X", "Y", "Z"};
 /* Points of a Vietnamese legal text: a) b) c) d) đ) e) g) ... (no f, j, w, z). */
-static const char *const viet_lower[] = { "a", "b", "c", "d", "\xC4\x91", "e", "g", "h",
-					  "i", "k", "l", "m", "n", "o", "p", "q",
-					  "r", "s", "t", "u", "v", "x", "y" };
-static const char *const viet_upper[] = { "A", "B", "C", "D", "\xC4\x90", "E", "G", "H",
-					  "I", "K", "L", "M", "N", "O", "P", "Q",
-					  "R", "S", "T", "U", "V", "X", "Y" };
+static const char *const viet_lower[] = {"a", "b", "c", "d", "\xC4\x91", "e", "g", "h",
+                                         "i", "k", "l", "m", "n",        "o", "p", "q",
+                                         "r", "s", "t", "u", "v",        "x", "y"};
+static const char *const viet_upper[] = {"A", "B", "C", "D", "\xC4\x90", "E", "G", "H",
+                                         "I", "K", "L", "M", "N",        "O", "P", "Q",
+                                         "R", "S", "T", "U", "V",        "X", "Y"};
 /* Word's Russian list (no ё, й, ъ, ы, ь). */
 static const char *const russian_lower[] = {
-	"\xD0\xB0", "\xD0\xB1", "\xD0\xB2", "\xD0\xB3", "\xD0\xB4", "\xD0\xB5", "\xD0\xB6", "\xD0\xB7",
-	"\xD0\xB8", "\xD0\xBA", "\xD0\xBB", "\xD0\xBC", "\xD0\xBD", "\xD0\xBE", "\xD0\xBF", "\xD1\x80",
-	"\xD1\x81", "\xD1\x82", "\xD1\x83", "\xD1\x84", "\xD1\x85", "\xD1\x86", "\xD1\x87", "\xD1\x88",
-	"\xD1\x89", "\xD1\x8D", "\xD1\x8E", "\xD1\x8F",
+    "\xD0\xB0", "\xD0\xB1", "\xD0\xB2", "\xD0\xB3", "\xD0\xB4", "\xD0\xB5", "\xD0\xB6",
+    "\xD0\xB7", "\xD0\xB8", "\xD0\xBA", "\xD0\xBB", "\xD0\xBC", "\xD0\xBD", "\xD0\xBE",
+    "\xD0\xBF", "\xD1\x80", "\xD1\x81", "\xD1\x82", "\xD1\x83", "\xD1\x84", "\xD1\x85",
+    "\xD1\x86", "\xD1\x87", "\xD1\x88", "\xD1\x89", "\xD1\x8D", "\xD1\x8E", "\xD1\x8F",
 };
 static const char *const russian_upper[] = {
-	"\xD0\x90", "\xD0\x91", "\xD0\x92", "\xD0\x93", "\xD0\x94", "\xD0\x95", "\xD0\x96", "\xD0\x97",
-	"\xD0\x98", "\xD0\x9A", "\xD0\x9B", "\xD0\x9C", "\xD0\x9D", "\xD0\x9E", "\xD0\x9F", "\xD0\xA0",
-	"\xD0\xA1", "\xD0\xA2", "\xD0\xA3", "\xD0\xA4", "\xD0\xA5", "\xD0\xA6", "\xD0\xA7", "\xD0\xA8",
-	"\xD0\xA9", "\xD0\xAD", "\xD0\xAE", "\xD0\xAF",
+    "\xD0\x90", "\xD0\x91", "\xD0\x92", "\xD0\x93", "\xD0\x94", "\xD0\x95", "\xD0\x96",
+    "\xD0\x97", "\xD0\x98", "\xD0\x9A", "\xD0\x9B", "\xD0\x9C", "\xD0\x9D", "\xD0\x9E",
+    "\xD0\x9F", "\xD0\xA0", "\xD0\xA1", "\xD0\xA2", "\xD0\xA3", "\xD0\xA4", "\xD0\xA5",
+    "\xD0\xA6", "\xD0\xA7", "\xD0\xA8", "\xD0\xA9", "\xD0\xAD", "\xD0\xAE", "\xD0\xAF",
 };
 
 #define ALPHA(t) (t), sizeof(t) / sizeof((t)[0])
@@ -243,9 +242,10 @@ static const char *const russian_upper[] = {
  * "mười lăm"); larger numbers fall back to digits. */
 static void viet_counting(struct buf *out, long n)
 {
-	static const char *const unit[] = { "kh\xC3\xB4ng", "m\xE1\xBB\x99t", "hai", "ba", "b\xE1\xBB\x91n",
-					    "n\xC4\x83m", "s\xC3\xA1u", "b\xE1\xBA\xA3y", "t\xC3\xA1m",
-					    "ch\xC3\xADn" };
+	static const char *const unit[] = {"kh\xC3\xB4ng", "m\xE1\xBB\x99t", "hai",
+	                                   "ba",           "b\xE1\xBB\x91n", "n\xC4\x83m",
+	                                   "s\xC3\xA1u",   "b\xE1\xBA\xA3y", "t\xC3\xA1m",
+	                                   "ch\xC3\xADn"};
 	if (n < 0 || n > 99) {
 		buf_addf(out, "%ld", n);
 		return;
@@ -274,14 +274,9 @@ void docx_format_number(struct buf *out, long n, enum docx_numfmt fmt, int pad)
 {
 	switch (fmt) {
 	case NUMFMT_NONE:
-	case NUMFMT_BULLET:
-		return;
-	case NUMFMT_DECIMAL_ZERO:
-		buf_addf(out, n >= 0 && n < 10 ? "0%ld" : "%ld", n);
-		return;
-	case NUMFMT_PADDED:
-		buf_addf(out, "%0*ld", pad > 0 ? pad : 1, n);
-		return;
+	case NUMFMT_BULLET: return;
+	case NUMFMT_DECIMAL_ZERO: buf_addf(out, n >= 0 && n < 10 ? "0%ld" : "%ld", n); return;
+	case NUMFMT_PADDED: buf_addf(out, "%0*ld", pad > 0 ? pad : 1, n); return;
 	case NUMFMT_UPPER_ROMAN:
 	case NUMFMT_LOWER_ROMAN:
 		if (n <= 0)
@@ -316,9 +311,7 @@ void docx_format_number(struct buf *out, long n, enum docx_numfmt fmt, int pad)
 		buf_addf(out, "%ld%s", n, suf);
 		return;
 	}
-	case NUMFMT_VIET_COUNTING:
-		viet_counting(out, n);
-		return;
+	case NUMFMT_VIET_COUNTING: viet_counting(out, n); return;
 	case NUMFMT_CIRCLED:
 		if (n >= 1 && n <= 20) {
 			add_cp(out, 0x2460 + n - 1);
@@ -333,7 +326,7 @@ void docx_format_number(struct buf *out, long n, enum docx_numfmt fmt, int pad)
 		return;
 	}
 	case NUMFMT_CHICAGO: {
-		static const long sym[] = { '*', 0x2020, 0x2021, 0x00A7 };
+		static const long sym[] = {'*', 0x2020, 0x2021, 0x00A7};
 		if (n <= 0)
 			break;
 		long times = (n - 1) / 4 + 1;
@@ -343,11 +336,8 @@ void docx_format_number(struct buf *out, long n, enum docx_numfmt fmt, int pad)
 			add_cp(out, sym[(n - 1) % 4]);
 		return;
 	}
-	case NUMFMT_HEX:
-		buf_addf(out, "%lX", n);
-		return;
-	case NUMFMT_DECIMAL:
-		break;
+	case NUMFMT_HEX: buf_addf(out, "%lX", n); return;
+	case NUMFMT_DECIMAL: break;
 	}
 	buf_addf(out, "%ld", n);
 }
@@ -452,8 +442,8 @@ static struct num *find_num(struct docx_numbering *nb, long id)
 	return nb->nn ? bsearch(&key, nb->n, nb->nn, sizeof *nb->n, cmp_num) : NULL;
 }
 
-int docx_numbering_load(struct docx_numbering **out, xmlDocPtr doc, const struct docx_styles *styles,
-			struct diag *d)
+int docx_numbering_load(struct docx_numbering **out, xmlDocPtr doc,
+                        const struct docx_styles *styles, struct diag *d)
 {
 	struct docx_numbering *nb = xcalloc(1, sizeof *nb);
 	nb->doc = doc;
@@ -469,8 +459,10 @@ int docx_numbering_load(struct docx_numbering **out, xmlDocPtr doc, const struct
 		if (!docx_is(&nb->ns, k, "abstractNum"))
 			continue;
 		if (nb->na + nb->nn >= LIMIT_DOCX_NUMBERING_DEFS)
-			return diag_error(d, "numbering: too many list definitions (limit %d, LIMIT_DOCX_NUMBERING_DEFS)",
-					  LIMIT_DOCX_NUMBERING_DEFS);
+			return diag_error(d,
+			                  "numbering: too many list definitions (limit %d, "
+			                  "LIMIT_DOCX_NUMBERING_DEFS)",
+			                  LIMIT_DOCX_NUMBERING_DEFS);
 		nb->a = xgrow(nb->a, sizeof *nb->a, nb->na + 1, &aa);
 		struct abstract *a = &nb->a[nb->na++];
 		memset(a, 0, sizeof *a);
@@ -489,8 +481,10 @@ int docx_numbering_load(struct docx_numbering **out, xmlDocPtr doc, const struct
 		if (!docx_is(&nb->ns, k, "num"))
 			continue;
 		if (nb->na + nb->nn >= LIMIT_DOCX_NUMBERING_DEFS)
-			return diag_error(d, "numbering: too many list definitions (limit %d, LIMIT_DOCX_NUMBERING_DEFS)",
-					  LIMIT_DOCX_NUMBERING_DEFS);
+			return diag_error(d,
+			                  "numbering: too many list definitions (limit %d, "
+			                  "LIMIT_DOCX_NUMBERING_DEFS)",
+			                  LIMIT_DOCX_NUMBERING_DEFS);
 		xmlNode *an_el = docx_child(&nb->ns, k, "abstractNumId");
 		if (!an_el)
 			continue;
@@ -536,10 +530,12 @@ int docx_numbering_load(struct docx_numbering **out, xmlDocPtr doc, const struct
 	 * that holds the levels */
 	for (size_t i = 0; i < nb->na; i++) {
 		size_t cur = i;
-		for (int step = 0; step < LIMIT_DOCX_LINK_CHAIN && nb->a[cur].num_style_link; step++) {
+		for (int step = 0; step < LIMIT_DOCX_LINK_CHAIN && nb->a[cur].num_style_link;
+		     step++) {
 			const struct docx_style *st =
-				styles ? docx_style_exact(styles, nb->a[cur].num_style_link, DOCX_STYLE_NUMBERING)
-				       : NULL;
+			    styles ? docx_style_exact(styles, nb->a[cur].num_style_link,
+			                              DOCX_STYLE_NUMBERING)
+			           : NULL;
 			if (!st || st->p.num_id == DOCX_UNSET)
 				break;
 			struct num *n = find_num(nb, st->p.num_id);

@@ -232,8 +232,10 @@ const struct docx_style *docx_style(const struct docx_styles *s, const char *id,
 	const struct docx_style *st = docx_style_exact(s, id, type);
 	if (st)
 		return st;
-	int def = type == DOCX_STYLE_PARA ? s->def_para : type == DOCX_STYLE_CHAR ? s->def_char
-		: type == DOCX_STYLE_TABLE ? s->def_table : -1;
+	int def = type == DOCX_STYLE_PARA    ? s->def_para
+	          : type == DOCX_STYLE_CHAR  ? s->def_char
+	          : type == DOCX_STYLE_TABLE ? s->def_table
+	                                     : -1;
 	return def >= 0 ? &s->v[def] : NULL;
 }
 
@@ -247,8 +249,9 @@ static int resolve(struct docx_styles *s, size_t i, int depth, struct diag *d)
 		return 0;
 	}
 	if (depth > LIMIT_DOCX_STYLE_CHAIN)
-		return diag_error(d, "styles: style chain too long at '%s' (limit %d, LIMIT_DOCX_STYLE_CHAIN)",
-				  st->id, LIMIT_DOCX_STYLE_CHAIN);
+		return diag_error(
+		    d, "styles: style chain too long at '%s' (limit %d, LIMIT_DOCX_STYLE_CHAIN)",
+		    st->id, LIMIT_DOCX_STYLE_CHAIN);
 	st->resolved = 1;
 	struct docx_rpr r;
 	struct docx_ppr p;
@@ -317,9 +320,11 @@ int docx_styles_load(struct docx_styles *s, xmlDocPtr doc, struct diag *d)
 		if (!strcmp((const char *)k->name, "docDefaults")) {
 			for (xmlNode *m = k->children; m; m = m->next) {
 				if (docx_is(&s->ns, m, "rPrDefault"))
-					docx_rpr_read(&s->ns, &s->def_r, docx_child(&s->ns, m, "rPr"));
+					docx_rpr_read(&s->ns, &s->def_r,
+					              docx_child(&s->ns, m, "rPr"));
 				else if (docx_is(&s->ns, m, "pPrDefault"))
-					docx_ppr_read(&s->ns, &s->def_p, docx_child(&s->ns, m, "pPr"));
+					docx_ppr_read(&s->ns, &s->def_p,
+					              docx_child(&s->ns, m, "pPr"));
 			}
 			continue;
 		}
@@ -330,9 +335,10 @@ int docx_styles_load(struct docx_styles *s, xmlDocPtr doc, struct diag *d)
 		if (!id)
 			continue;
 		char t = !type || !strcmp(type, "paragraph") ? DOCX_STYLE_PARA
-		       : !strcmp(type, "character") ? DOCX_STYLE_CHAR
-		       : !strcmp(type, "table") ? DOCX_STYLE_TABLE
-		       : !strcmp(type, "numbering") ? DOCX_STYLE_NUMBERING : 0;
+		         : !strcmp(type, "character")        ? DOCX_STYLE_CHAR
+		         : !strcmp(type, "table")            ? DOCX_STYLE_TABLE
+		         : !strcmp(type, "numbering")        ? DOCX_STYLE_NUMBERING
+		                                             : 0;
 		if (!t)
 			continue;
 		s->v = xgrow(s->v, sizeof *s->v, s->n + 1, &alloc);
@@ -343,9 +349,12 @@ int docx_styles_load(struct docx_styles *s, xmlDocPtr doc, struct diag *d)
 		st->node = k;
 		st->based_on = -1;
 		const char *def = docx_attr(k, "default");
-		if (def && (!strcmp(def, "1") || !strcasecmp(def, "true") || !strcasecmp(def, "on"))) {
-			int *slot = t == DOCX_STYLE_PARA ? &s->def_para : t == DOCX_STYLE_CHAR ? &s->def_char
-				  : t == DOCX_STYLE_TABLE ? &s->def_table : NULL;
+		if (def &&
+		    (!strcmp(def, "1") || !strcasecmp(def, "true") || !strcasecmp(def, "on"))) {
+			int *slot = t == DOCX_STYLE_PARA    ? &s->def_para
+			            : t == DOCX_STYLE_CHAR  ? &s->def_char
+			            : t == DOCX_STYLE_TABLE ? &s->def_table
+			                                    : NULL;
 			if (slot && *slot < 0)
 				*slot = (int)s->n;
 		}
@@ -358,7 +367,8 @@ int docx_styles_load(struct docx_styles *s, xmlDocPtr doc, struct diag *d)
 	/* link basedOn, then resolve every chain once */
 	for (size_t i = 0; i < s->n; i++) {
 		xmlNode *b = docx_child(&s->ns, s->v[i].node, "basedOn");
-		const struct docx_style *base = b ? docx_style_exact(s, docx_attr(b, "val"), s->v[i].type) : NULL;
+		const struct docx_style *base =
+		    b ? docx_style_exact(s, docx_attr(b, "val"), s->v[i].type) : NULL;
 		if (base && base != &s->v[i])
 			s->v[i].based_on = (int)(base - s->v);
 	}
@@ -380,7 +390,8 @@ void docx_styles_release(struct docx_styles *s)
 
 /* One toggle: the exclusive or of what the styles say, else the default;
  * direct formatting wins over both. */
-static signed char toggle(signed char def, signed char t, signed char p, signed char c, signed char direct)
+static signed char toggle(signed char def, signed char t, signed char p, signed char c,
+                          signed char direct)
 {
 	if (direct >= 0)
 		return direct;
@@ -397,10 +408,10 @@ static signed char toggle(signed char def, signed char t, signed char p, signed 
 }
 
 void docx_effective_rpr(const struct docx_styles *s, const struct docx_style *table,
-			const struct docx_style *para, const struct docx_style *chr,
-			const struct docx_rpr *direct, struct docx_rpr *out)
+                        const struct docx_style *para, const struct docx_style *chr,
+                        const struct docx_rpr *direct, struct docx_rpr *out)
 {
-	static const struct docx_rpr none = { -1, -1, -1, -1, NULL };
+	static const struct docx_rpr none = {-1, -1, -1, -1, NULL};
 	const struct docx_rpr *t = table ? &table->r : &none;
 	const struct docx_rpr *p = para ? &para->r : &none;
 	const struct docx_rpr *c = chr ? &chr->r : &none;
@@ -409,6 +420,9 @@ void docx_effective_rpr(const struct docx_styles *s, const struct docx_style *ta
 	out->i = toggle(s->def_r.i, t->i, p->i, c->i, dr->i);
 	out->caps = toggle(s->def_r.caps, t->caps, p->caps, c->caps, dr->caps);
 	out->vanish = toggle(s->def_r.vanish, t->vanish, p->vanish, c->vanish, dr->vanish);
-	out->font = dr->font ? dr->font : c->font ? c->font : p->font ? p->font : t->font ? t->font
-		  : s->def_r.font;
+	out->font = dr->font  ? dr->font
+	            : c->font ? c->font
+	            : p->font ? p->font
+	            : t->font ? t->font
+	                      : s->def_r.font;
 }

@@ -139,7 +139,7 @@ static char *resolve_target(const char *dir, const char *target)
 		buf_adds(&in, dir);
 	for (const char *p = target[0] == '/' ? target + 1 : target; *p; p++) {
 		if (p[0] == '%' && p[1] && p[2]) {
-			char hex[3] = { p[1], p[2], 0 };
+			char hex[3] = {p[1], p[2], 0};
 			char *end;
 			long v = strtol(hex, &end, 16);
 			if (!*end && v > 0) {
@@ -197,7 +197,7 @@ static int load_part(struct rd *rd, const char *name, int keep_blanks, xmlDocPtr
 /* From the relationships part rels (of a source in folder dir), the
  * targets whose type ends in "/" + types[i]. */
 static int read_rels(struct rd *rd, const char *rels, const char *dir, const char *const *types,
-		     char **targets, size_t ntypes)
+                     char **targets, size_t ntypes)
 {
 	xmlDocPtr doc;
 	int r = load_part(rd, rels, 0, &doc);
@@ -238,7 +238,8 @@ static char *content_type(xmlDocPtr ct, const char *part)
 			int same = !strcasecmp(name, part);
 			free(name);
 			if (same)
-				return xstrdup(docx_attr(k, "ContentType") ? docx_attr(k, "ContentType") : "");
+				return xstrdup(
+				    docx_attr(k, "ContentType") ? docx_attr(k, "ContentType") : "");
 		} else if (!strcmp((const char *)k->name, "Default") && ext) {
 			const char *e = docx_attr(k, "Extension");
 			if (e && !strcasecmp(e, ext + 1))
@@ -272,7 +273,7 @@ static int not_word(struct rd *rd, const char *ct)
  * Override with a Word main content type. */
 static int find_main(struct rd *rd, char **main)
 {
-	static const char *const types[] = { "officeDocument" };
+	static const char *const types[] = {"officeDocument"};
 	char *target = NULL, *ct = NULL;
 	xmlDocPtr cts = NULL;
 	int rc = -1;
@@ -284,7 +285,8 @@ static int find_main(struct rd *rd, char **main)
 	if (!target && cts) {
 		xmlNode *root = xmlDocGetRootElement(cts);
 		for (xmlNode *k = root ? root->children : NULL; k && !target; k = k->next) {
-			const char *c = k->type == XML_ELEMENT_NODE ? docx_attr(k, "ContentType") : NULL;
+			const char *c =
+			    k->type == XML_ELEMENT_NODE ? docx_attr(k, "ContentType") : NULL;
 			const char *pn = docx_attr(k, "PartName");
 			if (c && pn && is_word_main(c))
 				target = resolve_target("", pn);
@@ -295,8 +297,10 @@ static int find_main(struct rd *rd, char **main)
 		size_t ml;
 		if (zipsafe_read(rd->z, "mimetype", &mime, &ml, rd->d) > 0 &&
 		    !strncmp(mime, "application/vnd.oasis.opendocument", 34)) {
-			rc = fail(rd, "an OpenDocument file (%s), not DOCX; convert it with: "
-				      "soffice --headless --convert-to docx", mime);
+			rc = fail(rd,
+			          "an OpenDocument file (%s), not DOCX; convert it with: "
+			          "soffice --headless --convert-to docx",
+			          mime);
 			free(mime);
 			goto out;
 		}
@@ -352,8 +356,9 @@ static xmlNode *find_note(struct rd *rd, int kind, long id)
 		if (ns->n)
 			qsort(ns->v, ns->n, sizeof *ns->v, cmp_note);
 	}
-	struct note_index key = { id, NULL };
-	struct note_index *hit = ns->n ? bsearch(&key, ns->v, ns->n, sizeof *ns->v, cmp_note) : NULL;
+	struct note_index key = {id, NULL};
+	struct note_index *hit =
+	    ns->n ? bsearch(&key, ns->v, ns->n, sizeof *ns->v, cmp_note) : NULL;
 	return hit ? hit->node : NULL;
 }
 
@@ -386,7 +391,8 @@ static int has_visible(const char *s, size_t len)
 		unsigned char c = (unsigned char)s[i];
 		if (blank_byte(c))
 			continue;
-		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) { /* no-break space */
+		if (c == 0xC2 && i + 1 < len &&
+		    (unsigned char)s[i + 1] == 0xA0) { /* no-break space */
 			i++;
 			continue;
 		}
@@ -426,7 +432,7 @@ static int para_emit(struct rd *rd, struct para *pb, struct blocks *out)
 	int rc = 0;
 	if (pb->text.len > LIMIT_PARAGRAPH_BYTES)
 		return fail(rd, "paragraph too long: %zu bytes (limit %u, LIMIT_PARAGRAPH_BYTES)",
-			    pb->text.len, LIMIT_PARAGRAPH_BYTES);
+		            pb->text.len, LIMIT_PARAGRAPH_BYTES);
 	if (!has_visible(pb->text.ptr, pb->text.len) && !pb->label) {
 		rd->s.pending |= pb->flags & BF_PAGE_BREAK;
 	} else {
@@ -508,7 +514,8 @@ static void upper_from(struct para *pb, size_t from)
 
 /* Text of a run as displayed: legacy 8-bit fonts converted, symbol fonts
  * mapped, w:caps in capitals. */
-static void add_text(struct rd *rd, struct para *pb, const struct docx_rpr *r, const char *s, size_t len)
+static void add_text(struct rd *rd, struct para *pb, const struct docx_rpr *r, const char *s,
+                     size_t len)
 {
 	if (hidden(rd) || r->vanish > 0 || !len)
 		return;
@@ -603,8 +610,10 @@ static int textboxes(struct rd *rd, struct para *pb, xmlNode *n)
 		}
 		if (docx_is(&rd->ns, k, "txbxContent")) {
 			if (rd->boxes >= LIMIT_DOCX_TEXTBOX_NESTING)
-				return fail(rd, "text boxes nested too deep (limit %d, LIMIT_DOCX_TEXTBOX_NESTING)",
-					    LIMIT_DOCX_TEXTBOX_NESTING);
+				return fail(rd,
+				            "text boxes nested too deep (limit %d, "
+				            "LIMIT_DOCX_TEXTBOX_NESTING)",
+				            LIMIT_DOCX_TEXTBOX_NESTING);
 			struct story saved;
 			story_enter(rd, &saved);
 			rd->boxes++;
@@ -622,7 +631,7 @@ static int textboxes(struct rd *rd, struct para *pb, xmlNode *n)
 }
 
 static int run_children(struct rd *rd, struct para *pb, xmlNode *run, const struct docx_rpr *r,
-			struct blocks *out);
+                        struct blocks *out);
 
 static int page_break(struct rd *rd, struct para *pb, struct blocks *out)
 {
@@ -638,7 +647,7 @@ static int page_break(struct rd *rd, struct para *pb, struct blocks *out)
 }
 
 static int run_child(struct rd *rd, struct para *pb, xmlNode *k, const struct docx_rpr *r,
-		     struct blocks *out)
+                     struct blocks *out)
 {
 	if (docx_is_mc(k, "AlternateContent")) {
 		xmlNode *b = docx_mc_branch(k);
@@ -652,11 +661,13 @@ static int run_child(struct rd *rd, struct para *pb, xmlNode *k, const struct do
 		if (!n[1]) {
 			xmlNode *c = k->children;
 			if (c && c->type == XML_TEXT_NODE && !c->next && c->content)
-				add_text(rd, pb, r, (const char *)c->content, strlen((const char *)c->content));
+				add_text(rd, pb, r, (const char *)c->content,
+				         strlen((const char *)c->content));
 			else if (c) {
 				xmlChar *s = xmlNodeGetContent(k);
 				if (s)
-					add_text(rd, pb, r, (const char *)s, strlen((const char *)s));
+					add_text(rd, pb, r, (const char *)s,
+					         strlen((const char *)s));
 				xmlFree(s);
 			}
 		} else if (!strcmp(n, "tab")) {
@@ -683,9 +694,10 @@ static int run_child(struct rd *rd, struct para *pb, xmlNode *k, const struct do
 		break;
 	case 's':
 		if (!strcmp(n, "sym")) {
-			long cp = strtol(docx_attr(k, "char") ? docx_attr(k, "char") : "", NULL, 16);
+			long cp =
+			    strtol(docx_attr(k, "char") ? docx_attr(k, "char") : "", NULL, 16);
 			if (cp > 0 && cp < 0x110000) {
-				char tmp[5] = { 0 };
+				char tmp[5] = {0};
 				tmp[utf8_put(docx_symbol(docx_attr(k, "font"), cp), tmp)] = '\0';
 				struct docx_rpr plain = *r;
 				plain.font = NULL;
@@ -730,7 +742,7 @@ note:
 }
 
 static int run_children(struct rd *rd, struct para *pb, xmlNode *run, const struct docx_rpr *r,
-			struct blocks *out)
+                        struct blocks *out)
 {
 	for (xmlNode *k = run->children; k; k = k->next)
 		if (k->type == XML_ELEMENT_NODE && run_child(rd, pb, k, r, out) < 0)
@@ -760,7 +772,8 @@ static int run(struct rd *rd, struct para *pb, xmlNode *r, struct blocks *out)
 static int inlines(struct rd *rd, struct para *pb, xmlNode *parent, struct blocks *out)
 {
 	if (++rd->depth > LIMIT_XML_DEPTH)
-		return fail(rd, "document nested too deep (limit %d, LIMIT_XML_DEPTH)", LIMIT_XML_DEPTH);
+		return fail(rd, "document nested too deep (limit %d, LIMIT_XML_DEPTH)",
+		            LIMIT_XML_DEPTH);
 	int rc = 0;
 	for (xmlNode *k = parent->children; k && rc == 0; k = k->next) {
 		if (k->type != XML_ELEMENT_NODE)
@@ -783,18 +796,21 @@ static int inlines(struct rd *rd, struct para *pb, xmlNode *parent, struct block
 			if (c)
 				rc = inlines(rd, pb, c, out);
 		} else if (k->children)
-			rc = inlines(rd, pb, k, out); /* hyperlink, smartTag, ins, moveTo, fldSimple, ... */
+			rc = inlines(rd, pb, k,
+			             out); /* hyperlink, smartTag, ins, moveTo, fldSimple, ... */
 	}
 	rd->depth--;
 	return rc;
 }
 
 /* The numbering label of a paragraph, if it has one. */
-static void para_label(struct rd *rd, struct para *pb, const struct docx_ppr *direct, const char *style_id)
+static void para_label(struct rd *rd, struct para *pb, const struct docx_ppr *direct,
+                       const char *style_id)
 {
 	const struct docx_ppr *sp = pb->pstyle ? &pb->pstyle->p : NULL;
-	int num_id = direct->num_id != DOCX_UNSET ? direct->num_id
-		   : sp && sp->num_id != DOCX_UNSET ? sp->num_id : 0;
+	int num_id = direct->num_id != DOCX_UNSET     ? direct->num_id
+	             : sp && sp->num_id != DOCX_UNSET ? sp->num_id
+	                                              : 0;
 	if (num_id <= 0)
 		return;
 	if (!rd->num_tried) {
@@ -854,7 +870,7 @@ static int note_block(struct rd *rd, const struct note_ref *nr, struct blocks *o
 		while (skip < b.len && b.ptr[skip] == ' ')
 			skip++;
 		if (skip + 1 < b.len && ((b.ptr[skip] == '(' && b.ptr[skip + 1] == ')') ||
-					 (b.ptr[skip] == '[' && b.ptr[skip + 1] == ']')))
+		                         (b.ptr[skip] == '[' && b.ptr[skip + 1] == ']')))
 			skip += 2;
 		else
 			skip = 0;
@@ -883,7 +899,8 @@ static int paragraph(struct rd *rd, xmlNode *p, struct blocks *out)
 		struct para *c = rd->s.carry;
 		rd->s.carry = NULL;
 		buf_add(&pb->text, c->text.ptr, c->text.len);
-		pb->nvis = c->nvis, pb->nbold = c->nbold, pb->nital = c->nital, pb->ncaps = c->ncaps;
+		pb->nvis = c->nvis, pb->nbold = c->nbold, pb->nital = c->nital,
+		pb->ncaps = c->ncaps;
 		pb->first_bold = c->first_bold;
 		pb->flags = c->flags;
 		para_release(c);
@@ -905,7 +922,8 @@ static int paragraph(struct rd *rd, xmlNode *p, struct blocks *out)
 			else if (!strcmp((const char *)k->name, "sectPr"))
 				sect = k;
 			else if (!strcmp((const char *)k->name, "rPr"))
-				mark_deleted = docx_child(&rd->ns, k, "del") || docx_child(&rd->ns, k, "moveFrom");
+				mark_deleted = docx_child(&rd->ns, k, "del") ||
+				               docx_child(&rd->ns, k, "moveFrom");
 		}
 	}
 	pb->pstyle = docx_style(&rd->st, style_id, DOCX_STYLE_PARA);
@@ -935,7 +953,8 @@ static int paragraph(struct rd *rd, xmlNode *p, struct blocks *out)
 		struct para *c = xmalloc(sizeof *c);
 		para_init(c);
 		buf_add(&c->text, pb->text.ptr, pb->text.len);
-		c->nvis = pb->nvis, c->nbold = pb->nbold, c->nital = pb->nital, c->ncaps = pb->ncaps;
+		c->nvis = pb->nvis, c->nbold = pb->nbold, c->nital = pb->nital,
+		c->ncaps = pb->ncaps;
 		c->first_bold = pb->first_bold;
 		c->flags = pb->flags;
 		if (rd->s.carry) {
@@ -984,8 +1003,8 @@ struct tbuild {
  * says; a side it leaves out is drawn as the table (or row) says. */
 static int cell_visible(struct rd *rd, const xmlNode *tcb, int dflt)
 {
-	static const char *const sides[][2] = { { "top", NULL }, { "left", "start" },
-						 { "bottom", NULL }, { "right", "end" } };
+	static const char *const sides[][2] = {
+	    {"top", NULL}, {"left", "start"}, {"bottom", NULL}, {"right", "end"}};
 	if (!tcb)
 		return dflt;
 	for (size_t i = 0; i < 4; i++) {
@@ -1015,12 +1034,14 @@ static int cell_span(struct rd *rd, unsigned long g, long span, unsigned *out)
 	if (span < 1)
 		span = 1;
 	if (g + (unsigned long)span > LIMIT_TABLE_CELLS)
-		return fail(rd, "table row too wide: more than %d cells (LIMIT_TABLE_CELLS)", LIMIT_TABLE_CELLS);
+		return fail(rd, "table row too wide: more than %d cells (LIMIT_TABLE_CELLS)",
+		            LIMIT_TABLE_CELLS);
 	*out = (unsigned)span;
 	return 0;
 }
 
-static int table_cell(struct rd *rd, struct tbuild *tb, struct row *row, size_t *g, xmlNode *tc, int row_borders)
+static int table_cell(struct rd *rd, struct tbuild *tb, struct row *row, size_t *g, xmlNode *tc,
+                      int row_borders)
 {
 	xmlNode *tcpr = docx_child(&rd->ns, tc, "tcPr");
 	long span = 1;
@@ -1084,7 +1105,8 @@ static int table_cell(struct rd *rd, struct tbuild *tb, struct row *row, size_t 
 		return 0;
 	}
 	if (row->ncells >= LIMIT_TABLE_CELLS)
-		return fail(rd, "table row has too many cells (limit %d, LIMIT_TABLE_CELLS)", LIMIT_TABLE_CELLS);
+		return fail(rd, "table row has too many cells (limit %d, LIMIT_TABLE_CELLS)",
+		            LIMIT_TABLE_CELLS);
 	struct cell *c = table_add_cell(row);
 	c->colspan = s;
 	long celli = (long)row->ncells - 1;
@@ -1097,8 +1119,8 @@ static int table_cell(struct rd *rd, struct tbuild *tb, struct row *row, size_t 
 	return container(rd, tc, content);
 }
 
-static int table_cells(struct rd *rd, struct tbuild *tb, struct row *row, size_t *g, xmlNode *parent,
-		       int row_borders)
+static int table_cells(struct rd *rd, struct tbuild *tb, struct row *row, size_t *g,
+                       xmlNode *parent, int row_borders)
 {
 	for (xmlNode *k = parent->children; k; k = k->next) {
 		if (k->type != XML_ELEMENT_NODE)
@@ -1145,7 +1167,8 @@ static int table_row(struct rd *rd, struct tbuild *tb, xmlNode *tr)
 	xmlNode *exb = ex ? docx_child(&rd->ns, ex, "tblBorders") : NULL;
 	row_borders = exb ? docx_borders_visible(&rd->ns, exb) : tb->tborders;
 	if (tb->t->nrows >= LIMIT_TABLE_ROWS)
-		return fail(rd, "table has too many rows (limit %d, LIMIT_TABLE_ROWS)", LIMIT_TABLE_ROWS);
+		return fail(rd, "table has too many rows (limit %d, LIMIT_TABLE_ROWS)",
+		            LIMIT_TABLE_ROWS);
 	struct row *row = table_add_row(tb->t);
 	row->header = header;
 	/* w:gridBefore: grid columns this row leaves out at its start (Word
@@ -1195,7 +1218,8 @@ static int table_rows(struct rd *rd, struct tbuild *tb, xmlNode *parent)
 static int table(struct rd *rd, xmlNode *tbl, struct blocks *out)
 {
 	if (rd->tables >= LIMIT_TABLE_NESTING)
-		return fail(rd, "tables nested too deep (limit %d, LIMIT_TABLE_NESTING)", LIMIT_TABLE_NESTING);
+		return fail(rd, "tables nested too deep (limit %d, LIMIT_TABLE_NESTING)",
+		            LIMIT_TABLE_NESTING);
 	if (out->n >= LIMIT_BLOCKS)
 		return fail(rd, "too many paragraphs (limit %d, LIMIT_BLOCKS)", LIMIT_BLOCKS);
 	xmlNode *tblpr = docx_child(&rd->ns, tbl, "tblPr");
@@ -1217,7 +1241,7 @@ static int table(struct rd *rd, xmlNode *tbl, struct blocks *out)
 	b->flags |= rd->s.pending;
 	b->line = rd->para_no + 1;
 	rd->s.pending = 0;
-	struct tbuild tb = { b->table, NULL, 0, 0, 0, tborders };
+	struct tbuild tb = {b->table, NULL, 0, 0, 0, tborders};
 	const struct docx_style *saved_ts = rd->s.tstyle;
 	rd->s.tstyle = ts;
 	rd->tables++;
@@ -1270,7 +1294,8 @@ static int section_end(struct rd *rd, xmlNode *sect)
 static int container(struct rd *rd, xmlNode *parent, struct blocks *out)
 {
 	if (++rd->depth > LIMIT_XML_DEPTH)
-		return fail(rd, "document nested too deep (limit %d, LIMIT_XML_DEPTH)", LIMIT_XML_DEPTH);
+		return fail(rd, "document nested too deep (limit %d, LIMIT_XML_DEPTH)",
+		            LIMIT_XML_DEPTH);
 	int rc = 0;
 	for (xmlNode *k = parent->children; k && rc == 0; k = k->next) {
 		if (k->type != XML_ELEMENT_NODE)
@@ -1302,11 +1327,11 @@ static int container(struct rd *rd, xmlNode *parent, struct blocks *out)
 }
 
 int read_docx(const unsigned char *data, size_t len, const struct read_opts *o, struct blocks *out,
-	      struct diag *d)
+              struct diag *d)
 {
 	struct rd rd;
-	char *main = NULL, *rels = NULL, *dir = NULL, *targets[5] = { NULL };
-	static const char *const types[] = { "styles", "numbering", "footnotes", "endnotes" };
+	char *main = NULL, *rels = NULL, *dir = NULL, *targets[5] = {NULL};
+	static const char *const types[] = {"styles", "numbering", "footnotes", "endnotes"};
 	xmlDocPtr doc = NULL, sdoc = NULL;
 	int rc = -1;
 	(void)o;
@@ -1334,7 +1359,8 @@ int read_docx(const unsigned char *data, size_t len, const struct read_opts *o, 
 	}
 	xmlNode *root = xmlDocGetRootElement(doc);
 	if (!root || !docx_is(&rd.ns, root, "document")) {
-		fail(&rd, "not a Word document: the main part's root is <%s>", root ? (const char *)root->name : "");
+		fail(&rd, "not a Word document: the main part's root is <%s>",
+		     root ? (const char *)root->name : "");
 		goto out;
 	}
 	if (targets[0] && load_part(&rd, targets[0], 0, &sdoc) < 0)

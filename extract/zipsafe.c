@@ -27,25 +27,17 @@ static const char *zip_problem(int code)
 	switch (code) {
 	case ZIP_ER_NOZIP:
 		return "not a zip file, or a truncated one (no zip directory at its end)";
-	case ZIP_ER_INCONS:
-		return "damaged zip file (its directory is inconsistent)";
+	case ZIP_ER_INCONS: return "damaged zip file (its directory is inconsistent)";
 	case ZIP_ER_READ:
-	case ZIP_ER_EOF:
-		return "truncated zip file (data ends early)";
-	case ZIP_ER_CRC:
-		return "damaged zip file (checksum mismatch)";
-	case ZIP_ER_COMPNOTSUPP:
-		return "zip entry uses an unsupported compression method";
+	case ZIP_ER_EOF: return "truncated zip file (data ends early)";
+	case ZIP_ER_CRC: return "damaged zip file (checksum mismatch)";
+	case ZIP_ER_COMPNOTSUPP: return "zip entry uses an unsupported compression method";
 	case ZIP_ER_ENCRNOTSUPP:
 	case ZIP_ER_NOPASSWD:
-	case ZIP_ER_WRONGPASSWD:
-		return "encrypted zip file (password protected)";
-	case ZIP_ER_ZLIB:
-		return "damaged zip file (compressed data is corrupt)";
-	case ZIP_ER_MULTIDISK:
-		return "multi-volume zip files are not supported";
-	default:
-		return "unreadable zip file";
+	case ZIP_ER_WRONGPASSWD: return "encrypted zip file (password protected)";
+	case ZIP_ER_ZLIB: return "damaged zip file (compressed data is corrupt)";
+	case ZIP_ER_MULTIDISK: return "multi-volume zip files are not supported";
+	default: return "unreadable zip file";
 	}
 }
 
@@ -70,14 +62,16 @@ int zipsafe_open(const unsigned char *data, size_t len, struct zipsafe **out, st
 	zip_int64_t n = zip_get_num_entries(za, 0);
 	if (n < 0 || n > LIMIT_ZIP_ENTRIES) {
 		zip_discard(za);
-		return diag_error(d, "zip file has too many entries: %lld (limit %d, LIMIT_ZIP_ENTRIES)",
-				  (long long)n, LIMIT_ZIP_ENTRIES);
+		return diag_error(
+		    d, "zip file has too many entries: %lld (limit %d, LIMIT_ZIP_ENTRIES)",
+		    (long long)n, LIMIT_ZIP_ENTRIES);
 	}
 	for (zip_int64_t i = 0; i < n; i++) {
 		zip_stat_t st;
 		if (zip_stat_index(za, (zip_uint64_t)i, 0, &st) != 0)
 			continue;
-		if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
+		if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
+		    st.encryption_method != ZIP_EM_NONE) {
 			zip_discard(za);
 			return diag_error(d, "encrypted zip file (password protected)");
 		}
@@ -121,24 +115,31 @@ int zipsafe_read(struct zipsafe *z, const char *name, char **data, size_t *len, 
 		return 0;
 	zip_stat_t st;
 	if (zip_stat_index(z->za, (zip_uint64_t)idx, 0, &st) != 0)
-		return diag_error(d, "%s: %s", name, zip_problem(zip_error_code_zip(zip_get_error(z->za))));
+		return diag_error(d, "%s: %s", name,
+		                  zip_problem(zip_error_code_zip(zip_get_error(z->za))));
 	if (!(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE))
 		return diag_error(d, "%s: damaged zip entry (no size)", name);
 	if (st.size > LIMIT_ZIP_ENTRY_BYTES)
-		return diag_error(d, "zip entry too large: %s declares %llu bytes (limit %u, LIMIT_ZIP_ENTRY_BYTES)",
-				  name, (unsigned long long)st.size, LIMIT_ZIP_ENTRY_BYTES);
+		return diag_error(
+		    d,
+		    "zip entry too large: %s declares %llu bytes (limit %u, LIMIT_ZIP_ENTRY_BYTES)",
+		    name, (unsigned long long)st.size, LIMIT_ZIP_ENTRY_BYTES);
 	if (st.size > LIMIT_ZIP_RATIO_MIN_BYTES &&
 	    st.size / (st.comp_size ? st.comp_size : 1) > LIMIT_ZIP_RATIO)
-		return diag_error(d, "zip bomb refused: %s would inflate %llu times (limit %d, LIMIT_ZIP_RATIO)",
-				  name, (unsigned long long)(st.size / (st.comp_size ? st.comp_size : 1)),
-				  LIMIT_ZIP_RATIO);
+		return diag_error(
+		    d, "zip bomb refused: %s would inflate %llu times (limit %d, LIMIT_ZIP_RATIO)",
+		    name, (unsigned long long)(st.size / (st.comp_size ? st.comp_size : 1)),
+		    LIMIT_ZIP_RATIO);
 	if (z->total + st.size > LIMIT_ZIP_TOTAL_BYTES)
-		return diag_error(d, "zip entries too large together: %llu bytes (limit %u, LIMIT_ZIP_TOTAL_BYTES)",
-				  z->total + (unsigned long long)st.size, LIMIT_ZIP_TOTAL_BYTES);
+		return diag_error(
+		    d,
+		    "zip entries too large together: %llu bytes (limit %u, LIMIT_ZIP_TOTAL_BYTES)",
+		    z->total + (unsigned long long)st.size, LIMIT_ZIP_TOTAL_BYTES);
 
 	zip_file_t *zf = zip_fopen_index(z->za, (zip_uint64_t)idx, 0);
 	if (!zf)
-		return diag_error(d, "%s: %s", name, zip_problem(zip_error_code_zip(zip_get_error(z->za))));
+		return diag_error(d, "%s: %s", name,
+		                  zip_problem(zip_error_code_zip(zip_get_error(z->za))));
 	/* Grow as the data arrives rather than trusting the declared size
 	 * for the allocation; never read more than one byte past it. */
 	struct buf b = BUF_INIT;
@@ -152,7 +153,8 @@ int zipsafe_read(struct zipsafe *z, const char *name, char **data, size_t *len, 
 		buf_grow(&b, chunk);
 		zip_int64_t got = zip_fread(zf, b.ptr + b.len, chunk);
 		if (got < 0) {
-			rc = diag_error(d, "%s: %s", name, zip_problem(zip_error_code_zip(zip_file_get_error(zf))));
+			rc = diag_error(d, "%s: %s", name,
+			                zip_problem(zip_error_code_zip(zip_file_get_error(zf))));
 			goto out;
 		}
 		if (got == 0)
@@ -160,13 +162,13 @@ int zipsafe_read(struct zipsafe *z, const char *name, char **data, size_t *len, 
 		buf_setlen(&b, b.len + (size_t)got);
 	}
 	if (b.len > (size_t)st.size) {
-		rc = diag_error(d, "zip bomb refused: %s inflates past its declared %llu bytes", name,
-				(unsigned long long)st.size);
+		rc = diag_error(d, "zip bomb refused: %s inflates past its declared %llu bytes",
+		                name, (unsigned long long)st.size);
 		goto out;
 	}
 	if (b.len < (size_t)st.size) {
 		rc = diag_error(d, "%s: truncated zip entry (%zu of %llu bytes)", name, b.len,
-				(unsigned long long)st.size);
+		                (unsigned long long)st.size);
 		goto out;
 	}
 	z->total += b.len;

@@ -17,6 +17,7 @@
 #   LibreOffice  soffice --headless --convert-to txt, one process for all
 # The slow tools run on the first DOCX_BENCH_SLOW files (default 30) of
 # the batch; documents per second are per file, so the figures compare.
+# soan, reader and floor run three times and the least CPU counts.
 # Targets (issue 3): soan at least 10x the fastest other tool per core,
 # and within 1.5x of the floor.
 set -u
@@ -42,12 +43,24 @@ slow_list=$(ls "$W"/in/*.docx | head -n "$SLOW")
 kb=$(du -sk "$W/in" | cut -f1)
 echo "batch: $N DOCX files ($kb KB), slow tools on $SLOW of them; $(nproc) cores"
 
-# measure NAME FILES CMD...: prints one line, records docs/s per core
+# measure NAME FILES CMD...: prints one line, records docs/s per core.
+# REPEAT (default 1) runs: the one with the least CPU time counts (the
+# machine is shared; the least disturbed run is the truest).
 measure() {
 	name=$1 files=$2
 	shift 2
-	/usr/bin/time -f "%e %U %S %M" -o "$W/time" "$@" >"$W/log" 2>&1
-	rc=$?
+	best=
+	k=0
+	while [ $k -lt "${REPEAT:-1}" ]; do
+		/usr/bin/time -f "%e %U %S %M" -o "$W/time.$k" "$@" >"$W/log" 2>&1
+		rc=$?
+		cpu=$(awk '{ print $2 + $3 }' "$W/time.$k" 2>/dev/null)
+		if [ -z "$best" ] || awk -v a="$cpu" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+			best=$cpu
+			cp "$W/time.$k" "$W/time"
+		fi
+		k=$((k + 1))
+	done
 	read -r wall user sys rss <"$W/time" 2>/dev/null || { echo "$name: no timing"; return; }
 	if [ $rc != 0 ]; then
 		echo "$name: exit $rc ($(tail -1 "$W/log"))"
@@ -65,17 +78,20 @@ cc -O2 $(pkg-config --cflags libxml-2.0 libzip) -o "$W/floor" "$TOP/tests/bench/
 
 LIBSOAN=${LIBSOAN:-$TOP/build/libsoan.a}
 if [ -f "$LIBSOAN" ]; then
+	# the libraries the Makefile links soan with
+	pkgs=$(sed -n 's/^PKGS = //p' "$TOP/Makefile")
+	# shellcheck disable=SC2086
 	cc -O2 -I"$TOP" -o "$W/reader" "$TOP/tests/bench/docx_reader.c" "$LIBSOAN" \
-		$(pkg-config --libs libxml-2.0 libxslt libzip libpcre2-8 libutf8proc fontconfig) -lhpdf -lm ||
-		echo "reader: cannot build"
+		$(pkg-config --libs $pkgs) -lhpdf -lm 2>"$W/cc.log" ||
+		echo "reader: cannot build ($(grep -m1 error "$W/cc.log"))"
 fi
 
-measure soan "$N" "$SOAN" extract -q --dump=blocks --outdir "$W/out" "$W"/in/*.docx
-[ -x "$W/reader" ] && measure reader "$N" "$W/reader" "$W"/in/*.docx
-measure floor "$N" "$W/floor" "$W"/in/*.docx
+REPEAT=3 measure soan "$N" "$SOAN" extract -q --dump=blocks --outdir "$W/out" "$W"/in/*.docx
+[ -x "$W/reader" ] && REPEAT=3 measure reader "$N" "$W/reader" "$W"/in/*.docx
+REPEAT=3 measure floor "$N" "$W/floor" "$W"/in/*.docx
 one=$(ls "$W"/in/*.docx | head -1)
 if "$SOAN" extract "$one" >/dev/null 2>&1; then
-	measure soan-xml "$N" "$SOAN" extract -q --outdir "$W/out2" "$W"/in/*.docx
+	REPEAT=3 measure soan-xml "$N" "$SOAN" extract -q --outdir "$W/out2" "$W"/in/*.docx
 else
 	echo "soan-xml     (plan XML skipped: $("$SOAN" extract "$one" 2>&1 >/dev/null | head -1 | sed 's/^soan: [^:]*: //'))"
 fi

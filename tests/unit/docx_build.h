@@ -23,7 +23,7 @@
 #include "extract/readers.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-#define NS_DECLS                                                                                  \
+#define NS_DECLS                                                                                   \
 	"xmlns:w=\"" W_NS "\" "                                                                    \
 	"xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "         \
 	"xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "                \
@@ -69,55 +69,66 @@ static inline unsigned char *docx_zip(const struct tpart *parts, size_t n, size_
 }
 
 static const char ct_xml[] =
-	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-	"<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-	"<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-	"<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-	"<Override PartName=\"/word/document.xml\" "
-	"ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-	"</Types>";
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Default Extension=\"rels\" "
+    "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    "<Override PartName=\"/word/document.xml\" "
+    "ContentType=\"application/"
+    "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+    "</Types>";
 
 static const char root_rels[] =
-	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-	"<Relationship Id=\"rId1\" "
-	"Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
-	"Target=\"word/document.xml\"/></Relationships>";
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" "
+    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+    "Target=\"word/document.xml\"/></Relationships>";
 
 #define REL_TYPE "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 /* A whole package; styles, numbering, footnotes may be NULL (their inner
  * XML, without the root element). */
 static inline unsigned char *docx_make(const char *body, const char *styles, const char *numbering,
-				const char *footnotes, size_t *len)
+                                       const char *footnotes, size_t *len)
 {
 	struct buf doc = BUF_INIT, rels = BUF_INIT, st = BUF_INIT, nb = BUF_INIT, fn = BUF_INIT;
-	buf_addf(&doc, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-		       "<w:document %s><w:body>%s</w:body></w:document>", NS_DECLS, body);
+	buf_addf(&doc,
+	         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+	         "<w:document %s><w:body>%s</w:body></w:document>",
+	         NS_DECLS, body);
 	buf_adds(&rels, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-			"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+	                "<Relationships "
+	                "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
 	struct tpart parts[8];
 	size_t n = 0;
-	parts[n++] = (struct tpart){ "[Content_Types].xml", ct_xml, 0 };
-	parts[n++] = (struct tpart){ "_rels/.rels", root_rels, 0 };
+	parts[n++] = (struct tpart){"[Content_Types].xml", ct_xml, 0};
+	parts[n++] = (struct tpart){"_rels/.rels", root_rels, 0};
 	if (styles) {
-		buf_addf(&st, "<?xml version=\"1.0\"?><w:styles %s>%s</w:styles>", NS_DECLS, styles);
-		buf_adds(&rels, "<Relationship Id=\"rId1\" Type=\"" REL_TYPE "styles\" Target=\"styles.xml\"/>");
-		parts[n++] = (struct tpart){ "word/styles.xml", st.ptr, 0 };
+		buf_addf(&st, "<?xml version=\"1.0\"?><w:styles %s>%s</w:styles>", NS_DECLS,
+		         styles);
+		buf_adds(&rels, "<Relationship Id=\"rId1\" Type=\"" REL_TYPE
+		                "styles\" Target=\"styles.xml\"/>");
+		parts[n++] = (struct tpart){"word/styles.xml", st.ptr, 0};
 	}
 	if (numbering) {
-		buf_addf(&nb, "<?xml version=\"1.0\"?><w:numbering %s>%s</w:numbering>", NS_DECLS, numbering);
-		buf_adds(&rels, "<Relationship Id=\"rId2\" Type=\"" REL_TYPE "numbering\" Target=\"numbering.xml\"/>");
-		parts[n++] = (struct tpart){ "word/numbering.xml", nb.ptr, 0 };
+		buf_addf(&nb, "<?xml version=\"1.0\"?><w:numbering %s>%s</w:numbering>", NS_DECLS,
+		         numbering);
+		buf_adds(&rels, "<Relationship Id=\"rId2\" Type=\"" REL_TYPE
+		                "numbering\" Target=\"numbering.xml\"/>");
+		parts[n++] = (struct tpart){"word/numbering.xml", nb.ptr, 0};
 	}
 	if (footnotes) {
-		buf_addf(&fn, "<?xml version=\"1.0\"?><w:footnotes %s>%s</w:footnotes>", NS_DECLS, footnotes);
-		buf_adds(&rels, "<Relationship Id=\"rId3\" Type=\"" REL_TYPE "footnotes\" Target=\"footnotes.xml\"/>");
-		parts[n++] = (struct tpart){ "word/footnotes.xml", fn.ptr, 0 };
+		buf_addf(&fn, "<?xml version=\"1.0\"?><w:footnotes %s>%s</w:footnotes>", NS_DECLS,
+		         footnotes);
+		buf_adds(&rels, "<Relationship Id=\"rId3\" Type=\"" REL_TYPE
+		                "footnotes\" Target=\"footnotes.xml\"/>");
+		parts[n++] = (struct tpart){"word/footnotes.xml", fn.ptr, 0};
 	}
 	buf_adds(&rels, "</Relationships>");
-	parts[n++] = (struct tpart){ "word/_rels/document.xml.rels", rels.ptr, 0 };
-	parts[n++] = (struct tpart){ "word/document.xml", doc.ptr, 0 };
+	parts[n++] = (struct tpart){"word/_rels/document.xml.rels", rels.ptr, 0};
+	parts[n++] = (struct tpart){"word/document.xml", doc.ptr, 0};
 	unsigned char *z = docx_zip(parts, n, len);
 	buf_release(&doc);
 	buf_release(&rels);
@@ -152,7 +163,8 @@ static inline char *docx_read_dump(const unsigned char *z, size_t len)
 	return mem;
 }
 
-static inline char *docx_dump(const char *body, const char *styles, const char *numbering, const char *footnotes)
+static inline char *docx_dump(const char *body, const char *styles, const char *numbering,
+                              const char *footnotes)
 {
 	size_t len;
 	unsigned char *z = docx_make(body, styles, numbering, footnotes, &len);
@@ -163,17 +175,18 @@ static inline char *docx_dump(const char *body, const char *styles, const char *
 
 /* Assert helper: the dump of body equals want (shows both on failure). */
 #define assert_dump(want, body, styles, numbering, footnotes)                                      \
-	do {                                                                                        \
-		char *got_ = docx_dump(body, styles, numbering, footnotes);                         \
-		if (strcmp(got_, want))                                                             \
-			fprintf(stderr, "--- wanted\n%s--- got\n%s---\n", (const char *)(want), got_); \
-		assert_string_equal(got_, want);                                                    \
-		free(got_);                                                                         \
+	do {                                                                                       \
+		char *got_ = docx_dump(body, styles, numbering, footnotes);                        \
+		if (strcmp(got_, want))                                                            \
+			fprintf(stderr, "--- wanted\n%s--- got\n%s---\n", (const char *)(want),    \
+			        got_);                                                             \
+		assert_string_equal(got_, want);                                                   \
+		free(got_);                                                                        \
 	} while (0)
 
 /* Building blocks for bodies. */
-#define P(x) "<w:p>" x "</w:p>"
-#define R(x) "<w:r><w:t xml:space=\"preserve\">" x "</w:t></w:r>"
+#define P(x)  "<w:p>" x "</w:p>"
+#define R(x)  "<w:r><w:t xml:space=\"preserve\">" x "</w:t></w:r>"
 #define PT(x) P(R(x))
 
 #endif

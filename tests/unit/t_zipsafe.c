@@ -17,7 +17,8 @@
 #include "extract/zipsafe.h"
 
 /* Open data and read entry name; returns the read result, *msg the error. */
-static int try_read(const unsigned char *data, size_t len, const char *name, char **msg, size_t *got)
+static int try_read(const unsigned char *data, size_t len, const char *name, char **msg,
+                    size_t *got)
 {
 	struct diag d;
 	diag_init(&d, "z.zip");
@@ -59,7 +60,7 @@ static void patch_sizes(unsigned char *z, size_t len, unsigned long size)
 static void reads_and_misses(void **state)
 {
 	(void)state;
-	struct tpart parts[] = { { "Word/Document.xml", "<x/>", 0 } };
+	struct tpart parts[] = {{"Word/Document.xml", "<x/>", 0}};
 	size_t len, got = 0;
 	unsigned char *z = docx_zip(parts, 1, &len);
 	char *msg;
@@ -77,12 +78,15 @@ static void not_a_zip_and_truncated(void **state)
 {
 	(void)state;
 	char *msg;
-	static const unsigned char junk[] = "PK\x03\x04 this is not really a zip at all, just junk bytes";
+	static const unsigned char junk[] =
+	    "PK\x03\x04 this is not really a zip at all, just junk bytes";
 	assert_int_equal(try_read(junk, sizeof junk, "x", &msg, NULL), -1);
-	assert_string_equal(msg, "not a zip file, or a truncated one (no zip directory at its end)");
+	assert_string_equal(msg,
+	                    "not a zip file, or a truncated one (no zip directory at its end)");
 	free(msg);
 
-	struct tpart parts[] = { { "a.xml", "<a>some text that compresses a little, a little, a little</a>", 0 } };
+	struct tpart parts[] = {
+	    {"a.xml", "<a>some text that compresses a little, a little, a little</a>", 0}};
 	size_t len;
 	unsigned char *z = docx_zip(parts, 1, &len);
 	assert_int_equal(try_read(z, len / 2, "a.xml", &msg, NULL), -1);
@@ -99,7 +103,7 @@ static void ratio_bomb(void **state)
 	char *big = malloc(n + 1);
 	memset(big, ' ', n);
 	big[n] = '\0';
-	struct tpart parts[] = { { "word/document.xml", big, n } };
+	struct tpart parts[] = {{"word/document.xml", big, n}};
 	size_t len;
 	unsigned char *z = docx_zip(parts, 1, &len);
 	assert_true(len < n / LIMIT_ZIP_RATIO);
@@ -116,13 +120,14 @@ static void ratio_bomb(void **state)
 static void declared_too_large(void **state)
 {
 	(void)state;
-	struct tpart parts[] = { { "word/document.xml", "<w:document/>", 0 } };
+	struct tpart parts[] = {{"word/document.xml", "<w:document/>", 0}};
 	size_t len;
 	unsigned char *z = docx_zip(parts, 1, &len);
 	patch_sizes(z, len, 0xF0000000ul);
 	char *msg;
 	assert_int_equal(try_read(z, len, "word/document.xml", &msg, NULL), -1);
-	assert_non_null(strstr(msg, "zip entry too large: word/document.xml declares 4026531840 bytes"));
+	assert_non_null(
+	    strstr(msg, "zip entry too large: word/document.xml declares 4026531840 bytes"));
 	free(msg);
 	free(z);
 }
@@ -137,13 +142,14 @@ static void inflates_past_declared(void **state)
 	for (size_t i = 0; i < n; i++)
 		big[i] = (char)('a' + (i * 7 + i / 13) % 26);
 	big[n] = '\0';
-	struct tpart parts[] = { { "word/document.xml", big, n } };
+	struct tpart parts[] = {{"word/document.xml", big, n}};
 	size_t len;
 	unsigned char *z = docx_zip(parts, 1, &len);
 	patch_sizes(z, len, 100);
 	char *msg;
 	assert_int_equal(try_read(z, len, "word/document.xml", &msg, NULL), -1);
-	assert_string_equal(msg, "zip bomb refused: word/document.xml inflates past its declared 100 bytes");
+	assert_string_equal(
+	    msg, "zip bomb refused: word/document.xml inflates past its declared 100 bytes");
 	free(msg);
 	free(z);
 	free(big);
@@ -159,7 +165,8 @@ static void checksum_damage(void **state)
 	zip_source_keep(src);
 	zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, &err);
 	static const char text[] = "<w:document>plain stored text</w:document>";
-	zip_int64_t i = zip_file_add(za, "a.xml", zip_source_buffer(za, text, sizeof text - 1, 0), 0);
+	zip_int64_t i =
+	    zip_file_add(za, "a.xml", zip_source_buffer(za, text, sizeof text - 1, 0), 0);
 	zip_set_file_compression(za, (zip_uint64_t)i, ZIP_CM_STORE, 0);
 	zip_close(za);
 	zip_source_open(src);
@@ -186,7 +193,7 @@ static void too_many_entries(void **state)
 	(void)state;
 	size_t n = LIMIT_ZIP_ENTRIES + 1;
 	struct tpart *parts = calloc(n, sizeof *parts);
-	char (*names)[16] = calloc(n, sizeof *names);
+	char(*names)[16] = calloc(n, sizeof *names);
 	for (size_t i = 0; i < n; i++) {
 		snprintf(names[i], sizeof names[i], "f%zu", i);
 		parts[i].name = names[i];
@@ -214,7 +221,8 @@ static void encrypted_entry(void **state)
 	zip_source_keep(src);
 	zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, &err);
 	static const char text[] = "<w:document/>";
-	zip_int64_t i = zip_file_add(za, "word/document.xml", zip_source_buffer(za, text, sizeof text - 1, 0), 0);
+	zip_int64_t i = zip_file_add(za, "word/document.xml",
+	                             zip_source_buffer(za, text, sizeof text - 1, 0), 0);
 	zip_file_set_encryption(za, (zip_uint64_t)i, ZIP_EM_AES_256, "secret");
 	zip_close(za);
 	zip_source_open(src);
@@ -236,14 +244,14 @@ static void encrypted_entry(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(reads_and_misses),
-		cmocka_unit_test(not_a_zip_and_truncated),
-		cmocka_unit_test(ratio_bomb),
-		cmocka_unit_test(declared_too_large),
-		cmocka_unit_test(inflates_past_declared),
-		cmocka_unit_test(checksum_damage),
-		cmocka_unit_test(too_many_entries),
-		cmocka_unit_test(encrypted_entry),
+	    cmocka_unit_test(reads_and_misses),
+	    cmocka_unit_test(not_a_zip_and_truncated),
+	    cmocka_unit_test(ratio_bomb),
+	    cmocka_unit_test(declared_too_large),
+	    cmocka_unit_test(inflates_past_declared),
+	    cmocka_unit_test(checksum_damage),
+	    cmocka_unit_test(too_many_entries),
+	    cmocka_unit_test(encrypted_entry),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
