@@ -174,9 +174,6 @@ static int borders_visible(struct docx_ns *c, const xmlNode *b)
 		const char *v = docx_attr(k, "val");
 		if (!v || !strcmp(v, "nil") || !strcmp(v, "none"))
 			continue;
-		const char *sz = docx_attr(k, "sz");
-		if (sz && docx_long(sz, 1) == 0 && strcmp(v, "single"))
-			continue;
 		const char *col = docx_attr(k, "color");
 		if (col && !strcasecmp(col, "FFFFFF"))
 			continue;

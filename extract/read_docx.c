@@ -442,7 +442,7 @@ static int para_emit(struct rd *rd, struct para *pb, struct blocks *out)
 		b->label = pb->label;
 		pb->label = NULL;
 		b->flags |= pb->flags;
-		if (pb->label || b->label)
+		if (b->label)
 			b->flags |= BF_AUTO_LABEL;
 		if (pb->nvis) {
 			if (pb->nbold == pb->nvis)
@@ -935,7 +935,7 @@ static int paragraph(struct rd *rd, xmlNode *p, struct blocks *out)
 	pb->align = eff.jc != DOCX_UNSET ? eff.jc : ALIGN_LEFT;
 	pb->level = eff.outline != DOCX_UNSET && eff.outline < 9 ? eff.outline + 1 : 0;
 	pb->indent = eff.ind != DOCX_UNSET ? eff.ind : 0;
-	if (eff.page_break > 0 && eff.page_break != DOCX_UNSET)
+	if (eff.page_break > 0)
 		pb->flags |= BF_PAGE_BREAK;
 	if (!mark_deleted) {
 		para_label(rd, pb, &direct, style_id);

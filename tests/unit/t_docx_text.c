@@ -25,51 +25,92 @@ static void split_runs_and_wrappers(void **state)
 	(void)state;
 	assert_dump(
 	    "P left | Kế hoạch tuyên truyền năm 2026 trên địa bàn tỉnh\n",
-	    P(R("Kế ho") "<w:proofErr w:type=\"spellStart\"/>" R("ạ") "<w:proofErr "
-	                                                              "w:type=\"spellEnd\"/>" R("ch"
-	                                                                                        " ") "<w:bookmarkStart w:id=\"0\" w:name=\"x\"/>" R(
-	                                                                  "tuyên") "<w:bookmarkEnd "
-	                                                                           "w:id=\"0\"/>"
-	                                                                           "<w:smartTag "
-	                                                                           "w:uri=\"u\" "
-	                                                                           "w:element="
-	                                                                           "\"place\">" R(
-	                                                                               " truyền") "</w:smartTag>"
-	                                                                                          "<w:hyperlink r:id=\"rId9\">" R(
-	                                                                                              " năm") "</w:hyperlink>"
-	                                                                                                      "<w:sdt><w:sdtPr><w:alias w:val=\"Năm\"/></w:sdtPr><w:sdtContent>" R(
-	                                                                                                          " 2026") "</w:sdtContent></w:sdt>"
-	                                                                                                                   "<w:customXml w:element=\"x\">" R(
-	                                                                                                                       " trên") "</w:customXml>"
-	                                                                                                                                "<w:dir w:val=\"ltr\">" R(
-	                                                                                                                                    " địa bàn tỉnh") "</w:dir>"),
+	    P(R("Kế ho") "<w:proofErr w:type=\"spellStart\"/>" R(
+	        "ạ") "<w:proofErr "
+	             "w:type=\"spellEnd\"/>" R(
+	                 "ch"
+	                 " ") "<w:bookmarkStart w:id=\"0\" w:name=\"x\"/>" R("tuyên") "<w:"
+	                                                                              "bookmarkEnd "
+	                                                                              "w:id=\"0\"/>"
+	                                                                              "<w:smartTag "
+	                                                                              "w:uri=\"u\" "
+	                                                                              "w:element="
+	                                                                              "\"place\""
+	                                                                              ">" R(" truyề"
+	                                                                                    "n") "<"
+	                                                                                         "/"
+	                                                                                         "w"
+	                                                                                         ":"
+	                                                                                         "s"
+	                                                                                         "m"
+	                                                                                         "a"
+	                                                                                         "r"
+	                                                                                         "t"
+	                                                                                         "T"
+	                                                                                         "a"
+	                                                                                         "g"
+	                                                                                         ">"
+	                                                                                         "<"
+	                                                                                         "w"
+	                                                                                         ":"
+	                                                                                         "h"
+	                                                                                         "y"
+	                                                                                         "p"
+	                                                                                         "e"
+	                                                                                         "r"
+	                                                                                         "l"
+	                                                                                         "i"
+	                                                                                         "n"
+	                                                                                         "k"
+	                                                                                         " "
+	                                                                                         "r"
+	                                                                                         ":"
+	                                                                                         "i"
+	                                                                                         "d"
+	                                                                                         "="
+	                                                                                         "\"rId9\">" R(
+	                                                                                             " năm") "</w:hyperlink>"
+	                                                                                                     "<w:sdt><w:sdtPr><w:alias w:val=\"Năm\"/></w:sdtPr><w:sdtContent>" R(
+	                                                                                                         " 2026") "</w:sdtContent></w:sdt>"
+	                                                                                                                  "<w:customXml w:element=\"x\">" R(
+	                                                                                                                      " trên") "</w:customXml>"
+	                                                                                                                               "<w:dir w:val=\"ltr\">" R(
+	                                                                                                                                   " địa bàn tỉnh") "</w:dir>"),
 	    NULL, NULL, NULL);
 }
 
 static void special_characters(void **state)
 {
 	(void)state;
-	assert_dump("P left | Số: 12/KH-UBND\\nHà Nội ✓ • x-y → z\n",
-	            P(
-	                R("Số:") "<w:r><w:tab/></w:r>" R("12/KH-UBND") "<w:r><w:br/></w:r>" R("Hà "
-	                                                                                      "Nội"
-	                                                                                      " ") "<w:r><w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/></w:r>" R(" ") "<w:r><w:sym w:font=\"Symbol\" w:char=\"F0B7\"/></w:r>" R(
-	                    " x") "<w:r><w:noBreakHyphen/></w:r>" R("y") "<w:r><w:softHyphen/></"
-	                                                                 "w:r>" R(" ") "<w:r><w:"
-	                                                                               "rPr><w:"
-	                                                                               "rFonts "
-	                                                                               "w:ascii="
+	assert_dump(
+	    "P left | Số: 12/KH-UBND\\nHà Nội ✓ • x-y → z\n",
+	    P(R("Số:") "<w:r><w:tab/></w:r>" R("12/KH-UBND") "<w:r><w:br/></w:r>" R(
+	        "Hà "
+	        "Nội"
+	        " ") "<w:r><w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/></w:r>" R(" ") "<w:r><w:"
+	                                                                               "sym "
+	                                                                               "w:font="
 	                                                                               "\"Symbol\" "
-	                                                                               "w:hAnsi="
-	                                                                               "\"Symbol\"/"
-	                                                                               "></"
-	                                                                               "w:rPr><w:t>"
-	                                                                               "\xEF\x82"
-	                                                                               "\xAE</"
-	                                                                               "w:t></"
-	                                                                               "w:r>" R(" "
-	                                                                                        "z")),
-	            NULL, NULL, NULL);
+	                                                                               "w:char="
+	                                                                               "\"F0B7\"/"
+	                                                                               "></w:r>" R(" x") "<w:r><w:noBreakHyphen/></w:r>" R("y") "<w:r><w:softHyphen/></"
+	                                                                                                                                        "w:r>" R(
+	                                                                                                                                            " ") "<w:r><w:"
+	                                                                                                                                                 "rPr><w:"
+	                                                                                                                                                 "rFonts "
+	                                                                                                                                                 "w:ascii="
+	                                                                                                                                                 "\"Symbol\" "
+	                                                                                                                                                 "w:hAnsi="
+	                                                                                                                                                 "\"Symbol\"/"
+	                                                                                                                                                 "></"
+	                                                                                                                                                 "w:rPr><w:t>"
+	                                                                                                                                                 "\xEF\x82"
+	                                                                                                                                                 "\xAE</"
+	                                                                                                                                                 "w:t></"
+	                                                                                                                                                 "w:r>" R(
+	                                                                                                                                                     " "
+	                                                                                                                                                     "z")),
+	    NULL, NULL, NULL);
 }
 
 static void fields(void **state)
@@ -101,40 +142,42 @@ static void tracked_changes(void **state)
 	(void)state;
 	assert_dump(
 	    "P left | Sở Văn hóa, Thể thao và Du lịch chủ trì\n",
-	    P(
-	        R(
-	            "Sở ") "<w:del w:id=\"1\" w:author=\"a\"><w:r><w:delText>Thông "
-	                   "tin</w:delText></w:r></w:del>"
-	                   "<w:ins w:id=\"2\" w:author=\"a\">" R("Văn hóa, Thể thao") "</w:ins>" R(
-	                       " và Du lịch") "<w:moveFrom w:id=\"3\" w:author=\"a\">" R(" phối "
-	                                                                                 "hợp") "</"
-	                                                                                        "w:"
-	                                                                                        "mo"
-	                                                                                        "ve"
-	                                                                                        "Fr"
-	                                                                                        "om"
-	                                                                                        ">"
-	                                                                                        "<w"
-	                                                                                        ":m"
-	                                                                                        "ov"
-	                                                                                        "eT"
-	                                                                                        "o "
-	                                                                                        "w:"
-	                                                                                        "id"
-	                                                                                        "="
-	                                                                                        "\""
-	                                                                                        "4"
-	                                                                                        "\""
-	                                                                                        " w"
-	                                                                                        ":a"
-	                                                                                        "ut"
-	                                                                                        "ho"
-	                                                                                        "r="
-	                                                                                        "\""
-	                                                                                        "a"
-	                                                                                        "\""
-	                                                                                        ">" R(
-	                                                                                            " chủ trì") "</w:moveTo>"),
+	    P(R("Sở ") "<w:del w:id=\"1\" w:author=\"a\"><w:r><w:delText>Thông "
+	               "tin</w:delText></w:r></w:del>"
+	               "<w:ins w:id=\"2\" w:author=\"a\">" R("Văn hóa, Thể thao") "</w:ins>" R(
+	                   " và Du lịch") "<w:moveFrom w:id=\"3\" w:author=\"a\">" R(" phối "
+	                                                                             "hợp") "</"
+	                                                                                    "w:"
+	                                                                                    "mo"
+	                                                                                    "ve"
+	                                                                                    "Fr"
+	                                                                                    "om"
+	                                                                                    ">"
+	                                                                                    "<w"
+	                                                                                    ":m"
+	                                                                                    "ov"
+	                                                                                    "eT"
+	                                                                                    "o "
+	                                                                                    "w:"
+	                                                                                    "id"
+	                                                                                    "="
+	                                                                                    "\""
+	                                                                                    "4"
+	                                                                                    "\""
+	                                                                                    " w"
+	                                                                                    ":a"
+	                                                                                    "ut"
+	                                                                                    "ho"
+	                                                                                    "r="
+	                                                                                    "\""
+	                                                                                    "a"
+	                                                                                    "\""
+	                                                                                    ">" R(
+	                                                                                        " c"
+	                                                                                        "hủ"
+	                                                                                        " t"
+	                                                                                        "r"
+	                                                                                        "ì") "</w:moveTo>"),
 	    NULL, NULL, NULL);
 	/* a deleted paragraph mark joins the paragraph to the next one */
 	assert_dump("P left | Phần đầu và phần sau\nP left | Riêng\n",
@@ -193,6 +236,21 @@ static void hidden_and_caps(void **state)
 	/* a paragraph of hidden text only gives no block */
 	assert_dump("P left | next\n", P(RP("<w:vanish/>", "all hidden")) PT("next"), NULL, NULL,
 	            NULL);
+}
+
+/* Runs in the legacy 8-bit fonts are converted (encoding.c); the font may
+ * come from a style.  TCVN3 text in .VnTimeH is drawn in capitals. */
+static void legacy_font_runs(void **state)
+{
+	(void)state;
+	const char *styles =
+	    "<w:style w:type=\"character\" w:styleId=\"Vn\"><w:rPr>"
+	    "<w:rFonts w:ascii=\".VnTime\" w:hAnsi=\".VnTime\"/></w:rPr></w:style>";
+	assert_dump("P left | Cộng hòa xã hội chủ nghĩa Việt Nam\nP left | KẾ HOẠCH năm 2026\n",
+	            P(RP("<w:rStyle w:val=\"Vn\"/>", "Céng hßa x· héi chñ nghÜa ") R("Việt Nam"))
+	                P(RP("<w:rFonts w:ascii=\".VnTimeH\" w:hAnsi=\".VnTimeH\"/>", "kÕ ho¹ch")
+	                      R(" năm 2026")),
+	            styles, NULL, NULL);
 }
 
 static void bold_italic_hints(void **state)
@@ -286,16 +344,20 @@ static void sections(void **state)
 static void footnotes(void **state)
 {
 	(void)state;
-	const char *notes =
-	    "<w:footnote w:type=\"separator\" "
-	    "w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
-	    "<w:footnote w:id=\"1\"><w:p><w:r><w:footnoteRef/></w:r>" R(
-	        " Quyết định số 1/QĐ-UBND.") "</w:p></w:footnote>"
-	                                     "<w:footnote w:id=\"2\"><w:p>" R(
-	                                         "(") "<w:r><w:footnoteRef/></w:r>" R(") Gồm: Sở "
-	                                                                              "A, Sở B.") "</w:p>"
-	                                                                                          "<w:p>" R(
-	                                                                                              "Dòng hai.") "</w:p></w:footnote>";
+	const char *notes = "<w:footnote w:type=\"separator\" "
+	                    "w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
+	                    "<w:footnote w:id=\"1\"><w:p><w:r><w:footnoteRef/></w:r>" R(
+	                        " Quyết định số 1/QĐ-UBND.") "</w:p></w:footnote>"
+	                                                     "<w:footnote w:id=\"2\"><w:p>" R(
+	                                                         "(") "<w:r><w:footnoteRef/></"
+	                                                              "w:r>" R(") Gồm: Sở "
+	                                                                       "A, Sở B.") "</w:p>"
+	                                                                                   "<w:"
+	                                                                                   "p>" R(
+	                                                                                       "Dòn"
+	                                                                                       "g "
+	                                                                                       "hai"
+	                                                                                       ".") "</w:p></w:footnote>";
 	assert_dump("P left | Theo quyết định, các sở thực hiện.\n"
 	            "NOTE | Quyết định số 1/QĐ-UBND.\n"
 	            "NOTE | Gồm: Sở A, Sở B.\\nDòng hai.\n"
@@ -464,6 +526,7 @@ int main(void)
 	    cmocka_unit_test(tracked_changes),
 	    cmocka_unit_test(text_boxes_and_shapes),
 	    cmocka_unit_test(hidden_and_caps),
+	    cmocka_unit_test(legacy_font_runs),
 	    cmocka_unit_test(bold_italic_hints),
 	    cmocka_unit_test(alignment_and_headings),
 	    cmocka_unit_test(page_breaks),
