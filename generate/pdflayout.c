@@ -335,6 +335,8 @@ struct section {
 	struct tcell *cells;
 	size_t ncells, acells;
 	int nrows;
+	unsigned char *keep; /* per row: 1 keep with next, 2 keep with previous */
+	size_t akeep;
 };
 
 struct table {
@@ -1297,6 +1299,9 @@ static int emit_section(struct lay *L, xmlNodePtr sn, const struct style *tst, s
 			return unsupported(L, r, sn);
 		struct style rst;
 		style_of(r, &sst, &rst);
+		s->keep = arena_grow(L->a, s->keep, 1, (size_t)s->nrows + 1, &s->akeep);
+		s->keep[s->nrows] = (unsigned char)(keep_value(r, "keep-with-next") |
+						    keep_value(r, "keep-with-previous") << 1);
 		struct border rb[4];
 		for (int i = 0; i < 4; i++)
 			rb[i] = (struct border){ 0, -1 };
@@ -1898,6 +1903,9 @@ static int section_groups(struct lay *L, struct table *t, struct section *s, int
 		ci = cj;
 		start = end + 1;
 		if (start >= s->nrows && keep_last)
+			it->keep_next = 1;
+		/* keep-with-next on its last row, keep-with-previous on the next */
+		if ((s->keep[end] & 1) || (start < s->nrows && (s->keep[start] & 2)))
 			it->keep_next = 1;
 	}
 	return 0;

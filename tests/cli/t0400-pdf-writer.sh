@@ -93,6 +93,38 @@ if have pdffonts && have pdftotext && have python3; then
 	tap_from $CHECK text "$FO/marks.fo" "$T/marks.pdf"
 else skip "poppler-utils or python3 not installed"; fi
 
+# ---- the rest of the subset ---------------------------------------------------------
+S=$T/subset.pdf
+expect_exit 0 "the rest of the FO subset is written" fo2pdf "$FO/subset.fo" "$S"
+if have pdftotext && have python3; then
+	have qpdf && check "qpdf --check passes on subset.pdf" qpdf --check "$S"
+	tap_from $CHECK text "$FO/subset.fo" "$S"
+	# A5, margins 15 (+10 region-body) top, 15 right and bottom, 20 left
+	tap_from $CHECK geometry "$S" 1 419.528 595.276 56.693 42.520 70.866 42.520 0 none
+	tap_from $CHECK word "$S" 1 "text-align-last." right=377.008 # justified last line
+	tap_from $CHECK word "$S" 1 "Đoạn" left=99.213                # start-indent 15 mm
+	tap_from $CHECK word "$S" 1 "a)" left=56.693                  # text-indent -10 mm ...
+	tap_from $CHECK word "$S" 1 "dòng#2" left=85.039              # ... under start-indent 10 mm
+	tap_from $CHECK word "$S" 1 "cuối#2" right=377.008            # text-align end
+	tap_from $CHECK word "$S" 1 "~lục\.+iii" right=377.008       # a dot leader fills the line
+	tap_from $CHECK word "$S" 1 "i#2"                             # fo:page-number in the flow
+	tap_from $CHECK word "$S" 2 "ii" right=377.008                # the header, right-aligned
+	tap_from $CHECK word "$S" 2 "mới" first=70.866                # break-before="page"
+	tap_from $CHECK word "$S" 2 "https://congt" within=116.69     # a long word split in its 22 mm column
+	pages=$($CHECK pages "$S")
+	pdftotext -f "$pages" -l "$pages" "$S" - | grep -q "Hết./." &&
+		ok "keep-with-previous keeps the last line with the table" ||
+		not_ok "keep-with-previous keeps the last line with the table"
+	pdftotext -f 3 -l 3 -layout "$S" - | grep -q "Nhiệm vụ (tiêu đề" &&
+		not_ok "table-omit-header-at-break omits the header" ||
+		ok "table-omit-header-at-break omits the header"
+	if have qpdf; then
+		qpdf --json --json-key=pagelabels "$S" | tr -d ' \n' | grep -q '"/S":"/r"' &&
+			ok "format=\"i\" gives lower-case Roman page labels" ||
+			not_ok "format=\"i\" gives lower-case Roman page labels"
+	fi
+else skip "poppler-utils or python3 not installed"; fi
+
 # ---- FOP renders the same layout to within a page -----------------------------
 if [ -n "${SOAN_NO_EXTERNAL:-}" ]; then skip "FOP (SOAN_NO_EXTERNAL set)"
 elif ! have fop || ! have xsltproc || ! have fc-match; then skip "fop or xsltproc not installed"
