@@ -9,6 +9,14 @@
  * lookup is a linear search over cmap segments, run 65536 times when a
  * font is created, and our subset has a handful of segments.
  *
+ * Creating the font object is still libharu's most expensive step: for
+ * the UTF-8 encoder it looks up all 65536 codes (the linear search
+ * again), fills a 65536-entry width table and a 128 KB CIDToGIDMap, per
+ * face and per document.  Built against 2.3.0 we present the encoder,
+ * for the length of that one call, as the plain CMap encoder it is
+ * derived from, holding only the document's characters (CID = Unicode,
+ * as the UTF-8 encoder maps them): libharu then visits those codes only.
+ *
  * libharu 2.3.0 needs three repairs, applied to its font objects right
  * after HPDF_GetFont() (only when built against 2.3.0, whose structures
  * the public headers expose):
@@ -32,6 +40,7 @@
 #include <unistd.h>
 
 #if HPDF_VERSION_ID == 20300
+#include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
@@ -173,6 +182,41 @@ static void repair_font(HPDF_Font font, const struct pl_face *face)
 		free(map);
 	}
 }
+
+/* HPDF_GetFont() visiting only face's characters (see the top). */
+static HPDF_Font get_font(struct pdf_writer *w, const char *name, const struct pl_face *face)
+{
+	HPDF_Encoder enc = HPDF_GetEncoder(w->pdf, "UTF-8");
+	if (!enc || enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE || !face->ncps)
+		return HPDF_GetFont(w->pdf, name, "UTF-8");
+	HPDF_CMapEncoderAttr ea = (HPDF_CMapEncoderAttr)enc->attr;
+	size_t size = sizeof ea->cid_map;
+	void *cids = xmalloc(size), *unis = xmalloc(sizeof ea->unicode_map);
+	memcpy(cids, ea->cid_map, size);
+	memcpy(unis, ea->unicode_map, sizeof ea->unicode_map);
+	memset(ea->cid_map, 0, size);
+	for (size_t i = 0; i < face->ncps; i++) {
+		uint32_t c = face->cps[i];
+		ea->cid_map[c >> 8][c & 0xFF] = (HPDF_UINT16)c;
+		ea->unicode_map[c >> 8][c & 0xFF] = (HPDF_UNICODE)c;
+	}
+	/* libharu's width and CIDToGIDMap loops stop before the highest code
+	 * they saw (i < max): give them one more, without a glyph */
+	uint32_t top = face->cps[face->ncps - 1] + 1;
+	if (top < 0xFFFF) {
+		ea->cid_map[top >> 8][top & 0xFF] = (HPDF_UINT16)top;
+		ea->unicode_map[top >> 8][top & 0xFF] = (HPDF_UNICODE)top;
+	}
+	HPDF_Encoder_ToUnicode_Func utf8 = enc->to_unicode_fn;
+	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+	HPDF_Font font = HPDF_GetFont(w->pdf, name, "UTF-8");
+	enc->to_unicode_fn = utf8;
+	memcpy(ea->cid_map, cids, size);
+	memcpy(ea->unicode_map, unis, sizeof ea->unicode_map);
+	free(cids);
+	free(unis);
+	return font;
+}
 #endif
 
 static int load_face(struct pdf_writer *w, const struct pl_face *face, HPDF_Font *out,
@@ -194,7 +238,11 @@ static int load_face(struct pdf_writer *w, const struct pl_face *face, HPDF_Font
 		return diag_env(d, "PDF library cannot load the font subset of %s (libharu error "
 				   "0x%04X)",
 				font_path(face->font), (unsigned)w->error);
+#ifdef LIBHARU_REPAIRS
+	HPDF_Font font = get_font(w, name, face);
+#else
 	HPDF_Font font = HPDF_GetFont(w->pdf, name, "UTF-8");
+#endif
 	if (!font)
 		return hpdf_failed(w, d, "to create a font");
 #ifdef LIBHARU_REPAIRS
@@ -206,21 +254,73 @@ static int load_face(struct pdf_writer *w, const struct pl_face *face, HPDF_Font
 
 /* ---- pages ---------------------------------------------------------------------- */
 
+/* A rule as a segment on a line: horizontal (pos = y) or vertical
+ * (pos = x), from a1 to a2. */
+struct seg {
+	int vertical, style;
+	double width, pos, a1, a2;
+};
+
+static int cmp_seg(const void *pa, const void *pb)
+{
+	const struct seg *a = pa, *b = pb;
+	if (a->vertical != b->vertical)
+		return a->vertical - b->vertical;
+	if (a->style != b->style)
+		return a->style - b->style;
+	if (a->width != b->width)
+		return a->width < b->width ? -1 : 1;
+	if (a->pos != b->pos)
+		return a->pos < b->pos ? -1 : 1;
+	return a->a1 < b->a1 ? -1 : a->a1 > b->a1;
+}
+
+/* Table borders come as four sides per cell, shared sides twice: join
+ * the segments of one line that touch or overlap, then draw each line
+ * once (fewer operators for libharu, each costly, and no doubled ink). */
 static void draw_rules(HPDF_Page page, const struct pl_page *pg)
 {
-	double width = -1;
-	int style = -1;
-	int open = 0;
+	size_t n = 0;
+	for (size_t i = 0; i < pg->nops; i++)
+		n += pg->ops[i].kind == PL_RULE;
+	if (!n)
+		return;
+	struct seg *sg = xmalloc(n * sizeof *sg);
+	size_t k = 0;
 	for (size_t i = 0; i < pg->nops; i++) {
 		const struct pl_op *op = &pg->ops[i];
 		if (op->kind != PL_RULE)
 			continue;
-		if (op->u.rule.width != width || (int)op->u.rule.style != style) {
+		struct seg *s = &sg[k++];
+		s->style = (int)op->u.rule.style;
+		s->width = op->u.rule.width;
+		s->vertical = op->u.rule.x1 == op->u.rule.x2 && op->u.rule.y1 != op->u.rule.y2;
+		s->pos = s->vertical ? op->u.rule.x1 : op->u.rule.y1;
+		s->a1 = s->vertical ? op->u.rule.y1 : op->u.rule.x1;
+		s->a2 = s->vertical ? op->u.rule.y2 : op->u.rule.x2;
+		if (s->a2 < s->a1) {
+			double t = s->a1;
+			s->a1 = s->a2;
+			s->a2 = t;
+		}
+	}
+	qsort(sg, n, sizeof *sg, cmp_seg);
+	double width = -1;
+	int style = -1, open = 0;
+	for (size_t i = 0; i < n;) {
+		struct seg s = sg[i++];
+		while (i < n && sg[i].vertical == s.vertical && sg[i].style == s.style &&
+		       sg[i].width == s.width && sg[i].pos - s.pos < 0.01 && sg[i].a1 <= s.a2 + 0.01) {
+			if (sg[i].a2 > s.a2)
+				s.a2 = sg[i].a2;
+			i++;
+		}
+		if (s.width != width || s.style != style) {
 			if (open)
 				HPDF_Page_Stroke(page);
 			open = 0;
-			width = op->u.rule.width;
-			style = (int)op->u.rule.style;
+			width = s.width;
+			style = s.style;
 			HPDF_Page_SetLineWidth(page, (HPDF_REAL)width);
 			static const HPDF_UINT16 dotted[] = { 1, 2 }, dashed[] = { 3, 3 };
 			if (style == PL_DOTTED)
@@ -230,12 +330,15 @@ static void draw_rules(HPDF_Page page, const struct pl_page *pg)
 			else
 				HPDF_Page_SetDash(page, NULL, 0, 0);
 		}
-		HPDF_Page_MoveTo(page, (HPDF_REAL)op->u.rule.x1, (HPDF_REAL)(pg->height - op->u.rule.y1));
-		HPDF_Page_LineTo(page, (HPDF_REAL)op->u.rule.x2, (HPDF_REAL)(pg->height - op->u.rule.y2));
+		double x1 = s.vertical ? s.pos : s.a1, x2 = s.vertical ? s.pos : s.a2;
+		double y1 = s.vertical ? s.a1 : s.pos, y2 = s.vertical ? s.a2 : s.pos;
+		HPDF_Page_MoveTo(page, (HPDF_REAL)x1, (HPDF_REAL)(pg->height - y1));
+		HPDF_Page_LineTo(page, (HPDF_REAL)x2, (HPDF_REAL)(pg->height - y2));
 		open = 1;
 	}
 	if (open)
 		HPDF_Page_Stroke(page);
+	free(sg);
 }
 
 static void draw_text(struct pdf_writer *w, HPDF_Page page, const struct pl_page *pg)

@@ -177,8 +177,15 @@ static enum kind kind_of(xmlNodePtr n)
 	const char *ns = n->ns ? (const char *)n->ns->href : "";
 	const char *name = (const char *)n->name;
 	if (!strcmp(ns, FO_NS)) {
+		/* the common ones first */
+		if (name[0] == 'b' && !strcmp(name, "block"))
+			return K_BLOCK;
+		if (name[0] == 't' && !strcmp(name, "table-cell"))
+			return K_TABLE_CELL;
+		if (name[0] == 'i' && !strcmp(name, "inline"))
+			return K_INLINE;
 		for (size_t i = 0; i < sizeof fo_names / sizeof fo_names[0]; i++)
-			if (!strcmp(fo_names[i].name, name))
+			if (fo_names[i].name[0] == name[0] && !strcmp(fo_names[i].name, name))
 				return fo_names[i].kind;
 	} else if (!strcmp(ns, SOAN_NS)) {
 		if (!strcmp(name, "field"))
@@ -492,43 +499,6 @@ static int length_or(const char *v, double ref, double *out)
 	return fo_length(v, ref, out);
 }
 
-/* A space-before/after value, from the plain name or its .optimum. */
-static double space_prop(xmlNodePtr n, const char *name, double ref, int *retain)
-{
-	char key[64];
-	double v = 0;
-	const char *s = attr(n, name);
-	if (!s) {
-		snprintf(key, sizeof key, "%s.optimum", name);
-		s = attr(n, key);
-	}
-	if (!s) {
-		snprintf(key, sizeof key, "%s.minimum", name);
-		s = attr(n, key);
-	}
-	if (s && fo_length(s, ref, &v) < 0)
-		v = 0;
-	snprintf(key, sizeof key, "%s.conditionality", name);
-	const char *c = attr(n, key);
-	*retain = c && !strcmp(c, "retain");
-	return v > 0 ? v : 0;
-}
-
-static int keep_value(xmlNodePtr n, const char *name)
-{
-	char key[64];
-	const char *v = attr(n, name);
-	if (!v) {
-		snprintf(key, sizeof key, "%s.within-page", name);
-		v = attr(n, key);
-	}
-	if (!v) {
-		snprintf(key, sizeof key, "%s.within-column", name);
-		v = attr(n, key);
-	}
-	return v && strcmp(v, "auto") != 0;
-}
-
 static int rule_style_of(const char *s)
 {
 	if (!strcmp(s, "none") || !strcmp(s, "hidden"))
@@ -554,7 +524,10 @@ static void parse_border(const char *v, struct border *b)
 		size_t n = strcspn(v, " ");
 		if (!n)
 			break;
-		snprintf(tok, sizeof tok, "%.*s", (int)(n < 63 ? n : 63), v);
+		if (n > 63)
+			n = 63;
+		memcpy(tok, v, n);
+		tok[n] = 0;
 		v += n;
 		double w;
 		int st = rule_style_of(tok);
@@ -570,95 +543,165 @@ static void parse_border(const char *v, struct border *b)
 		b->w = 1;
 }
 
-/* Borders of n: top, bottom, left, right, from every spelling. */
-static void borders_of(xmlNodePtr n, struct border b[4])
+/* A 1-4 value shorthand (CSS order: top, right, bottom, left) into
+ * out[4] as top, bottom, left, right. */
+static void four_values(const char *v, double ref, double out[4])
 {
-	static const char *const side[4] = { "top", "bottom", "left", "right" };
-	static const char *const rel[4] = { "before", "after", "start", "end" };
-	char key[64];
-	const char *v = attr(n, "border");
-	for (int i = 0; i < 4; i++) {
-		if (v)
-			parse_border(v, &b[i]);
+	double vals[4];
+	int k = 0;
+	for (const char *s = v; *s && k < 4;) {
+		while (*s == ' ')
+			s++;
+		size_t len = strcspn(s, " ");
+		if (!len)
+			break;
+		char tok[64];
+		snprintf(tok, sizeof tok, "%.*s", (int)(len < 63 ? len : 63), s);
+		if (fo_length(tok, ref, &vals[k]) == 0)
+			k++;
+		s += len;
 	}
-	const char *bw = attr(n, "border-width"), *bs = attr(n, "border-style");
-	for (int i = 0; i < 4; i++) {
-		if (bs)
-			parse_border(bs, &b[i]);
-		if (bw)
-			length_or(bw, 0, &b[i].w);
-		for (int k = 0; k < 2; k++) {
-			const char *nm = k ? rel[i] : side[i];
-			snprintf(key, sizeof key, "border-%s", nm);
-			if ((v = attr(n, key)))
-				parse_border(v, &b[i]);
-			snprintf(key, sizeof key, "border-%s-style", nm);
-			if ((v = attr(n, key)))
-				parse_border(v, &b[i]);
-			snprintf(key, sizeof key, "border-%s-width", nm);
-			if ((v = attr(n, key))) {
-				const char *dot = strchr(v, '.');
-				(void)dot;
-				length_or(v, 0, &b[i].w);
-			}
-			snprintf(key, sizeof key, "border-%s-width.length", nm);
-			if ((v = attr(n, key)))
-				length_or(v, 0, &b[i].w);
-		}
-		if (b[i].style >= 0 && b[i].w <= 0)
-			b[i].w = 1;
+	if (k == 1)
+		out[0] = out[1] = out[2] = out[3] = vals[0];
+	else if (k == 2) {
+		out[0] = out[1] = vals[0];
+		out[2] = out[3] = vals[1];
+	} else if (k == 3) {
+		out[0] = vals[0];
+		out[2] = out[3] = vals[1];
+		out[1] = vals[2];
+	} else if (k == 4) {
+		out[0] = vals[0];
+		out[3] = vals[1];
+		out[1] = vals[2];
+		out[2] = vals[3];
 	}
 }
 
-/* Padding of n: top, bottom, left, right. */
-static void padding_of(xmlNodePtr n, double ref, double p[4])
+/* The non-inherited properties of a block-level element, read in one
+ * pass over its attributes: spaces, borders, padding, keeps, breaks. */
+struct box {
+	double space_before, space_after;
+	int retain_before;
+	struct border b[4]; /* top, bottom, left, right */
+	double pad[4];
+	int keep_next, keep_prev, break_before, break_after;
+};
+
+/* Side index of "top", "before", ... at s (advancing it), or -1. */
+static int side_of(const char **s)
 {
-	static const char *const side[4] = { "top", "bottom", "left", "right" };
-	static const char *const rel[4] = { "before", "after", "start", "end" };
-	char key[64];
-	const char *v = attr(n, "padding");
-	if (v) {
-		double vals[4];
-		int k = 0;
-		const char *s = v;
-		while (*s && k < 4) {
-			while (*s == ' ')
-				s++;
-			size_t len = strcspn(s, " ");
-			if (!len)
-				break;
-			char tok[64];
-			snprintf(tok, sizeof tok, "%.*s", (int)(len < 63 ? len : 63), s);
-			if (fo_length(tok, ref, &vals[k]) == 0)
-				k++;
-			s += len;
-		}
-		/* CSS order: top, right, bottom, left */
-		if (k == 1)
-			p[0] = p[1] = p[2] = p[3] = vals[0];
-		else if (k == 2) {
-			p[0] = p[1] = vals[0];
-			p[2] = p[3] = vals[1];
-		} else if (k == 3) {
-			p[0] = vals[0];
-			p[2] = p[3] = vals[1];
-			p[1] = vals[2];
-		} else if (k == 4) {
-			p[0] = vals[0];
-			p[3] = vals[1];
-			p[1] = vals[2];
-			p[2] = vals[3];
+	static const char *const names[8] = { "top",	"bottom", "left",  "right",
+					      "before", "after",  "start", "end" };
+	for (int i = 0; i < 8; i++) {
+		size_t n = strlen(names[i]);
+		if (!strncmp(*s, names[i], n) && ((*s)[n] == 0 || (*s)[n] == '-' || (*s)[n] == '.')) {
+			*s += n;
+			return i & 3;
 		}
 	}
+	return -1;
+}
+
+static int is_break(const char *v)
+{
+	return !strcmp(v, "page") || !strcmp(v, "odd-page") || !strcmp(v, "even-page");
+}
+
+static void box_of(xmlNodePtr n, double ref, struct box *bx)
+{
+	memset(bx, 0, sizeof *bx);
 	for (int i = 0; i < 4; i++)
-		for (int k = 0; k < 2; k++) {
-			snprintf(key, sizeof key, "padding-%s", k ? rel[i] : side[i]);
-			if ((v = attr(n, key)) && fo_length(v, ref, &p[i]) < 0)
-				p[i] = 0;
-			snprintf(key, sizeof key, "padding-%s.length", k ? rel[i] : side[i]);
-			if ((v = attr(n, key)) && fo_length(v, ref, &p[i]) < 0)
-				p[i] = 0;
-		}
+		bx->b[i] = (struct border){ 0, -1 };
+	/* borders apply from general to specific, whatever the order */
+	const char *all = NULL, *all_w = NULL, *all_s = NULL;
+	const char *side[4] = { 0 }, *side_w[4] = { 0 }, *side_s[4] = { 0 };
+	const char *pad_all = NULL, *pad[4] = { 0 };
+	const char *sb = NULL, *sb_opt = NULL, *sa = NULL, *sa_opt = NULL;
+	for (xmlAttrPtr a = n->properties; a; a = a->next) {
+		if (a->ns || !a->children || !a->children->content)
+			continue;
+		const char *name = (const char *)a->name, *v = (const char *)a->children->content;
+		if (!strncmp(name, "border", 6)) {
+			const char *r = name + 6;
+			if (!*r)
+				all = v;
+			else if (!strcmp(r, "-width"))
+				all_w = v;
+			else if (!strcmp(r, "-style"))
+				all_s = v;
+			else if (*r == '-') {
+				r++;
+				int sd = side_of(&r);
+				if (sd < 0)
+					continue;
+				if (!*r)
+					side[sd] = v;
+				else if (!strcmp(r, "-width") || !strcmp(r, "-width.length"))
+					side_w[sd] = v;
+				else if (!strcmp(r, "-style"))
+					side_s[sd] = v;
+			}
+		} else if (!strncmp(name, "padding", 7)) {
+			const char *r = name + 7;
+			if (!*r)
+				pad_all = v;
+			else if (*r == '-') {
+				r++;
+				int sd = side_of(&r);
+				if (sd >= 0 && (!*r || !strcmp(r, ".length")))
+					pad[sd] = v;
+			}
+		} else if (!strcmp(name, "space-before"))
+			sb = v;
+		else if (!strcmp(name, "space-before.optimum") ||
+			 (!strcmp(name, "space-before.minimum") && !sb_opt))
+			sb_opt = v;
+		else if (!strcmp(name, "space-before.conditionality"))
+			bx->retain_before = !strcmp(v, "retain");
+		else if (!strcmp(name, "space-after"))
+			sa = v;
+		else if (!strcmp(name, "space-after.optimum") ||
+			 (!strcmp(name, "space-after.minimum") && !sa_opt))
+			sa_opt = v;
+		else if (!strncmp(name, "keep-with-next", 14))
+			bx->keep_next |= strcmp(v, "auto") != 0;
+		else if (!strncmp(name, "keep-with-previous", 18))
+			bx->keep_prev |= strcmp(v, "auto") != 0;
+		else if (!strcmp(name, "break-before"))
+			bx->break_before = is_break(v);
+		else if (!strcmp(name, "break-after"))
+			bx->break_after = is_break(v);
+	}
+	double x;
+	if ((sb || sb_opt) && fo_length(sb ? sb : sb_opt, ref, &x) == 0 && x > 0)
+		bx->space_before = x;
+	if ((sa || sa_opt) && fo_length(sa ? sa : sa_opt, ref, &x) == 0 && x > 0)
+		bx->space_after = x;
+	struct border common = { 0, -1 };
+	if (all)
+		parse_border(all, &common);
+	if (all_s)
+		parse_border(all_s, &common);
+	if (all_w)
+		length_or(all_w, 0, &common.w);
+	for (int i = 0; i < 4; i++) {
+		struct border *b = &bx->b[i];
+		*b = common;
+		if (side[i])
+			parse_border(side[i], b);
+		if (side_s[i])
+			parse_border(side_s[i], b);
+		if (side_w[i])
+			length_or(side_w[i], 0, &b->w);
+		if (b->style >= 0 && b->w <= 0)
+			b->w = 1;
+	}
+	if (pad_all)
+		four_values(pad_all, ref, bx->pad);
+	for (int i = 0; i < 4; i++)
+		if (pad[i] && fo_length(pad[i], ref, &bx->pad[i]) < 0)
+			bx->pad[i] = 0;
 }
 
 static enum align align_of(const char *v, enum align def)
@@ -1169,60 +1212,47 @@ static void push_space(struct lay *L, struct vlist *vl, double h, int retain)
 	it->retain = (unsigned char)retain;
 }
 
-static int break_value(xmlNodePtr n, const char *name)
-{
-	const char *v = attr(n, name);
-	return v && (!strcmp(v, "page") || !strcmp(v, "odd-page") || !strcmp(v, "even-page"));
-}
-
 static int emit_block(struct lay *L, xmlNodePtr n, const struct style *parent,
 		      const struct area *ar, struct vlist *vl)
 {
 	struct style st;
 	style_of(n, parent, &st);
-	if (keep_value(n, "keep-with-previous"))
+	struct box bx;
+	box_of(n, ar->w, &bx);
+	if (bx.keep_prev)
 		keep_with_previous(vl);
-	if (break_value(n, "break-before"))
+	if (bx.break_before)
 		vl_push(L, vl, V_BREAK, 0);
 	push_mark(L, n, vl);
-	int retain;
-	double sb = space_prop(n, "space-before", ar->w, &retain);
-	push_space(L, vl, sb, retain);
-	struct border b[4];
-	for (int i = 0; i < 4; i++)
-		b[i] = (struct border){ 0, -1 };
-	borders_of(n, b);
-	double pad[4] = { 0, 0, 0, 0 };
-	padding_of(n, ar->w, pad);
-	double x1 = st.start_indent, x2 = ar->w - st.end_indent;
+	push_space(L, vl, bx.space_before, bx.retain_before);
+	/* start-indent measures to the content: padding and border lie
+	 * before it, as XSL defines them */
+	const struct border *b = bx.b;
+	double x1 = st.start_indent - bx.pad[2] - (b[2].style >= 0 ? b[2].w : 0);
+	double x2 = ar->w - st.end_indent + bx.pad[3] + (b[3].style >= 0 ? b[3].w : 0);
 	if (b[0].style >= 0) {
 		push_rule(L, vl, &b[0], ar->x + x1, ar->x + x2);
 		vl->v[vl->n - 1].keep_next = 1;
 	}
-	push_space(L, vl, pad[0], 1);
-	/* padding-left/right narrow the content: indents measured to the
-	 * border, as XSL defines start-indent */
-	struct style inner = st;
-	inner.start_indent += pad[2] + (b[2].style >= 0 ? b[2].w : 0);
-	inner.end_indent += pad[3] + (b[3].style >= 0 ? b[3].w : 0);
+	if (bx.pad[0] > 0) {
+		push_space(L, vl, bx.pad[0], 1);
+		vl->v[vl->n - 1].keep_next = 1;
+	}
 	size_t before = vl->n;
-	if (emit_block_content(L, n, &inner, ar, vl, 0) < 0)
+	if (emit_block_content(L, n, &st, ar, vl, 0) < 0)
 		return -1;
-	int has_content = vl->n > before;
-	int kwn = keep_value(n, "keep-with-next");
-	if (pad[1] > 0 || b[1].style >= 0) {
-		if (has_content)
+	if (bx.pad[1] > 0 || b[1].style >= 0) {
+		if (vl->n > before)
 			vl->keep_pending = 1; /* the block's end stays with its last line */
-		push_space(L, vl, pad[1], 1);
+		push_space(L, vl, bx.pad[1], 1);
 		if (b[1].style >= 0)
 			push_rule(L, vl, &b[1], ar->x + x1, ar->x + x2);
 		vl->keep_pending = 0;
 	}
-	if (kwn)
+	if (bx.keep_next)
 		vl->keep_pending = 1;
-	double sa = space_prop(n, "space-after", ar->w, &retain);
-	push_space(L, vl, sa, 0);
-	if (break_value(n, "break-after")) {
+	push_space(L, vl, bx.space_after, 0);
+	if (bx.break_after) {
 		vl->keep_pending = 0;
 		vl_push(L, vl, V_BREAK, 0);
 	}
@@ -1300,12 +1330,10 @@ static int emit_section(struct lay *L, xmlNodePtr sn, const struct style *tst, s
 		struct style rst;
 		style_of(r, &sst, &rst);
 		s->keep = arena_grow(L->a, s->keep, 1, (size_t)s->nrows + 1, &s->akeep);
-		s->keep[s->nrows] = (unsigned char)(keep_value(r, "keep-with-next") |
-						    keep_value(r, "keep-with-previous") << 1);
-		struct border rb[4];
-		for (int i = 0; i < 4; i++)
-			rb[i] = (struct border){ 0, -1 };
-		borders_of(r, rb);
+		struct box rbx;
+		box_of(r, 0, &rbx);
+		s->keep[s->nrows] = (unsigned char)(rbx.keep_next | rbx.keep_prev << 1);
+		const struct border *rb = rbx.b;
 		int col = 0;
 		for (xmlNodePtr c = r->children; c; c = c->next) {
 			enum kind ck = kind_of(c);
@@ -1341,14 +1369,14 @@ static int emit_section(struct lay *L, xmlNodePtr sn, const struct style *tst, s
 			tc->ncols = span;
 			tc->x = colx[col];
 			tc->w = colx[col + span - 1] + colw[col + span - 1] - colx[col];
-			for (int i = 0; i < 4; i++)
-				tc->b[i] = (struct border){ 0, -1 };
-			borders_of(c, tc->b);
+			struct box cbx;
+			box_of(c, tc->w, &cbx);
+			memcpy(tc->b, cbx.b, sizeof tc->b);
+			memcpy(tc->pad, cbx.pad, sizeof tc->pad);
 			edge_border(&tc->b[0], &rb[0]);
 			edge_border(&tc->b[1], &rb[1]);
 			struct style cst;
 			style_of(c, &rst, &cst);
-			padding_of(c, tc->w, tc->pad);
 			tc->valign = cst.valign;
 			struct area inner;
 			double bl = tc->b[2].style >= 0 ? tc->b[2].w / 2 : 0;
@@ -1380,14 +1408,14 @@ static int emit_table(struct lay *L, xmlNodePtr n, const struct style *parent,
 {
 	struct style st;
 	style_of(n, parent, &st);
-	if (keep_value(n, "keep-with-previous"))
+	struct box bx;
+	box_of(n, ar->w, &bx);
+	if (bx.keep_prev)
 		keep_with_previous(vl);
-	if (break_value(n, "break-before"))
+	if (bx.break_before)
 		vl_push(L, vl, V_BREAK, 0);
 	push_mark(L, n, vl);
-	int retain;
-	double sb = space_prop(n, "space-before", ar->w, &retain);
-	push_space(L, vl, sb, retain);
+	push_space(L, vl, bx.space_before, bx.retain_before);
 	double x0 = ar->x + st.start_indent;
 	double width = ar->w - st.start_indent - st.end_indent;
 	const char *v = attr(n, "width");
@@ -1427,10 +1455,7 @@ static int emit_table(struct lay *L, xmlNodePtr n, const struct style *parent,
 	struct table *t = arena_zalloc(L->a, sizeof *t);
 	v = attr(n, "table-omit-header-at-break");
 	t->omit_header = v && !strcmp(v, "true");
-	struct border tb[4];
-	for (int i = 0; i < 4; i++)
-		tb[i] = (struct border){ 0, -1 };
-	borders_of(n, tb);
+	const struct border *tb = bx.b;
 	int nbody = 0;
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		enum kind k = kind_of(c);
@@ -1465,11 +1490,10 @@ static int emit_table(struct lay *L, xmlNodePtr n, const struct style *parent,
 	(void)nbody;
 	struct vitem *it = vl_push(L, vl, V_TABLE, 0);
 	it->u.table = t;
-	if (keep_value(n, "keep-with-next"))
+	if (bx.keep_next)
 		vl->keep_pending = 1;
-	double sa = space_prop(n, "space-after", ar->w, &retain);
-	push_space(L, vl, sa, 0);
-	if (break_value(n, "break-after")) {
+	push_space(L, vl, bx.space_after, 0);
+	if (bx.break_after) {
 		vl->keep_pending = 0;
 		vl_push(L, vl, V_BREAK, 0);
 	}
@@ -2461,37 +2485,8 @@ static void margins_of(xmlNodePtr n, double ref, double m[4])
 	static const char *const side[4] = { "margin-top", "margin-bottom", "margin-left",
 					     "margin-right" };
 	const char *v = attr(n, "margin");
-	if (v) {
-		double vals[4];
-		int k = 0;
-		for (const char *s = v; *s && k < 4;) {
-			while (*s == ' ')
-				s++;
-			size_t len = strcspn(s, " ");
-			if (!len)
-				break;
-			char tok[64];
-			snprintf(tok, sizeof tok, "%.*s", (int)(len < 63 ? len : 63), s);
-			if (fo_length(tok, ref, &vals[k]) == 0)
-				k++;
-			s += len;
-		}
-		if (k == 1)
-			m[0] = m[1] = m[2] = m[3] = vals[0];
-		else if (k == 2) {
-			m[0] = m[1] = vals[0];
-			m[2] = m[3] = vals[1];
-		} else if (k == 3) {
-			m[0] = vals[0];
-			m[2] = m[3] = vals[1];
-			m[1] = vals[2];
-		} else if (k == 4) {
-			m[0] = vals[0];
-			m[3] = vals[1];
-			m[1] = vals[2];
-			m[2] = vals[3];
-		}
-	}
+	if (v)
+		four_values(v, ref, m);
 	for (int i = 0; i < 4; i++)
 		if ((v = attr(n, side[i])) && fo_length(v, ref, &m[i]) < 0)
 			m[i] = 0;

@@ -245,6 +245,20 @@ def cmd_glyphs(pdf):
         orig = TTF(open(installed_font(base), "rb").read())
         ocmap = orig.cmap()
         bad = []
+        # the widths a viewer uses: /W entries, else /DW
+        widths = {}
+        w = cid_font.get("/W", [])
+        k = 0
+        while k < len(w):
+            if isinstance(w[k + 1], list):
+                for j, x in enumerate(w[k + 1]):
+                    widths[w[k] + j] = x
+                k += 2
+            else:
+                for c in range(w[k], w[k + 1] + 1):
+                    widths[c] = w[k + 2]
+                k += 3
+        dw = cid_font.get("/DW", 1000)
         for cid, u in sorted(cids.items()):
             gid = struct.unpack(">H", cmap[2 * cid:2 * cid + 2])[0] if 2 * cid + 2 <= len(cmap) else 0
             ch = chr(u)
@@ -262,6 +276,10 @@ def cmd_glyphs(pdf):
                 if ln == 0 and not blank:
                     bad.append("U+%04X %s: glyph %d (or a component) has no outline" % (u, ch, g))
                 todo.extend(sub.components(g))
+            want_w = sub.advance(gid) * 1000 // sub.upem
+            if widths.get(cid, dw) != want_w:
+                bad.append("U+%04X %s: width %s in /W, the glyph's is %d"
+                           % (u, ch, widths.get(cid, dw), want_w))
             og = ocmap.get(u, 0)
             if og and sub.advance(gid) * orig.upem != orig.advance(og) * sub.upem:
                 bad.append("U+%04X %s: advance differs from the installed font" % (u, ch))
