@@ -237,7 +237,9 @@ static double line_height(const struct style *st)
 	case LH_LENGTH:
 		return st->lh;
 	default:
-		return 1.2 * st->size;
+		/* the project's convention (generate/layout.rng): Word's single
+		 * line for Times New Roman */
+		return 1.15 * st->size;
 	}
 }
 
@@ -332,6 +334,7 @@ struct group {
 	struct table *t;
 	int header;
 	int nrows;
+	const unsigned char *keep; /* per row, as struct section's */
 	double *rowh;
 	struct gcell *cells;
 	size_t ncells;
@@ -342,7 +345,7 @@ struct section {
 	struct tcell *cells;
 	size_t ncells, acells;
 	int nrows;
-	unsigned char *keep; /* per row: 1 keep with next, 2 keep with previous */
+	unsigned char *keep; /* per row: 1 keep with next, 2 with previous, 4 together */
 	size_t akeep;
 };
 
@@ -368,6 +371,7 @@ struct vitem {
 	unsigned char kind;
 	unsigned char keep_next; /* no page break between this item and the next */
 	unsigned char retain;	 /* a space kept at the top of a page */
+	unsigned char pad;	 /* padding: not a space, never merged or dropped */
 	double h;
 	union {
 		struct para *para;
@@ -585,7 +589,7 @@ struct box {
 	int retain_before;
 	struct border b[4]; /* top, bottom, left, right */
 	double pad[4];
-	int keep_next, keep_prev, break_before, break_after;
+	int keep_next, keep_prev, keep_together, break_before, break_after;
 };
 
 /* Side index of "top", "before", ... at s (advancing it), or -1. */
@@ -668,6 +672,8 @@ static void box_of(xmlNodePtr n, double ref, struct box *bx)
 			bx->keep_next |= strcmp(v, "auto") != 0;
 		else if (!strncmp(name, "keep-with-previous", 18))
 			bx->keep_prev |= strcmp(v, "auto") != 0;
+		else if (!strncmp(name, "keep-together", 13))
+			bx->keep_together |= strcmp(v, "auto") != 0;
 		else if (!strcmp(name, "break-before"))
 			bx->break_before = is_break(v);
 		else if (!strcmp(name, "break-after"))
@@ -1015,22 +1021,17 @@ static int emit_leader(struct lay *L, xmlNodePtr n, const struct style *parent, 
 	return 0;
 }
 
-/* soan:field: a place filled by hand.  With text of its own (not just
- * blanks or dots) it prints that text; otherwise a dotted line of its
- * length attribute (default 2 cm). */
+/* soan:field: a place filled by hand.  Its content is what PDF shows (a
+ * dotted leader, or the value when known); an empty field is a dotted
+ * line of its length attribute (default 2 cm). */
 static int emit_field(struct lay *L, xmlNodePtr n, const struct style *parent, struct para *p)
 {
 	struct style st;
 	style_of(n, parent, &st);
-	xmlChar *text = xmlNodeGetContent(n);
+	/* its content is the fallback: a dotted leader or a value */
 	int filled = 0;
-	size_t tlen = text ? strlen((const char *)text) : 0;
-	for (size_t i = 0; i < tlen && !filled;) {
-		uint32_t c = lb_utf8_next((const char *)text, tlen, &i);
-		filled = !is_space(c) && c != '.' && c != '_' && c != 0xA0 && c != 0x2026 &&
-			 !(c >= 0x2000 && c <= 0x200B);
-	}
-	xmlFree(text);
+	for (xmlNodePtr c = n->children; c && !filled; c = c->next)
+		filled = c->type == XML_ELEMENT_NODE || (kind_of(c) == K_TEXT && !is_blank(c->content));
 	if (filled)
 		return emit_inline_content(L, n, &st, p);
 	int face = face_index(L, &st);
@@ -1204,12 +1205,58 @@ static void push_rule(struct lay *L, struct vlist *vl, const struct border *b, d
 	it->u.rule.style = b->style;
 }
 
+/* Space before or after a block: adjacent spaces resolve to the larger
+ * one (XSL-FO's rule for equal precedence), marks do not separate them. */
 static void push_space(struct lay *L, struct vlist *vl, double h, int retain)
 {
 	if (h <= 0)
 		return;
+	size_t i = vl->n;
+	while (i > 0 && vl->v[i - 1].kind == V_MARK)
+		i--;
+	if (i > 0 && vl->v[i - 1].kind == V_SPACE && !vl->v[i - 1].pad) {
+		struct vitem *sp = &vl->v[i - 1];
+		if (h > sp->h)
+			sp->h = h;
+		sp->retain |= (unsigned char)retain;
+		return;
+	}
 	struct vitem *it = vl_push(L, vl, V_SPACE, h);
 	it->retain = (unsigned char)retain;
+}
+
+static void push_padding(struct lay *L, struct vlist *vl, double h)
+{
+	if (h <= 0)
+		return;
+	struct vitem *it = vl_push(L, vl, V_SPACE, h);
+	it->retain = 1;
+	it->pad = 1;
+}
+
+/* Does n draw anything: text that is not blank, a leader, a page
+ * number, a table, a field?  (An empty block takes no room.) */
+static int draws(xmlNodePtr n)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		switch (kind_of(c)) {
+		case K_TEXT:
+			if (!is_blank(c->content))
+				return 1;
+			break;
+		case K_LEADER:
+		case K_PAGE_NUMBER:
+		case K_TABLE:
+		case K_FIELD:
+			return 1;
+		case K_IGNORE:
+			break;
+		default:
+			if (c->type == XML_ELEMENT_NODE && draws(c))
+				return 1;
+		}
+	}
+	return 0;
 }
 
 static int emit_block(struct lay *L, xmlNodePtr n, const struct style *parent,
@@ -1224,10 +1271,20 @@ static int emit_block(struct lay *L, xmlNodePtr n, const struct style *parent,
 	if (bx.break_before)
 		vl_push(L, vl, V_BREAK, 0);
 	push_mark(L, n, vl);
+	const struct border *b = bx.b;
+	if (!draws(n) && b[0].style < 0 && b[1].style < 0 && bx.pad[0] <= 0 && bx.pad[1] <= 0) {
+		/* an empty block takes no room at all, its spaces included */
+		if (bx.keep_next)
+			vl->keep_pending = 1;
+		if (bx.break_after) {
+			vl->keep_pending = 0;
+			vl_push(L, vl, V_BREAK, 0);
+		}
+		return 0;
+	}
 	push_space(L, vl, bx.space_before, bx.retain_before);
 	/* start-indent measures to the content: padding and border lie
 	 * before it, as XSL defines them */
-	const struct border *b = bx.b;
 	double x1 = st.start_indent - bx.pad[2] - (b[2].style >= 0 ? b[2].w : 0);
 	double x2 = ar->w - st.end_indent + bx.pad[3] + (b[3].style >= 0 ? b[3].w : 0);
 	if (b[0].style >= 0) {
@@ -1235,7 +1292,7 @@ static int emit_block(struct lay *L, xmlNodePtr n, const struct style *parent,
 		vl->v[vl->n - 1].keep_next = 1;
 	}
 	if (bx.pad[0] > 0) {
-		push_space(L, vl, bx.pad[0], 1);
+		push_padding(L, vl, bx.pad[0]);
 		vl->v[vl->n - 1].keep_next = 1;
 	}
 	size_t before = vl->n;
@@ -1244,7 +1301,7 @@ static int emit_block(struct lay *L, xmlNodePtr n, const struct style *parent,
 	if (bx.pad[1] > 0 || b[1].style >= 0) {
 		if (vl->n > before)
 			vl->keep_pending = 1; /* the block's end stays with its last line */
-		push_space(L, vl, bx.pad[1], 1);
+		push_padding(L, vl, bx.pad[1]);
 		if (b[1].style >= 0)
 			push_rule(L, vl, &b[1], ar->x + x1, ar->x + x2);
 		vl->keep_pending = 0;
@@ -1332,7 +1389,8 @@ static int emit_section(struct lay *L, xmlNodePtr sn, const struct style *tst, s
 		s->keep = arena_grow(L->a, s->keep, 1, (size_t)s->nrows + 1, &s->akeep);
 		struct box rbx;
 		box_of(r, 0, &rbx);
-		s->keep[s->nrows] = (unsigned char)(rbx.keep_next | rbx.keep_prev << 1);
+		s->keep[s->nrows] =
+			(unsigned char)(rbx.keep_next | rbx.keep_prev << 1 | rbx.keep_together << 2);
 		const struct border *rb = rbx.b;
 		int col = 0;
 		for (xmlNodePtr c = r->children; c; c = c->next) {
@@ -1676,7 +1734,9 @@ static double make_line(struct lay *L, const struct para *p, const struct lb_lin
 	double give = extra > 0 && stretch > 0 ? (extra < stretch ? extra : stretch) : 0;
 	extra -= give;
 	int al = p->align;
-	if (last)
+	if (p->n == 1 && p->atoms[0].kind == AT_LEADER && p->atoms[0].pattern == LP_RULE)
+		al = AL_CENTER; /* a block holding only a rule is a short centred rule */
+	else if (last)
 		al = p->align_last >= 0	   ? p->align_last
 		     : al == AL_JUSTIFY ? AL_START
 					: al;
@@ -1898,6 +1958,7 @@ static int section_groups(struct lay *L, struct table *t, struct section *s, int
 		g->t = t;
 		g->header = header;
 		g->nrows = end - start + 1;
+		g->keep = s->keep + start;
 		g->ncells = cj - ci;
 		g->cells = arena_zalloc(L->a, (g->ncells ? g->ncells : 1) * sizeof *g->cells);
 		for (size_t k = 0; k < g->ncells; k++) {
@@ -2158,6 +2219,8 @@ static int split_group(struct lay *L, const struct group *g, double avail, int f
 				placed = 1;
 		}
 	}
+	if (g->keep[c] & 4)
+		placed = 0; /* keep-together: the row moves whole */
 	if (!placed && c > 0) {
 		/* cut at the row boundary; cells spanning into row c cut there too */
 		boundary = 1;
@@ -2186,6 +2249,7 @@ static int split_group(struct lay *L, const struct group *g, double avail, int f
 	*r = *g;
 	f->nrows = nf;
 	r->nrows = g->nrows - c;
+	r->keep = g->keep + c;
 	f->cells = arena_zalloc(L->a, (g->ncells ? g->ncells : 1) * sizeof *f->cells);
 	r->cells = arena_zalloc(L->a, (g->ncells ? g->ncells : 1) * sizeof *r->cells);
 	f->ncells = r->ncells = 0;

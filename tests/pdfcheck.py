@@ -16,6 +16,8 @@ prints TAP lines ("ok - ..." / "not ok - ...") for tests/cli/*.sh.
   pdfcheck.py word PDF PAGE WORD [left=X] [right=X] [within=X] [first=T]
                                    where a word is: starts at X, ends at X, ends
                                    before X, is the first word below y = T
+  pdfcheck.py gap PDF PAGE WORD1 WORD2 PT [WHY]
+                                   WORD2's baseline is PT below WORD1's
   pdfcheck.py sizes PDF 'TEXT=SIZE[b][i]' ...
                                    font size (and bold, italic) of the first text
                                    run starting with TEXT
@@ -372,6 +374,27 @@ def cmd_word(pdf, page, text, *conds):
                 % (page, text, v), "at %.2f, first text at %.2f" % (w[1], top))
 
 
+def cmd_gap(pdf, page, a, b, want, why=""):
+    """The baseline of word b is want points below word a's (WORD#N as in
+    cmd_word)."""
+    _, _, ws = bbox_page(pdf, int(page))
+
+    def find(t):
+        n = 1
+        if "#" in t[1:]:
+            t, _, k = t.rpartition("#")
+            n = int(k)
+        f = [w for w in ws if w[4] == t]
+        return f[n - 1] if len(f) >= n else None
+    wa, wb = find(a), find(b)
+    if not wa or not wb:
+        tap(False, "page %s shows '%s' and '%s'" % (page, a, b))
+        return
+    got = wb[3] - wa[3]
+    tap(abs(got - float(want)) < 0.05, "page %s: '%s' is %s pt below '%s'%s" % (
+        page, b, want, a, " (" + why + ")" if why else ""), "got %.2f" % got)
+
+
 # ---- sizes ---------------------------------------------------------------------
 
 def cmd_sizes(pdf, specs):
@@ -425,6 +448,8 @@ def main():
         cmd_glyphs(*args)
     elif cmd == "geometry":
         cmd_geometry(*args)
+    elif cmd == "gap":
+        cmd_gap(*args)
     elif cmd == "word":
         cmd_word(*args)
     elif cmd == "sizes":

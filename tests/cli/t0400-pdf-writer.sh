@@ -108,6 +108,8 @@ if have pdftotext && have python3; then
 	tap_from $CHECK word "$S" 1 "cuối#2" right=377.008            # text-align end
 	tap_from $CHECK word "$S" 1 "~lục\.+iii" right=377.008       # a dot leader fills the line
 	tap_from $CHECK word "$S" 1 "i#2"                             # fo:page-number in the flow
+	tap_from $CHECK gap "$S" 1 "Số:" "Khoảng#1" 14.95 "an empty block takes no room; lines of 1.15"
+	tap_from $CHECK gap "$S" 1 "Khoảng#1" "Khoảng#2" 26.95 "space-after 12 and space-before 6 resolve to 12"
 	tap_from $CHECK word "$S" 2 "ii" right=377.008                # the header, right-aligned
 	tap_from $CHECK word "$S" 2 "mới" first=70.866                # break-before="page"
 	tap_from $CHECK word "$S" 2 "https://congt" within=116.69     # a long word split in its 22 mm column
