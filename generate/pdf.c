@@ -32,6 +32,7 @@
 #include "pdf.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <hpdf.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,38 +184,47 @@ static void repair_font(HPDF_Font font, const struct pl_face *face)
 	}
 }
 
-/* HPDF_GetFont() visiting only face's characters (see the top). */
+/* The stand-in encoder state for get_font(): a CMap encoder's tables,
+ * all zero but for the entries of the face being created.  One per
+ * process, allocated on first use (like the font cache), cleaned after
+ * each use. */
+static HPDF_CMapEncoderAttr stand_in;
+
+static void set_codes(HPDF_CMapEncoderAttr a, const uint32_t *cps, size_t n, uint32_t top, int on)
+{
+	for (size_t i = 0; i <= n; i++) {
+		uint32_t c = i < n ? cps[i] : top;
+		if (c == 0 || c >= 0xFFFF)
+			continue;
+		a->cid_map[c >> 8][c & 0xFF] = (HPDF_UINT16)(on ? c : 0);
+		a->unicode_map[c >> 8][c & 0xFF] = (HPDF_UNICODE)(on ? c : 0);
+	}
+}
+
+/* HPDF_GetFont() visiting only face's characters (see the top): for the
+ * call, the UTF-8 encoder shows a CMap encoder whose tables hold just
+ * those codes (CID = Unicode), with the rest of its state unchanged. */
 static HPDF_Font get_font(struct pdf_writer *w, const char *name, const struct pl_face *face)
 {
 	HPDF_Encoder enc = HPDF_GetEncoder(w->pdf, "UTF-8");
 	if (!enc || enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE || !face->ncps)
 		return HPDF_GetFont(w->pdf, name, "UTF-8");
-	HPDF_CMapEncoderAttr ea = (HPDF_CMapEncoderAttr)enc->attr;
-	size_t size = sizeof ea->cid_map;
-	void *cids = xmalloc(size), *unis = xmalloc(sizeof ea->unicode_map);
-	memcpy(cids, ea->cid_map, size);
-	memcpy(unis, ea->unicode_map, sizeof ea->unicode_map);
-	memset(ea->cid_map, 0, size);
-	for (size_t i = 0; i < face->ncps; i++) {
-		uint32_t c = face->cps[i];
-		ea->cid_map[c >> 8][c & 0xFF] = (HPDF_UINT16)c;
-		ea->unicode_map[c >> 8][c & 0xFF] = (HPDF_UNICODE)c;
-	}
+	if (!stand_in)
+		stand_in = xcalloc(1, sizeof *stand_in);
+	HPDF_CMapEncoderAttr real = (HPDF_CMapEncoderAttr)enc->attr;
+	size_t head = offsetof(HPDF_CMapEncoderAttr_Rec, jww_line_head);
+	memcpy((char *)stand_in + head, (char *)real + head, sizeof *stand_in - head);
 	/* libharu's width and CIDToGIDMap loops stop before the highest code
 	 * they saw (i < max): give them one more, without a glyph */
 	uint32_t top = face->cps[face->ncps - 1] + 1;
-	if (top < 0xFFFF) {
-		ea->cid_map[top >> 8][top & 0xFF] = (HPDF_UINT16)top;
-		ea->unicode_map[top >> 8][top & 0xFF] = (HPDF_UNICODE)top;
-	}
+	set_codes(stand_in, face->cps, face->ncps, top, 1);
 	HPDF_Encoder_ToUnicode_Func utf8 = enc->to_unicode_fn;
+	enc->attr = stand_in;
 	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
 	HPDF_Font font = HPDF_GetFont(w->pdf, name, "UTF-8");
 	enc->to_unicode_fn = utf8;
-	memcpy(ea->cid_map, cids, size);
-	memcpy(ea->unicode_map, unis, sizeof ea->unicode_map);
-	free(cids);
-	free(unis);
+	enc->attr = real;
+	set_codes(stand_in, face->cps, face->ncps, top, 0);
 	return font;
 }
 #endif

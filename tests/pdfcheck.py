@@ -93,12 +93,13 @@ def undot(s):
 
 
 def cmd_text(fo, pdf):
-    # A lone "-" is left out: pdftotext drops a hyphen that ends a line
-    # ("Quý III -" / "IV/2020" in a narrow cell), taking it for a word break;
-    # so is a lone "." after a blank field, whose dots it joins.
+    # -layout: the other modes take a hyphen that ends a line for a word
+    # broken in two and join the lines ("Năm 2014-" / "2015").  A lone "."
+    # after a blank field joins the field's dots, and U+00A0 alone is not
+    # a word to pdftotext.
     want = [unicodedata.normalize("NFC", w) for w in words(undot(fo_text(fo)))
-            if w not in ("-", ".") and w.strip()]
-    got_raw = run("pdftotext", "-enc", "UTF-8", pdf, "-").decode("utf-8")
+            if w != "." and w.strip()]
+    got_raw = run("pdftotext", "-layout", "-enc", "UTF-8", pdf, "-").decode("utf-8")
     got = words(undot(got_raw))
     tap(got_raw == unicodedata.normalize("NFC", got_raw), "pdftotext output of %s is NFC" % pdf)
     tap("\ufffd" not in got_raw, "no replacement characters in the text of %s" % pdf)

@@ -14,18 +14,21 @@ def costs(path):
     txt = open(path, encoding="utf-8", errors="replace").read()
     total = int(re.search(r"([\d,]+) \(100.0%\)\s+PROGRAM TOTALS", txt).group(1).replace(",", ""))
     harU, incl, calls, caller = 0, {}, {}, None
+    seen = set()
     for line in txt.splitlines():
-        m = re.match(r"\s*([\d,]+) \([\d. ]+%\)\s+\*\s+(\S+) \[(.*)\]", line)
+        # "COST (P%)  *  FILE:FUNCTION [OBJECT]": a function, then its callees
+        m = re.match(r"\s*([\d,]+) \([\d. ]+%\)\s+\*\s+(\S+)(?: \[(.*)\])?$", line)
         if m:
-            caller = m.group(3)
+            caller = m.group(3) or ""
             name = m.group(2).split(":")[-1]
             incl[name] = max(incl.get(name, 0), int(m.group(1).replace(",", "")))
             continue
-        m = re.match(r"\s*([\d,]+) \([\d. ]+%\)\s+>\s+(\S+) \([\d,]+x\) \[(.*)\]", line)
+        m = re.match(r"\s*([\d,]+) \([\d. ]+%\)\s+>\s+(\S+) \([\d,]+x\)(?: \[(.*)\])?$", line)
         if not m:
             continue
         cost = int(m.group(1).replace(",", ""))
-        if caller and "libhpdf" not in caller and "libz" not in caller and "libhpdf" in m.group(3):
+        if caller is not None and "libhpdf" not in caller and "libz" not in caller \
+                and "libhpdf" in (m.group(3) or ""):
             harU += cost
         callee = m.group(2).split(":")[-1]
         calls[callee] = calls.get(callee, 0) + cost
@@ -45,11 +48,15 @@ def main():
     print("callgrind, per document in a running process: %.1f M instructions" % (total / n / 1e6))
     print("  libharu (with the zlib it calls): %5.1f%%" % (100.0 * harU / total))
     print("  ours:                             %5.1f%%" % (100.0 * ours / total))
-    parts = (("layout and line breaking (pl_layout)", "pl_layout"),
+    parts = (("templates (XSLT, xslt_apply)", "xslt_apply"),
+             ("layout check (fo_check)", "fo_check"),
+             ("layout and line breaking (pl_layout)", "pl_layout"),
              ("FO parsing (libxml2, fo_load)", "fo_load"),
              ("font subsets (font_subset)", "font_subset"))
     rest = ours
     for what, f in parts:
+        if not d(f):
+            continue
         print("    %-38s %5.1f%%" % (what, 100.0 * d(f) / total))
         rest -= d(f)
     print("    %-38s %5.1f%%" % ("the rest (drawing calls, glue)", 100.0 * rest / total))
