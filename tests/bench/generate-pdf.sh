@@ -65,6 +65,20 @@ printf '%-34s %6s %9s %9s %8s %6s\n' "" "" "(wall)" "(cpu)" "MB" ""
 
 run "soan (FO -> PDF, libharu)" "$N" "$W/soan.pdf" "$FO2PDF" -n "$N" "$FO" "$W/soan.pdf"
 
+# The whole pipeline, when soan generate writes PDF: a corpus plan as
+# plan XML, through the template (XSLT), the layout check and the writer.
+SOANBIN=${SOAN:-$TOP/soan}
+case $SOANBIN in /*) ;; *) SOANBIN=$TOP/$SOANBIN ;; esac
+PLAN=$(ls "$TOP"/corpus/*/*.txt 2>/dev/null | grep -v nfd | sed -n 2p)
+if [ -n "$PLAN" ] && "$SOANBIN" generate --help 2>/dev/null | grep -q '\.pdf' &&
+	"$SOANBIN" extract -o "$W/plan.xml" "$PLAN" >/dev/null 2>&1; then
+	mkdir -p "$W/plans" "$W/gen"
+	for i in $(seq 1 "$N"); do cp "$W/plan.xml" "$W/plans/plan$i.xml"; done
+	run "soan generate (plan XML -> PDF)" "$N" "$W/gen/plan1.pdf" \
+		"$SOANBIN" generate -q --outdir "$W/gen" -f pdf $(ls "$W"/plans/*.xml)
+	sed -i '$d' "$results" # the anchors are compared with the writer alone
+fi
+
 # ---- pdfkit ------------------------------------------------------------------------
 NODE_DIR=$TOP/$B/bench-node
 if have node && have python3; then
