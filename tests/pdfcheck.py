@@ -13,9 +13,9 @@ prints TAP lines ("ok - ..." / "not ok - ...") for tests/cli/*.sh.
                                    INSET: text starts that far right of L (cell padding);
                                    HEADER centre (default): text in the top margin is
                                    centred, or none
-  pdfcheck.py word PDF PAGE WORD [left=X] [right=X] [within=X] [first=T]
+  pdfcheck.py word PDF PAGE WORD [left=X] [right=X] [within=X] [below=Y] [first=T]
                                    where a word is: starts at X, ends at X, ends
-                                   before X, is the first word below y = T
+                                   before X, its top below Y, the first word below T
   pdfcheck.py gap PDF PAGE WORD1 WORD2 PT [WHY]
                                    WORD2's baseline is PT below WORD1's
   pdfcheck.py sizes PDF 'TEXT=SIZE[b][i]' ...
@@ -366,6 +366,9 @@ def cmd_word(pdf, page, text, *conds):
         elif key == "right":
             tap(abs(w[2] - v) < 0.6, "page %s: '%s' ends at %.2f pt" % (page, text, v),
                 "ends at %.2f" % w[2])
+        elif key == "below":
+            tap(w[1] >= v - 0.01, "page %s: '%s' starts below %.2f pt" % (page, text, v),
+                "top at %.2f" % w[1])
         elif key == "within":
             tap(w[2] <= v + 0.01, "page %s: '%s' ends before %.2f pt" % (page, text, v),
                 "ends at %.2f" % w[2])
