@@ -443,7 +443,16 @@ def cmd_outline(pdf):
 
 
 def main():
-    cmd, args = sys.argv[1], sys.argv[2:]
+    try:
+        check(sys.argv[1], sys.argv[2:])
+    except (subprocess.CalledProcessError, OSError) as e:
+        cmd = getattr(e, "cmd", None) or getattr(e, "filename", "")
+        tap(False, "%s: %s failed" % (sys.argv[1], " ".join(map(str, cmd)) if isinstance(cmd, (list, tuple)) else cmd),
+            (getattr(e, "stderr", b"") or b"").decode("utf-8", "replace"))
+    sys.exit(1 if failed else 0)
+
+
+def check(cmd, args):
     if cmd == "text":
         cmd_text(*args)
     elif cmd == "fonts":
@@ -464,7 +473,6 @@ def main():
         print(run("pdfinfo", args[0]).decode().split("Pages:")[1].split()[0])
     else:
         sys.exit("pdfcheck.py: unknown check " + cmd)
-    sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":
