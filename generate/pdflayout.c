@@ -779,9 +779,6 @@ static void style_of(xmlNodePtr n, const struct style *parent, struct style *st)
 		} else if (!strcmp(name, "display-align"))
 			st->valign = !strcmp(v, "center") ? 1 : !strcmp(v, "after") ? 2 : 0;
 	}
-	/* a percentage line-height is a length computed here, so resolve
-	 * font-size first: done above in document order is enough because
-	 * the factor form is kept as a factor */
 }
 
 /* ---- faces and their characters ------------------------------------------------- */
@@ -1372,7 +1369,7 @@ static void edge_border(struct border *cell, const struct border *table)
 
 /* Rows and cells of a table-header or table-body. */
 static int emit_section(struct lay *L, xmlNodePtr sn, const struct style *tst, struct section *s,
-			const double *colx, const double *colw, int ncols, xmlNodePtr tn)
+			const double *colx, const double *colw, int ncols)
 {
 	struct style sst;
 	style_of(sn, tst, &sst);
@@ -1457,7 +1454,6 @@ static int emit_section(struct lay *L, xmlNodePtr sn, const struct style *tst, s
 				occupied[k2]--;
 		s->nrows++;
 	}
-	(void)tn;
 	return 0;
 }
 
@@ -1514,19 +1510,17 @@ static int emit_table(struct lay *L, xmlNodePtr n, const struct style *parent,
 	v = attr(n, "table-omit-header-at-break");
 	t->omit_header = v && !strcmp(v, "true");
 	const struct border *tb = bx.b;
-	int nbody = 0;
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		enum kind k = kind_of(c);
 		if (k == K_IGNORE || k == K_TABLE_COLUMN || (k == K_TEXT && is_blank(c->content)))
 			continue;
 		if (k == K_TABLE_HEADER) {
-			if (emit_section(L, c, &st, &t->header, colx, colw, ncols, n) < 0)
+			if (emit_section(L, c, &st, &t->header, colx, colw, ncols) < 0)
 				return -1;
 		} else if (k == K_TABLE_BODY) {
 			/* several bodies read as one */
-			if (emit_section(L, c, &st, &t->body, colx, colw, ncols, n) < 0)
+			if (emit_section(L, c, &st, &t->body, colx, colw, ncols) < 0)
 				return -1;
-			nbody++;
 		} else
 			return unsupported(L, c, n);
 	}
@@ -1545,7 +1539,6 @@ static int emit_table(struct lay *L, xmlNodePtr n, const struct style *parent,
 				edge_border(&tc->b[1], &tb[1]);
 		}
 	}
-	(void)nbody;
 	struct vitem *it = vl_push(L, vl, V_TABLE, 0);
 	it->u.table = t;
 	if (bx.keep_next)
@@ -1832,11 +1825,6 @@ static double make_line(struct lay *L, const struct para *p, const struct lb_lin
 	out->above = m.above;
 	return m.above + m.below;
 }
-
-struct lbscratch {
-	struct lb_item *items;
-	size_t cap;
-};
 
 static void break_para(struct lay *L, const struct vitem *src, struct vlist *out)
 {
