@@ -101,13 +101,13 @@ static long clean_cp(long cp)
 	case 0x00A0: /* no-break spaces and other spaces */
 	case 0x2002: case 0x2003: case 0x2004: case 0x2005: case 0x2006:
 	case 0x2007: case 0x2008: case 0x2009: case 0x200A: case 0x202F:
-	case 0x205F: case 0x3000: case '\t': case '\v': case '\f':
+	case 0x205F: case 0x3000: case '\v': case '\f':
 		return ' ';
 	case 0x200B: /* zero-width space, joiners, BOM, soft hyphen */
 	case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0x00AD:
 		return -1;
 	default:
-		if (cp < 0x20 && cp != '\n')
+		if (cp < 0x20 && cp != '\n' && cp != '\t')
 			return -1;
 		return cp;
 	}
@@ -166,23 +166,27 @@ char *text_clean(const char *s, size_t len)
 		}
 		free(nfc);
 	}
-	/* collapse runs of spaces, trim */
+	/* collapse runs of spaces, trim; a run of spaces and tabs holding a tab
+	 * is one tab (it separates columns typed with tab stops: "Nơi nhận:
+	 * <tab> KT. CHỦ TỊCH"); tabs and spaces at line ends go */
 	size_t w = 0;
-	int space = 1;
+	int bol = 1;
 	for (size_t r = 0; r < b.len; r++) {
 		char c = b.ptr[r];
-		if (c == ' ') {
-			if (space)
-				continue;
-			space = 1;
-		} else {
-			space = (c == '\n');
-			if (c == '\n' && w && b.ptr[w - 1] == ' ')
-				w--;
+		if (c == ' ' || c == '\t') {
+			int tab = 0;
+			size_t e = r;
+			while (e < b.len && (b.ptr[e] == ' ' || b.ptr[e] == '\t'))
+				tab |= b.ptr[e++] == '\t';
+			if (!bol && e < b.len && b.ptr[e] != '\n')
+				b.ptr[w++] = tab ? '\t' : ' ';
+			r = e - 1;
+			continue;
 		}
+		bol = c == '\n';
 		b.ptr[w++] = c;
 	}
-	while (w && (b.ptr[w - 1] == ' ' || b.ptr[w - 1] == '\n'))
+	while (w && (b.ptr[w - 1] == ' ' || b.ptr[w - 1] == '\n' || b.ptr[w - 1] == '\t'))
 		w--;
 	if (b.alloc)
 		buf_setlen(&b, w);

@@ -80,7 +80,8 @@ static void cell_text(const struct cell *c, struct buf *out)
 			buf_adds(out, b->label);
 			buf_addc(out, ' ');
 		}
-		buf_adds(out, b->text);
+		for (const char *p = b->text; *p; p++)
+			buf_addc(out, *p == '\t' ? ' ' : *p);
 	}
 }
 
@@ -102,7 +103,7 @@ static int is_layout_table(const struct block *b)
 				cues += 2;
 			struct rmatch m;
 			for (const char *p = s.ptr; *p;) {
-				const char *e = strchr(p, '\n');
+				const char *e = strpbrk(p, "\n\t");
 				size_t len = e ? (size_t)(e - p) : strlen(p);
 				if (rule_match(R_RECIPIENTS, p, len, 0, &m))
 					cues += 2; /* "Nơi nhận" alone marks a signature area */
@@ -152,7 +153,7 @@ static void flatten_layout(struct units *us, const struct block *b)
 						}
 						buf_adds(&s, p->text);
 						for (const char *q = s.ptr; *q;) {
-							const char *e = strchr(q, '\n');
+							const char *e = strpbrk(q, "\n\t");
 							size_t len = e ? (size_t)(e - q) : strlen(q);
 							if (len)
 								add_line_unit(us, q, len, p->flags, p->line);
@@ -251,12 +252,13 @@ struct rec {
 	double unit_mult; /* "Đơn vị tính: triệu đồng" seen before a table */
 };
 
-/* Text of a unit as one line (visual line breaks become spaces). */
+/* Text of a unit as one line (visual line breaks and tab stops become
+ * spaces). */
 static char *one_line(const char *s)
 {
 	char *r = xstrdup(s);
 	for (char *p = r; *p; p++)
-		if (*p == '\n')
+		if (*p == '\n' || *p == '\t')
 			*p = ' ';
 	return r;
 }
@@ -595,7 +597,7 @@ static void read_header(struct rec *r)
 		const char *p = u->text;
 		int consumed_all = 1;
 		while (*p) {
-			const char *e = strchr(p, '\n');
+			const char *e = strpbrk(p, "\n\t");
 			size_t len = e ? (size_t)(e - p) : strlen(p);
 			char *line = text_trim(p, len, NULL);
 			struct rmatch m;
@@ -1576,7 +1578,9 @@ static int outline_unit(struct rec *r, int top_level_kind)
 		return 0;
 	}
 	if (u->kind == U_NOTE) {
-		plan_child_text(top(r), "note", u->text);
+		char *nt = one_line(u->text);
+		plan_child_text(top(r), "note", nt);
+		free(nt);
 		r->i++;
 		return 0;
 	}
@@ -1746,7 +1750,7 @@ static void read_closing(struct rec *r)
 		/* closing sentences before the end matter */
 		if (!in_recips && !authority && !deputy && !position &&
 		    !rule_match(R_RECIPIENTS, u->text, strlen(u->text), 0, &m) && !line_is_signature(u->text) &&
-		    !strchr(u->text, '\n')) {
+		    !strpbrk(u->text, "\n\t")) {
 			char *t = take_para(r);
 			if (!r->closing)
 				r->closing = plan_child(r->root, "closing");
@@ -1756,7 +1760,7 @@ static void read_closing(struct rec *r)
 			continue;
 		}
 		for (const char *p = u->text; *p;) {
-			const char *e = strchr(p, '\n');
+			const char *e = strpbrk(p, "\n\t");
 			size_t len = e ? (size_t)(e - p) : strlen(p);
 			char *line = text_trim(p, len, NULL);
 			size_t ll = strlen(line);
@@ -1791,8 +1795,10 @@ static void read_closing(struct rec *r)
 			}
 			if (rule_match(R_IMAGE_NOTE, line, ll, 0, &m) || rule_match(R_STAMP, line, ll, 0, &m))
 				goto next;
-			if (in_recips && (line[0] == '-' || line[0] == '+' || !strncmp(line, "–", strlen("–")) ||
-					  !strncmp(line, "•", strlen("•")))) {
+			/* "- X;" lines after "Nơi nhận" are recipients, also when the
+			 * signature lines sit between them (typed with tab stops) */
+			if (recips && (line[0] == '-' || line[0] == '+' || !strncmp(line, "–", strlen("–")) ||
+				       !strncmp(line, "•", strlen("•")))) {
 				add_recipient(r, recips, line);
 				goto next;
 			}
