@@ -58,6 +58,7 @@ for dir in "$TOP"/corpus/*/; do
 		ok "$name: --no-marks leaves no marks"
 	fi
 	same "$T/$name.changes" "$T/plain.changes" "$name: --no-marks lists the same changes"
+	check "$name: --no-marks: change list complete and correct" python3 "$CHECK" "$exp" "$T/plain.xml" "$T/plain.changes"
 done
 
 # deterministic: the same input gives the same bytes

@@ -7,12 +7,12 @@ independently of soan's C code:
 - complete: every difference between OLD and NEW (an element's own text,
   an attribute, an element added) is named by a line of CHANGES;
 - correct: replaying the lines on OLD, in order, gives NEW exactly
-  (texts: each line's old phrase is found after the previous one and
-  replaced by its new phrase; attributes: each line takes the value from
-  its old to its new);
-- consistent: the change marks in NEW (<change old rule>new</change>)
-  are the text lines of the list, in order, and each old-NAME attribute
-  holds the attribute's value in OLD.
+  (attributes: each line takes the value from its old to its new; texts:
+  NEW's change marks (<change old rule>new</change>) are the element's
+  lines in order, and putting each mark's old text back gives OLD's text;
+  without marks, each line's old phrase is found after the previous one
+  and replaced by its new phrase);
+- consistent: each old-NAME attribute holds the attribute's value in OLD.
 
 Paths are XPaths as libxml2's xmlGetNodePath writes them: /plan/body/
 section[2]/item[3], an index only where siblings share the name.  Texts
@@ -53,6 +53,16 @@ def own_text(e, marks):
     for c in e:
         if c.tag == "change" and marks:
             s += c.text or ""
+        s += c.tail or ""
+    return s
+
+
+def own_text_old(e):
+    """The element's own text with each change mark's old text."""
+    s = e.text or ""
+    for c in e:
+        if c.tag == "change":
+            s += c.attrib.get("old", "")
         s += c.tail or ""
     return s
 
@@ -111,20 +121,28 @@ def main():
             problems.append("%s: added, but no line with an empty old text names it" % p)
         before = own_text(o, False) if o is not None else ""
         after = own_text(e, True)
-        cur, pos = before, 0
-        for n, lo, ln, rule in text_lines:
-            i = cur.find(lo, pos)
-            if i < 0:
-                problems.append("changes:%d: '%s' not found in the text of %s" % (n, lo, p))
-                continue
-            cur = cur[:i] + ln + cur[i + len(lo):]
-            pos = i + len(ln)
-        if norm(cur) != norm(after):
-            problems.append("%s: text '%s' -> '%s'; the list gives '%s'" % (p, norm(before), norm(after), norm(cur)))
-        # marks: the text lines, in order
         marks = [(c.attrib.get("old", ""), c.text or "", c.attrib.get("rule", "")) for c in e if c.tag == "change"]
-        if marks and marks != [(lo, ln, r) for _, lo, ln, r in text_lines]:
-            problems.append("%s: change marks %s differ from the list %s" % (p, marks, [(lo, ln, r) for _, lo, ln, r in text_lines]))
+        if marks:
+            # the marks say where: the text with each mark's old text put
+            # back is the old text, and the marks are the list's lines
+            if norm(own_text_old(e)) != norm(before):
+                problems.append("%s: the marks do not give back the old text '%s' (they give '%s')"
+                                % (p, norm(before), norm(own_text_old(e))))
+            if marks != [(lo, ln, r) for _, lo, ln, r in text_lines]:
+                problems.append("%s: change marks %s differ from the list %s"
+                                % (p, marks, [(lo, ln, r) for _, lo, ln, r in text_lines]))
+        else:
+            # no marks (--no-marks): each line's old phrase after the last
+            cur, pos = before, 0
+            for n, lo, ln, rule in text_lines:
+                i = cur.find(lo, pos)
+                if i < 0:
+                    problems.append("changes:%d: '%s' not found in the text of %s" % (n, lo, p))
+                    continue
+                cur = cur[:i] + ln + cur[i + len(lo):]
+                pos = i + len(ln)
+            if norm(cur) != norm(after):
+                problems.append("%s: text '%s' -> '%s'; the list gives '%s'" % (p, norm(before), norm(after), norm(cur)))
 
     for p in old:
         if p not in new:
