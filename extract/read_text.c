@@ -36,6 +36,7 @@ struct scan {
 	struct diag *d;
 	unsigned pending_flags; /* flags for the next block (page break) */
 	unsigned table_depth;
+	size_t wrap; /* plain text: a line this long was wrapped (0: not a wrapped file) */
 };
 
 static int is_blank(const struct line *l)
@@ -74,6 +75,9 @@ static size_t emph_close(const char *s, size_t len, size_t i, size_t mlen)
 				return 0; /* empty */
 			if (s[j - 1] == ' ')
 				continue; /* closer must follow a non-space */
+			/* "***x***": the closer of "**" is the last two stars of the run */
+			while (j + mlen < len && s[j + mlen] == '*')
+				j++;
 			return j;
 		}
 	}
@@ -668,6 +672,60 @@ static int scan_html_table(struct scan *sc, size_t *pi)
 	return rc;
 }
 
+/* ---- two-column layout text --------------------------------------------- */
+
+/* A line of layout text (pdftotext -layout) holding two columns: text, a
+ * gap of five spaces or more, text.  Sets *gap_start and *right. */
+static int split_columns(const struct line *l, size_t *gap_start, size_t *right)
+{
+	size_t i = lead_spaces(l), best = 0, second = 0, bs = 0, be = 0;
+	for (; i < l->len; i++) {
+		if (l->s[i] != ' ')
+			continue;
+		size_t j = i;
+		while (j < l->len && l->s[j] == ' ')
+			j++;
+		if (j < l->len && j - i > 1) {
+			if (j - i > best) {
+				second = best;
+				best = j - i;
+				bs = i;
+				be = j;
+			} else if (j - i > second) {
+				second = j - i;
+			}
+		}
+		i = j;
+	}
+	/* one clear gap: others (a hand-fill blank in "Số:   /BC") are much narrower */
+	if (best < 5 || second * 2 > best)
+		return 0;
+	*gap_start = bs;
+	*right = be;
+	return 1;
+}
+
+/* Lines side by side (a header: issuer | Quốc hiệu; a signature area:
+ * Nơi nhận | signer) become a borderless two-column table, the shape a
+ * DOCX header table has. */
+static int scan_columns(struct scan *sc, size_t *pi)
+{
+	size_t i = *pi;
+	struct table *t = new_table(sc, sc->lines[i].no);
+	sc->out->v[sc->out->n - 1].flags |= BF_BORDERLESS;
+	size_t gs, rs;
+	while (i < sc->n && !is_blank(&sc->lines[i]) && split_columns(&sc->lines[i], &gs, &rs)) {
+		struct line *l = &sc->lines[i];
+		struct row *r = table_add_row(t);
+		cell_text(table_add_cell(r), l->s, gs, 0, l->no);
+		cell_text(table_add_cell(r), l->s + rs, l->len - rs, 0, l->no);
+		i++;
+	}
+	table_finish(t);
+	*pi = i;
+	return 0;
+}
+
 /* ---- the scanner ---------------------------------------------------------- */
 
 static int is_rule_line(const struct line *l)
@@ -725,13 +783,19 @@ static int scan_lines(struct scan *sc)
 			table = 3;
 		else if (is_tab_cell(l) && i + 1 < sc->n && is_tab_cell(&sc->lines[i + 1]))
 			table = 4;
+		else if (!sc->md && i + 1 < sc->n) {
+			size_t g, rr;
+			if (split_columns(l, &g, &rr) && split_columns(&sc->lines[i + 1], &g, &rr))
+				table = 5;
+		}
 		if (table) {
 			flush_para(sc, &para, para_line, para_level, para_bold, para_indent);
 			switch (table) {
 			case 1: rc = scan_html_table(sc, &i); break;
 			case 2: rc = scan_pipe_table(sc, &i); break;
 			case 3: rc = scan_tab_rows(sc, &i); break;
-			default: rc = scan_tab_cells(sc, &i); break;
+			case 4: rc = scan_tab_cells(sc, &i); break;
+			default: rc = scan_columns(sc, &i); break;
 			}
 			continue;
 		}
@@ -749,7 +813,10 @@ static int scan_lines(struct scan *sc)
 		while (len && (s[len - 1] == ' ' || s[len - 1] == '\r'))
 			len--, hard = 1;
 		(void)hard;
-		if (level || (para.len && opens_paragraph(s, len)) || para_level)
+		/* Plain text keeps one paragraph per line, unless the file is
+		 * hard-wrapped and the previous line ran to the wrap width. */
+		int joins = sc->md || (sc->wrap && i > 0 && sc->lines[i - 1].len >= sc->wrap);
+		if (level || (para.len && (opens_paragraph(s, len) || !joins)) || para_level)
 			flush_para(sc, &para, para_line, para_level, para_bold, para_indent);
 		int bold = 0;
 		if (para.len) {
@@ -771,6 +838,40 @@ static int scan_lines(struct scan *sc)
 		flush_para(sc, &para, para_line, para_level, para_bold, para_indent);
 	buf_release(&para);
 	return rc;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* A hard-wrapped text file (pdftotext, e-mail) has most of its long lines
+ * near one width; a file with one line per paragraph (what Word and
+ * converters write) has no such width.  Returns the length from which a
+ * line counts as wrapped, or 0. */
+static size_t wrap_width(const struct scan *sc)
+{
+	size_t n = 0;
+	size_t *lens = xmalloc(sizeof *lens * (sc->n + 1));
+	for (size_t i = 0; i < sc->n; i++) {
+		/* characters, not bytes: count UTF-8 lead bytes */
+		size_t c = 0;
+		for (size_t k = 0; k < sc->lines[i].len; k++)
+			c += ((unsigned char)sc->lines[i].s[k] & 0xC0) != 0x80;
+		if (c > 20)
+			lens[n++] = c;
+	}
+	size_t wrap = 0;
+	if (n >= 20) {
+		qsort(lens, n, sizeof *lens, cmp_size);
+		size_t p90 = lens[n * 9 / 10];
+		if (p90 <= 120)
+			wrap = p90 * 3 / 4;
+	}
+	free(lens);
+	/* back to bytes: Vietnamese text averages ~1.3 bytes per character */
+	return wrap ? wrap + wrap / 4 : 0;
 }
 
 static int read_lines(const unsigned char *data, size_t len, int md, struct blocks *out,
@@ -819,6 +920,7 @@ static int read_lines(const unsigned char *data, size_t len, int md, struct bloc
 	}
 	if (rc == 0) {
 		size_t before = out->n;
+		sc.wrap = wrap_width(&sc);
 		rc = scan_lines(&sc);
 		if (rc == 0 && out->n > LIMIT_BLOCKS)
 			rc = diag_error(d, "too many paragraphs (limit %d, LIMIT_BLOCKS)", LIMIT_BLOCKS);

@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "paths.h"
+#include "xmlsafe.h"
 #include "xalloc.h"
 
 struct schema {
@@ -45,6 +46,13 @@ static xmlRelaxNGPtr load(const char *rel, struct diag *d)
 		diag_env(d, "cannot find schema %s (set SOAN_DATADIR)", rel);
 		return NULL;
 	}
+	/* the schema's own folder may be read by the loader (includes) */
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	xmlsafe_allow_dir(dir);
+	free(dir);
 	xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(path);
 	struct errs er = { BUF_INIT, 0 };
 	xmlRelaxNGSetParserStructuredErrors(pc, collect, &er);

@@ -1,6 +1,7 @@
 /* xmlsafe.c - safe libxml2 parsing (see xmlsafe.h). */
 #include "xmlsafe.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -15,12 +16,47 @@ static void silent(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
-static xmlParserInputPtr no_external(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+/* Folders whose files soan itself ships (schemas, templates): the only
+ * places the entity loader may read from. */
+static char *allowed[8];
+static size_t nallowed;
+static xmlExternalEntityLoader default_loader;
+
+void xmlsafe_allow_dir(const char *dir)
 {
-	(void)url;
-	(void)id;
-	(void)ctxt;
-	return NULL;
+	char *real = realpath(dir, NULL);
+	if (!real)
+		return;
+	for (size_t i = 0; i < nallowed; i++)
+		if (!strcmp(allowed[i], real)) {
+			free(real);
+			return;
+		}
+	if (nallowed < sizeof allowed / sizeof allowed[0])
+		allowed[nallowed++] = real;
+	else
+		free(real);
+}
+
+static xmlParserInputPtr guarded_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	if (!url)
+		return NULL;
+	const char *path = url;
+	if (!strncmp(path, "file://", 7))
+		path += 7;
+	if (strstr(path, "://"))
+		return NULL; /* never the network */
+	char *real = realpath(path, NULL);
+	if (!real)
+		return NULL;
+	int ok = 0;
+	for (size_t i = 0; i < nallowed && !ok; i++) {
+		size_t n = strlen(allowed[i]);
+		ok = !strncmp(real, allowed[i], n) && (real[n] == '/' || real[n] == '\0');
+	}
+	free(real);
+	return ok && default_loader ? default_loader(url, id, ctxt) : NULL;
 }
 
 void xmlsafe_init(void)
@@ -31,7 +67,8 @@ void xmlsafe_init(void)
 	done = 1;
 	xmlInitParser();
 	xmlSetGenericErrorFunc(NULL, silent);
-	xmlSetExternalEntityLoader(no_external);
+	default_loader = xmlGetExternalEntityLoader();
+	xmlSetExternalEntityLoader(guarded_loader);
 }
 
 /* Does the prolog declare a DOCTYPE?  Looks through the first 64 KB, where

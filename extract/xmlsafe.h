@@ -31,6 +31,11 @@ xmlDocPtr xmlsafe_parse(const char *part, const void *data, size_t len, int keep
  * its network/external-entity loader for the whole process. */
 void xmlsafe_init(void);
 
+/* Let the entity loader read files under dir (and nothing else): for
+ * soan's own schemas and templates, which import each other.  Input
+ * documents never get here: their parser options load nothing. */
+void xmlsafe_allow_dir(const char *dir);
+
 /* Attribute value as an xmlChar* the caller xmlFree()s;
  * NULL when absent.  Convenience for namespaced and plain names. */
 xmlChar *xmlsafe_prop(xmlNodePtr n, const char *name);
