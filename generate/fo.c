@@ -743,7 +743,7 @@ static int check_children(struct checker *ck, xmlNodePtr n, const struct elem_sp
 		case XML_TEXT_NODE:
 		case XML_CDATA_SECTION_NODE:
 			if (!text_ok && !is_blank(c->content))
-				return fail(ck, c->prev ? c->prev : n, "text outside a block in %s", qn);
+				return fail(ck, c, "text outside a block in %s", qn);
 			continue;
 		case XML_COMMENT_NODE:
 		case XML_PI_NODE: continue;

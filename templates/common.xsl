@@ -219,8 +219,12 @@
   <xsl:template name="soan-short-rule">
     <xsl:param name="length" select="30"/>
     <xsl:param name="space-before" select="'0'"/>
+    <xsl:param name="space-after" select="'0'"/>
     <fo:block text-align="center" text-indent="0" line-height="4pt" font-size="4pt"
               space-before="{$space-before}">
+      <xsl:if test="$space-after != '0'">
+        <xsl:attribute name="space-after"><xsl:value-of select="$space-after"/></xsl:attribute>
+      </xsl:if>
       <fo:leader leader-pattern="rule" leader-length="{$length}mm" rule-thickness="0.5pt"/>
     </fo:block>
   </xsl:template>
@@ -351,11 +355,13 @@
         <xsl:value-of select="$title"/>
       </fo:block>
     </xsl:if>
+    <!-- 12 pt below the rule: space-after and the next block's
+         space-before resolve to the larger, as XSL-FO says -->
     <xsl:call-template name="soan-short-rule">
       <xsl:with-param name="length" select="35"/>
       <xsl:with-param name="space-before" select="'1pt'"/>
+      <xsl:with-param name="space-after" select="'12pt'"/>
     </xsl:call-template>
-    <fo:block font-size="6pt" line-height="6pt" space-before="6pt"/>
   </xsl:template>
 
   <!-- ================= signature and Nơi nhận ================= -->
@@ -485,7 +491,11 @@
     <fo:block xsl:use-attribute-sets="soan-centred" font-size="{$soan-size}pt" font-style="italic" keep-with-next="always">
       <xsl:choose>
         <xsl:when test="normalize-space($appendix/@attachment) != ''">
-          <xsl:value-of select="normalize-space($appendix/@attachment)"/>
+          <!-- plan XML keeps the words; the parentheses are layout -->
+          <xsl:variable name="a" select="normalize-space($appendix/@attachment)"/>
+          <xsl:if test="not(starts-with($a, '('))">(</xsl:if>
+          <xsl:value-of select="$a"/>
+          <xsl:if test="substring($a, string-length($a)) != ')'">)</xsl:if>
         </xsl:when>
         <xsl:otherwise><xsl:call-template name="soan-attachment-text"/></xsl:otherwise>
       </xsl:choose>
@@ -598,10 +608,17 @@
             </xsl:for-each>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:call-template name="soan-equal-columns">
-              <xsl:with-param name="n" select="number($ncols)"/>
-              <xsl:with-param name="w" select="format-number($width div number($ncols), '0.0')"/>
-            </xsl:call-template>
+            <!-- no column headings: the roles of the first widest row -->
+            <xsl:variable name="widest" select="$rows[count(cell) = number($ncols)][1]/cell"/>
+            <xsl:variable name="sum">
+              <xsl:call-template name="soan-weight-sum"><xsl:with-param name="columns" select="$widest"/></xsl:call-template>
+            </xsl:variable>
+            <xsl:for-each select="$widest">
+              <xsl:variable name="w">
+                <xsl:call-template name="soan-role-weight"><xsl:with-param name="role" select="@role"/></xsl:call-template>
+              </xsl:variable>
+              <fo:table-column column-width="{format-number($width * $w div $sum, '0.0')}mm"/>
+            </xsl:for-each>
           </xsl:otherwise>
         </xsl:choose>
         <xsl:if test="$table/column">
@@ -637,18 +654,6 @@
           </xsl:if>
         </fo:table-body>
       </fo:table>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="soan-equal-columns">
-    <xsl:param name="n"/>
-    <xsl:param name="w"/>
-    <xsl:if test="$n &gt; 0">
-      <fo:table-column column-width="{$w}mm"/>
-      <xsl:call-template name="soan-equal-columns">
-        <xsl:with-param name="n" select="$n - 1"/>
-        <xsl:with-param name="w" select="$w"/>
-      </xsl:call-template>
     </xsl:if>
   </xsl:template>
 
@@ -822,19 +827,36 @@
     <xsl:param name="id" select="''"/>
     <xsl:variable name="depth"><xsl:call-template name="soan-depth"/></xsl:variable>
     <xsl:variable name="roman" select="$number != '' and translate($number, 'IVXLC', '') = ''"/>
-    <fo:block xsl:use-attribute-sets="soan-body" keep-with-next="always">
-      <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
-      <xsl:if test="number($depth) &lt;= 2">
-        <xsl:attribute name="font-weight">bold</xsl:attribute>
-      </xsl:if>
-      <xsl:call-template name="soan-label"><xsl:with-param name="number" select="$number"/></xsl:call-template>
-      <xsl:choose>
-        <xsl:when test="$roman">
+    <xsl:choose>
+      <!-- "Phần I", "Chương II", "Mục 1": the number on its own line and
+           the title under it in capitals, both bold and centred (PL1 V) -->
+      <xsl:when test="starts-with($number, 'Phần ') or starts-with($number, 'Chương ') or
+                      starts-with($number, 'Mục ') or starts-with($number, 'Tiểu mục ')">
+        <fo:block xsl:use-attribute-sets="soan-centred" font-weight="bold" space-before="6pt"
+                  keep-with-next="always">
+          <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+          <xsl:value-of select="$number"/>
+        </fo:block>
+        <fo:block xsl:use-attribute-sets="soan-centred" font-weight="bold" keep-with-next="always">
           <xsl:call-template name="soan-upper"><xsl:with-param name="text" select="normalize-space($text)"/></xsl:call-template>
-        </xsl:when>
-        <xsl:otherwise><xsl:value-of select="normalize-space($text)"/></xsl:otherwise>
-      </xsl:choose>
-    </fo:block>
+        </fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block xsl:use-attribute-sets="soan-body" keep-with-next="always">
+          <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+          <xsl:if test="number($depth) &lt;= 2">
+            <xsl:attribute name="font-weight">bold</xsl:attribute>
+          </xsl:if>
+          <xsl:call-template name="soan-label"><xsl:with-param name="number" select="$number"/></xsl:call-template>
+          <xsl:choose>
+            <xsl:when test="$roman">
+              <xsl:call-template name="soan-upper"><xsl:with-param name="text" select="normalize-space($text)"/></xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="normalize-space($text)"/></xsl:otherwise>
+          </xsl:choose>
+        </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The id of a section's heading, for the PDF outline: s1, s1_2 in the
