@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "extract/buf.h"
 #include "extract/cli.h"
@@ -290,6 +291,8 @@ int cmd_generate(int argc, char **argv, FILE *err)
 		status = cli_usage_error(err, "generate", "no input file");
 	} else if (output && outdir) {
 		status = cli_usage_error(err, "generate", "-o and --outdir cannot be used together");
+	} else if (g.template_path && access(g.template_path, R_OK) != 0) {
+		status = cli_usage_error(err, "generate", "cannot read the template '%s'", g.template_path);
 	} else if (!output && !outdir) {
 		status = cli_usage_error(err, "generate", "no output: give -o FILE or --outdir DIR");
 	} else if (outdir) {

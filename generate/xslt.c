@@ -38,9 +38,11 @@ struct xslt {
 /* What the loader and the error handlers report to. */
 struct run {
 	const char *dir;     /* the main stylesheet's folder */
+	char *main;	     /* the main stylesheet, resolved, or NULL */
 	char *templates;     /* soan's templates folder, resolved, or NULL */
 	struct buf errors;   /* libxslt's messages, as they come */
 	char *load_error;    /* why our loader refused a file */
+	char *load_path;     /* ... which file, when it was read */
 	unsigned load_line;
 };
 
@@ -66,7 +68,9 @@ static char *first_message(const char *s)
 		size_t n = e ? (size_t)(e - s) : strlen(s);
 		while (n && (s[n - 1] == ' ' || s[n - 1] == '\r'))
 			n--;
-		int skip = n == 0 || !strncmp(s, "xsl:message : terminating", 25) ||
+		int skip = n == 0 || (n == 5 && !strncmp(s, "error", 5)) ||
+			   (n == 7 && !strncmp(s, "warning", 7)) ||
+			   !strncmp(s, "xsl:message : terminating", 25) ||
 			   !strncmp(s, "compilation error", 17) || !strncmp(s, "runtime error", 13);
 		if (!skip)
 			return xstrndup(s, n);
@@ -153,7 +157,7 @@ static xmlDocPtr loader(const xmlChar *uri, xmlDictPtr dict, int options, void *
 	if (!path)
 		return NULL;
 	struct diag d;
-	diag_init(&d, path);
+	diag_init(&d, NULL);
 	unsigned char *data = NULL;
 	size_t len = 0;
 	xmlDocPtr doc = NULL;
@@ -194,8 +198,9 @@ static xmlDocPtr loader(const xmlChar *uri, xmlDictPtr dict, int options, void *
 	xmlFreeParserCtxt(pc);
 out:
 	if (!doc && !cur->load_error) {
-		char *s = diag_format(&d);
-		cur->load_error = s;
+		cur->load_error = xstrdup(d.msg ? d.msg : "cannot load");
+		cur->load_path = xstrdup(path);
+		cur->load_line = d.line;
 	}
 	diag_release(&d);
 	free(data);
@@ -242,10 +247,11 @@ static void setup(void)
 	xsltSetGenericErrorFunc(NULL, collect);
 }
 
-static void run_begin(struct run *r, const char *dir)
+static void run_begin(struct run *r, const char *dir, const char *main)
 {
 	memset(r, 0, sizeof *r);
 	r->dir = dir;
+	r->main = main ? realpath(main, NULL) : NULL;
 	r->errors = (struct buf)BUF_INIT;
 	char *t = soan_data_path("templates/common.xsl");
 	if (t) {
@@ -260,7 +266,17 @@ static void run_end(struct run *r, int failed, const char *what, struct diag *d)
 {
 	if (failed) {
 		char *msg = first_message(r->errors.ptr);
-		if (r->load_error)
+		if (r->load_error && r->load_path && r->main && !strcmp(r->load_path, r->main)) {
+			/* the stylesheet itself: d already names it */
+			if (!diag_failed(d))
+				d->line = r->load_line;
+			diag_error(d, "%s", r->load_error);
+		} else if (r->load_error && r->load_path) {
+			if (r->load_line)
+				diag_error(d, "%s: %s:%u: %s", what, r->load_path, r->load_line, r->load_error);
+			else
+				diag_error(d, "%s: %s: %s", what, r->load_path, r->load_error);
+		} else if (r->load_error)
 			diag_error(d, "%s: %s", what, r->load_error);
 		else if (msg && !strncmp(msg, "parameter ", 10) && !diag_failed(d)) {
 			/* the templates' own check of a parameter's value: usage */
@@ -273,6 +289,8 @@ static void run_end(struct run *r, int failed, const char *what, struct diag *d)
 		free(msg);
 	}
 	free(r->load_error);
+	free(r->load_path);
+	free(r->main);
 	free(r->templates);
 	buf_release(&r->errors);
 	cur = NULL;
@@ -297,7 +315,7 @@ struct xslt *xslt_load(const char *path, struct diag *d)
 		return NULL;
 	}
 	struct run r;
-	run_begin(&r, dir);
+	run_begin(&r, dir, path);
 	xsltStylesheetPtr style = xsltParseStylesheetFile((const xmlChar *)path);
 	int failed = !style || style->errors > 0;
 	run_end(&r, failed, "stylesheet", d);
@@ -348,7 +366,7 @@ xmlDocPtr xslt_apply(struct xslt *x, xmlDocPtr in, const struct xslt_param *p, s
 		}
 	}
 	struct run r;
-	run_begin(&r, x->dir);
+	run_begin(&r, x->dir, NULL);
 	xmlDocPtr out = NULL;
 	xsltTransformContextPtr ctxt = xsltNewTransformContext(x->style, in);
 	if (!ctxt) {
