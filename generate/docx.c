@@ -17,7 +17,9 @@
  * touches the file system and never prints. */
 #include "docx.h"
 
+#include <assert.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -48,12 +50,19 @@ struct bookmark {
 	int depth;
 };
 
+struct rpr {
+	int bold, italic;
+	double size;
+	const char *family;
+};
+
 struct docx {
 	const struct gen_opts *o;
 	struct diag *d;
 	struct buf *out;	/* where paragraphs and tables go: body or a header */
 	struct buf body;
 	struct buf para;	/* runs of the paragraph being built */
+	struct buf text;	/* scratch: one run's escaped text */
 	int para_open;		/* para holds a paragraph's start */
 	int ws_pending;		/* a collapsible space waits for the next character */
 	int at_start;		/* nothing visible yet in this paragraph */
@@ -64,6 +73,8 @@ struct docx {
 	double size;		/* document default size, pt */
 	unsigned next_id;	/* bookmarks, content controls, revisions */
 	unsigned bookmark;	/* the open paragraph's bookmark id, or 0 */
+	xmlNodePtr rpr_el;	/* the element whose run properties are cached */
+	struct rpr rpr_cache;
 	struct bookmark *bms;
 	size_t nbms, abms;
 	struct buf *headers;	/* header parts, distinct */
@@ -121,6 +132,57 @@ static void esc(struct buf *b, const char *s)
 		start = s + 1;
 	}
 	buf_add(b, start, (size_t)(s - start));
+}
+
+/* printf for the few conversions this file writes (%s, %d, %ld, %u,
+ * %zu), without stdio: the writer formats a number or two for every
+ * paragraph, run and cell, and vfprintf was a tenth of its time. */
+static void put(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void put_unsigned(struct buf *b, unsigned long long v, int neg)
+{
+	char tmp[24];
+	int i = (int)sizeof tmp;
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	if (neg)
+		tmp[--i] = '-';
+	buf_add(b, tmp + i, sizeof tmp - (size_t)i);
+}
+
+static void put(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const char *lit = fmt;
+	for (const char *p = fmt; *p; p++) {
+		if (*p != '%')
+			continue;
+		buf_add(b, lit, (size_t)(p - lit));
+		p++;
+		if (*p == 's') {
+			buf_adds(b, va_arg(ap, const char *));
+		} else if (*p == 'd') {
+			int v = va_arg(ap, int);
+			put_unsigned(b, v < 0 ? -(unsigned long long)v : (unsigned long long)v, v < 0);
+		} else if (*p == 'u') {
+			put_unsigned(b, va_arg(ap, unsigned), 0);
+		} else if (p[0] == 'l' && p[1] == 'd') {
+			long v = va_arg(ap, long);
+			put_unsigned(b, v < 0 ? -(unsigned long long)v : (unsigned long long)v, v < 0);
+			p++;
+		} else if (p[0] == 'z' && p[1] == 'u') {
+			put_unsigned(b, va_arg(ap, size_t), 0);
+			p++;
+		} else {
+			assert(!"put: a conversion this file does not use");
+		}
+		lit = p + 1;
+	}
+	buf_adds(b, lit);
+	va_end(ap);
 }
 
 static const char *attr(xmlNodePtr n, const char *name)
@@ -185,19 +247,71 @@ static xmlNodePtr lone_rule(xmlNodePtr b)
 /* ------------------------------------------------------------------ */
 /* run and paragraph properties                                        */
 
-struct rpr {
-	int bold, italic;
-	double size;
-	const char *family;
+
+/* The inherited properties the writer uses, found in one walk up the
+ * ancestors (fo_prop() walks once per property; this runs for every
+ * paragraph and run). */
+enum inh_prop {
+	I_FAMILY,
+	I_SIZE,
+	I_WEIGHT,
+	I_STYLE,
+	I_ALIGN,
+	I_START,
+	I_END,
+	I_INDENT,
+	I_LINE,
+	I_COUNT,
 };
+
+static void inherit(xmlNodePtr n, const char *v[I_COUNT], int nprops)
+{
+	static const char *const names[I_COUNT] = {
+		"font-family", "font-size", "font-weight", "font-style", "text-align",
+		"start-indent", "end-indent", "text-indent", "line-height",
+	};
+	int left = nprops;
+	for (int i = 0; i < nprops; i++)
+		v[i] = NULL;
+	for (; n && n->type == XML_ELEMENT_NODE && left; n = n->parent)
+		for (xmlAttrPtr a = n->properties; a; a = a->next) {
+			const char *an = (const char *)a->name;
+			for (int i = 0; i < nprops; i++)
+				if (!v[i] && an[0] == names[i][0] && !strcmp(an, names[i]) && a->children) {
+					v[i] = (const char *)a->children->content;
+					left--;
+					break;
+				}
+		}
+}
+
+static double pt_or(const char *v, double def)
+{
+	double pt;
+	return v && fo_length(v, 0, &pt) == 0 ? pt : def;
+}
+
+static void rpr_from(struct docx *dx, const char *v[I_COUNT], struct rpr *r)
+{
+	r->bold = v[I_WEIGHT] && !strcmp(v[I_WEIGHT], "bold");
+	r->italic = v[I_STYLE] && !strcmp(v[I_STYLE], "italic");
+	r->size = pt_or(v[I_SIZE], dx->size);
+	r->family = dx->o && dx->o->font_family ? dx->o->font_family
+		    : v[I_FAMILY]		    ? v[I_FAMILY]
+						    : dx->family;
+}
 
 static void rpr_of(struct docx *dx, xmlNodePtr el, struct rpr *r)
 {
-	r->bold = !strcmp(fo_prop(el, "font-weight", "normal"), "bold");
-	r->italic = !strcmp(fo_prop(el, "font-style", "normal"), "italic");
-	r->size = fo_prop_pt(el, "font-size", 0, dx->size);
-	r->family = dx->o && dx->o->font_family ? dx->o->font_family
-						: fo_prop(el, "font-family", dx->family);
+	if (el == dx->rpr_el) {
+		*r = dx->rpr_cache;
+		return;
+	}
+	const char *v[I_COUNT];
+	inherit(el, v, I_STYLE + 1);
+	rpr_from(dx, v, r);
+	dx->rpr_el = el;
+	dx->rpr_cache = *r;
 }
 
 /* The run properties that differ from the document defaults.  style: a
@@ -212,7 +326,7 @@ static void emit_rpr(struct docx *dx, struct buf *b, const struct rpr *r, const 
 		return;
 	buf_adds(b, "<w:rPr>");
 	if (style)
-		buf_addf(b, "<w:rStyle w:val=\"%s\"/>", style);
+		put(b, "<w:rStyle w:val=\"%s\"/>", style);
 	if (fam) {
 		buf_adds(b, "<w:rFonts w:ascii=\"");
 		esc(b, r->family);
@@ -229,7 +343,7 @@ static void emit_rpr(struct docx *dx, struct buf *b, const struct rpr *r, const 
 	if (extra)
 		buf_adds(b, extra);
 	if (sz)
-		buf_addf(b, "<w:sz w:val=\"%ld\"/><w:szCs w:val=\"%ld\"/>", hs, hs);
+		put(b, "<w:sz w:val=\"%ld\"/><w:szCs w:val=\"%ld\"/>", hs, hs);
 	buf_adds(b, "</w:rPr>");
 }
 
@@ -280,17 +394,16 @@ static const char *jc_of(const char *align)
 
 /* Word's "single" line for Times New Roman is 1.15 times the size, so a
  * line-height of k times the size is k / 1.15 lines. */
-static void line_of(xmlNodePtr b, double size, struct ppr *p)
+static void line_of(const char *v, struct ppr *p)
 {
-	const char *v = fo_prop(b, "line-height", "normal");
 	char *end;
-	double k = strtod(v, &end);
-	if (!strcmp(v, "normal")) {
+	double k = v ? strtod(v, &end) : 0;
+	if (!v || !strcmp(v, "normal")) {
 		p->line = 240;
 	} else if (end != v && !*end && k > 0) {
 		p->line = lround(240 * k / 1.15);
 	} else {
-		p->line = tw(fo_line_height(b, size));
+		p->line = tw(pt_or(v, 1.15 * p->mark.size));
 		p->line_exact = 1;
 	}
 }
@@ -299,16 +412,20 @@ static void ppr_of(struct docx *dx, xmlNodePtr b, struct ppr *p)
 {
 	memset(p, 0, sizeof *p);
 	p->outline = -1;
-	rpr_of(dx, b, &p->mark);
+	const char *v[I_COUNT];
+	inherit(b, v, I_COUNT);
+	rpr_from(dx, v, &p->mark);
+	dx->rpr_el = b;
+	dx->rpr_cache = p->mark;
 	p->keep_next = attr(b, "keep-with-next") != NULL;
 	p->page_break = attr(b, "break-before") != NULL;
-	p->jc = jc_of(fo_prop(b, "text-align", "start"));
-	p->left = tw(fo_prop_pt(b, "start-indent", 0, 0));
-	p->right = tw(fo_prop_pt(b, "end-indent", 0, 0));
-	p->first = tw(fo_prop_pt(b, "text-indent", 0, 0));
+	p->jc = jc_of(v[I_ALIGN] ? v[I_ALIGN] : "start");
+	p->left = tw(pt_or(v[I_START], 0));
+	p->right = tw(pt_or(v[I_END], 0));
+	p->first = tw(pt_or(v[I_INDENT], 0));
 	p->before = tw(length_of(b, "space-before", 0));
 	p->after = tw(length_of(b, "space-after", 0));
-	line_of(b, p->mark.size, p);
+	line_of(v[I_LINE], p);
 	parse_border(attr(b, "border-bottom"), p);
 	p->border_space = lround(length_of(b, "padding-bottom", 0));
 	const char *id = attr(b, "id");
@@ -327,26 +444,26 @@ static void emit_ppr(struct docx *dx, struct buf *b, const struct ppr *p)
 	if (p->page_break)
 		buf_adds(b, "<w:pageBreakBefore/>");
 	if (p->border)
-		buf_addf(b,
+		put(b,
 			 "<w:pBdr><w:bottom w:val=\"%s\" w:sz=\"%ld\" w:space=\"%ld\" w:color=\"%s\"/></w:pBdr>",
 			 p->border_style, p->border_sz, p->border_space, p->border_color);
-	buf_addf(b, "<w:spacing w:before=\"%ld\" w:after=\"%ld\" w:line=\"%ld\" w:lineRule=\"%s\"/>",
+	put(b, "<w:spacing w:before=\"%ld\" w:after=\"%ld\" w:line=\"%ld\" w:lineRule=\"%s\"/>",
 		 p->before, p->after, p->line, p->line_exact ? "exact" : "auto");
 	if (p->left || p->right || p->first) {
 		buf_adds(b, "<w:ind");
 		if (p->left)
-			buf_addf(b, " w:left=\"%ld\"", p->left);
+			put(b, " w:left=\"%ld\"", p->left);
 		if (p->right)
-			buf_addf(b, " w:right=\"%ld\"", p->right);
+			put(b, " w:right=\"%ld\"", p->right);
 		if (p->first > 0)
-			buf_addf(b, " w:firstLine=\"%ld\"", p->first);
+			put(b, " w:firstLine=\"%ld\"", p->first);
 		else if (p->first < 0)
-			buf_addf(b, " w:hanging=\"%ld\"", -p->first);
+			put(b, " w:hanging=\"%ld\"", -p->first);
 		buf_adds(b, "/>");
 	}
-	buf_addf(b, "<w:jc w:val=\"%s\"/>", p->jc);
+	put(b, "<w:jc w:val=\"%s\"/>", p->jc);
 	if (p->outline >= 0)
-		buf_addf(b, "<w:outlineLvl w:val=\"%d\"/>", p->outline);
+		put(b, "<w:outlineLvl w:val=\"%d\"/>", p->outline);
 	emit_rpr(dx, b, &p->mark, NULL, NULL);
 	buf_adds(b, "</w:pPr>");
 }
@@ -372,7 +489,7 @@ static void para_begin(struct docx *dx, xmlNodePtr b, struct ppr *p)
 	dx->bookmark = 0;
 	if (id && p->outline >= 0) {
 		dx->bookmark = dx->next_id++;
-		buf_addf(&dx->para, "<w:bookmarkStart w:id=\"%u\" w:name=\"", dx->bookmark);
+		put(&dx->para, "<w:bookmarkStart w:id=\"%u\" w:name=\"", dx->bookmark);
 		esc(&dx->para, id);
 		buf_adds(&dx->para, "\"/>");
 	}
@@ -385,7 +502,7 @@ static void para_end(struct docx *dx, xmlNodePtr b, const struct ppr *p)
 	(void)b;
 	(void)p;
 	if (dx->bookmark)
-		buf_addf(&dx->para, "<w:bookmarkEnd w:id=\"%u\"/>", dx->bookmark);
+		put(&dx->para, "<w:bookmarkEnd w:id=\"%u\"/>", dx->bookmark);
 	dx->bookmark = 0;
 	buf_adds(&dx->para, "</w:p>");
 	if (dx->out == &dx->body && dx->depth == 0) {
@@ -404,35 +521,39 @@ static void para_end(struct docx *dx, xmlNodePtr b, const struct ppr *p)
 static void emit_text(struct docx *dx, xmlNodePtr t)
 {
 	const char *s = (const char *)t->content;
-	struct buf text = BUF_INIT;
-	for (; s && *s; s++) {
+	struct buf *text = &dx->text;
+	buf_reset(text);
+	while (s && *s) {
 		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
 			if (!dx->at_start)
 				dx->ws_pending = 1;
+			s++;
 			continue;
 		}
 		if (dx->ws_pending) {
-			buf_addc(&text, ' ');
+			buf_addc(text, ' ');
 			dx->ws_pending = 0;
 		}
 		dx->at_start = 0;
-		switch (*s) {
-		case '&': buf_adds(&text, "&amp;"); break;
-		case '<': buf_adds(&text, "&lt;"); break;
-		case '>': buf_adds(&text, "&gt;"); break;
-		default: buf_addc(&text, *s);
+		/* a run of ordinary characters in one copy */
+		size_t n = strcspn(s, " \t\n\r&<>");
+		if (n) {
+			buf_add(text, s, n);
+			s += n;
+			continue;
 		}
+		buf_adds(text, *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : "&gt;");
+		s++;
 	}
-	if (text.len) {
+	if (text->len) {
 		struct rpr r;
 		rpr_of(dx, t->parent, &r);
 		buf_adds(&dx->para, "<w:r>");
 		emit_rpr(dx, &dx->para, &r, NULL, NULL);
-		buf_adds(&dx->para, text.ptr[0] == ' ' ? "<w:t xml:space=\"preserve\">" : "<w:t>");
-		buf_add(&dx->para, text.ptr, text.len);
+		buf_adds(&dx->para, text->ptr[0] == ' ' ? "<w:t xml:space=\"preserve\">" : "<w:t>");
+		buf_add(&dx->para, text->ptr, text->len);
 		buf_adds(&dx->para, "</w:t></w:r>");
 	}
-	buf_release(&text);
 }
 
 /* A pending collapsible space is written before fixed content. */
@@ -510,10 +631,10 @@ static void emit_field(struct docx *dx, xmlNodePtr n)
 	esc(&dx->para, hint ? hint : "");
 	buf_adds(&dx->para, "\"/><w:tag w:val=\"");
 	esc(&dx->para, name ? name : "");
-	buf_addf(&dx->para, "\"/><w:id w:val=\"%u\"/>", dx->next_id++);
+	put(&dx->para, "\"/><w:id w:val=\"%u\"/>", dx->next_id++);
 	if (!has_value)
 		buf_adds(&dx->para, "<w:showingPlcHdr/>");
-	buf_addf(&dx->para, "<w:text%s/>", multi && !strcmp(multi, "yes") ? " w:multiLine=\"1\"" : "");
+	put(&dx->para, "<w:text%s/>", multi && !strcmp(multi, "yes") ? " w:multiLine=\"1\"" : "");
 	buf_adds(&dx->para, "</w:sdtPr><w:sdtContent>");
 	if (has_value) {
 		emit_inline_children(dx, n);
@@ -542,7 +663,7 @@ static void emit_change(struct docx *dx, xmlNodePtr n)
 	struct rpr r;
 	rpr_of(dx, n, &r);
 	if (old && *old) {
-		buf_addf(&dx->para, "<w:del w:id=\"%u\" w:author=\"", dx->next_id++);
+		put(&dx->para, "<w:del w:id=\"%u\" w:author=\"", dx->next_id++);
 		esc(&dx->para, author ? author : "soan");
 		buf_adds(&dx->para, "\"><w:r>");
 		emit_rpr(dx, &dx->para, &r, NULL, NULL);
@@ -550,7 +671,7 @@ static void emit_change(struct docx *dx, xmlNodePtr n)
 		esc(&dx->para, old);
 		buf_adds(&dx->para, "</w:delText></w:r></w:del>");
 	}
-	buf_addf(&dx->para, "<w:ins w:id=\"%u\" w:author=\"", dx->next_id++);
+	put(&dx->para, "<w:ins w:id=\"%u\" w:author=\"", dx->next_id++);
 	esc(&dx->para, author ? author : "soan");
 	buf_adds(&dx->para, "\">");
 	emit_inline_children(dx, n);
@@ -647,7 +768,7 @@ static void emit_cell_borders(struct buf *b, xmlNodePtr cell)
 	buf_adds(b, "<w:tcBorders>");
 	static const char *const sides[] = { "top", "left", "bottom", "right" };
 	for (int i = 0; i < 4; i++)
-		buf_addf(b, "<w:%s w:val=\"%s\" w:sz=\"%ld\" w:space=\"0\" w:color=\"%s\"/>", sides[i],
+		put(b, "<w:%s w:val=\"%s\" w:sz=\"%ld\" w:space=\"0\" w:color=\"%s\"/>", sides[i],
 			 p.border_style, p.border_sz, p.border_color);
 	buf_adds(b, "</w:tcBorders>");
 }
@@ -663,9 +784,9 @@ static long span_width(const long *cols, size_t ncols, size_t at, long span)
 /* The continuation of a vertically merged cell. */
 static void emit_merged_cell(struct docx *dx, xmlNodePtr origin, long width, long span)
 {
-	buf_addf(dx->out, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>", width);
+	put(dx->out, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>", width);
 	if (span > 1)
-		buf_addf(dx->out, "<w:gridSpan w:val=\"%ld\"/>", span);
+		put(dx->out, "<w:gridSpan w:val=\"%ld\"/>", span);
 	buf_adds(dx->out, "<w:vMerge/>");
 	if (origin)
 		emit_cell_borders(dx->out, origin);
@@ -674,21 +795,21 @@ static void emit_merged_cell(struct docx *dx, xmlNodePtr origin, long width, lon
 
 static void emit_cell(struct docx *dx, xmlNodePtr cell, long width, long span, long rows)
 {
-	buf_addf(dx->out, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>", width);
+	put(dx->out, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>", width);
 	if (span > 1)
-		buf_addf(dx->out, "<w:gridSpan w:val=\"%ld\"/>", span);
+		put(dx->out, "<w:gridSpan w:val=\"%ld\"/>", span);
 	if (rows > 1)
 		buf_adds(dx->out, "<w:vMerge w:val=\"restart\"/>");
 	emit_cell_borders(dx->out, cell);
 	long pad = tw(length_of(cell, "padding", 0));
 	if (pad)
-		buf_addf(dx->out,
+		put(dx->out,
 			 "<w:tcMar><w:top w:w=\"%ld\" w:type=\"dxa\"/><w:left w:w=\"%ld\" w:type=\"dxa\"/>"
 			 "<w:bottom w:w=\"%ld\" w:type=\"dxa\"/><w:right w:w=\"%ld\" w:type=\"dxa\"/></w:tcMar>",
 			 pad, pad, pad, pad);
 	const char *da = attr(cell, "display-align");
 	if (da && strcmp(da, "before"))
-		buf_addf(dx->out, "<w:vAlign w:val=\"%s\"/>", !strcmp(da, "center") ? "center" : "bottom");
+		put(dx->out, "<w:vAlign w:val=\"%s\"/>", !strcmp(da, "center") ? "center" : "bottom");
 	buf_adds(dx->out, "</w:tcPr>");
 	double saved_width = dx->width;
 	long saved_after = dx->prev_after;
@@ -744,7 +865,7 @@ static void emit_row(struct docx *dx, xmlNodePtr row, const long *cols, size_t n
 			break; /* fo_check() keeps rows within the columns */
 		if (!cell) {
 			/* a short row: an empty cell, then look again */
-			buf_addf(dx->out,
+			put(dx->out,
 				 "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>",
 				 cols[col]);
 			grid[col].span = 1;
@@ -778,7 +899,7 @@ static void emit_spacer(struct docx *dx, double pt)
 {
 	long h = tw(pt > 1 ? pt : 1);
 	long gap = h > dx->prev_after ? h - dx->prev_after : 20;
-	buf_addf(dx->out,
+	put(dx->out,
 		 "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"%ld\" w:lineRule=\"exact\"/>"
 		 "<w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p>",
 		 gap);
@@ -806,7 +927,7 @@ static void emit_table(struct docx *dx, xmlNodePtr t)
 	int top = dx->out == &dx->body && dx->depth == 0;
 	if (space > 0 || (top && dx->last_is_table))
 		emit_spacer(dx, space);
-	buf_addf(dx->out,
+	put(dx->out,
 		 "<w:tbl><w:tblPr><w:tblW w:w=\"%ld\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
 		 "<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"0\" w:type=\"dxa\"/>"
 		 "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>"
@@ -814,7 +935,7 @@ static void emit_table(struct docx *dx, xmlNodePtr t)
 		 "w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>",
 		 total);
 	for (i = 0; i < ncols; i++)
-		buf_addf(dx->out, "<w:gridCol w:w=\"%ld\"/>", cols[i]);
+		put(dx->out, "<w:gridCol w:w=\"%ld\"/>", cols[i]);
 	buf_adds(dx->out, "</w:tblGrid>");
 	dx->depth++;
 	for (xmlNodePtr sec = t->children; sec; sec = sec->next) {
@@ -901,23 +1022,23 @@ static void sect_pr(struct docx *dx, struct buf *b, xmlNodePtr seq, const struct
 	int title_pg = 0;
 	if (sc && rest->has_header) {
 		size_t h = add_header(dx, sc, width);
-		buf_addf(b, "<w:headerReference w:type=\"default\" r:id=\"rIdH%zu\"/>", h + 1);
+		put(b, "<w:headerReference w:type=\"default\" r:id=\"rIdH%zu\"/>", h + 1);
 		if (!first->has_header) {
 			size_t e = add_header(dx, NULL, width);
-			buf_addf(b, "<w:headerReference w:type=\"first\" r:id=\"rIdH%zu\"/>", e + 1);
+			put(b, "<w:headerReference w:type=\"first\" r:id=\"rIdH%zu\"/>", e + 1);
 			title_pg = 1;
 		}
 	}
 	long w = tw(rest->width), h = tw(rest->height);
-	buf_addf(b, "<w:pgSz w:w=\"%ld\" w:h=\"%ld\"%s/>", w, h, w > h ? " w:orient=\"landscape\"" : "");
-	buf_addf(b,
+	put(b, "<w:pgSz w:w=\"%ld\" w:h=\"%ld\"%s/>", w, h, w > h ? " w:orient=\"landscape\"" : "");
+	put(b,
 		 "<w:pgMar w:top=\"%ld\" w:right=\"%ld\" w:bottom=\"%ld\" w:left=\"%ld\" w:header=\"%ld\" "
 		 "w:footer=\"0\" w:gutter=\"0\"/>",
 		 tw(rest->top), tw(rest->right), tw(rest->bottom), tw(rest->left),
 		 rest->has_header ? tw(rest->header) : 567L);
 	const char *ipn = attr(seq, "initial-page-number");
 	if (ipn)
-		buf_addf(b, "<w:pgNumType w:start=\"%ld\"/>", strtol(ipn, NULL, 10));
+		put(b, "<w:pgNumType w:start=\"%ld\"/>", strtol(ipn, NULL, 10));
 	buf_adds(b, "<w:cols w:space=\"720\"/>");
 	if (title_pg)
 		buf_adds(b, "<w:titlePg/>");
@@ -971,6 +1092,7 @@ static void docx_init(struct docx *dx, xmlDocPtr fo, const struct gen_opts *o, s
 	dx->d = d;
 	dx->body = (struct buf)BUF_INIT;
 	dx->para = (struct buf)BUF_INIT;
+	dx->text = (struct buf)BUF_INIT;
 	dx->out = &dx->body;
 	dx->next_id = 1;
 	xmlNodePtr root = xmlDocGetRootElement(fo);
@@ -994,6 +1116,7 @@ static void docx_release(struct docx *dx)
 {
 	buf_release(&dx->body);
 	buf_release(&dx->para);
+	buf_release(&dx->text);
 	for (size_t i = 0; i < dx->nheaders; i++)
 		buf_release(&dx->headers[i]);
 	free(dx->headers);
@@ -1057,7 +1180,7 @@ static void styles_xml(struct docx *dx, struct buf *b)
 	esc(b, dx->family);
 	buf_adds(b, "\" w:cs=\"");
 	esc(b, dx->family);
-	buf_addf(b,
+	put(b,
 		 "\"/><w:sz w:val=\"%ld\"/><w:szCs w:val=\"%ld\"/>"
 		 "<w:lang w:val=\"vi-VN\" w:eastAsia=\"en-US\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
 		 "<w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
@@ -1108,7 +1231,7 @@ static void content_types_xml(struct docx *dx, struct buf *b)
 		 "<Override PartName=\"/word/settings.xml\" ContentType=\"application/"
 		 "vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>");
 	for (size_t i = 0; i < dx->nheaders; i++)
-		buf_addf(b,
+		put(b,
 			 "<Override PartName=\"/word/header%zu.xml\" ContentType=\"application/"
 			 "vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>",
 			 i + 1);
@@ -1139,7 +1262,7 @@ static void document_rels_xml(struct docx *dx, struct buf *b)
 		 "<Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/"
 		 "officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>");
 	for (size_t i = 0; i < dx->nheaders; i++)
-		buf_addf(b,
+		put(b,
 			 "<Relationship Id=\"rIdH%zu\" Type=\"http://schemas.openxmlformats.org/"
 			 "officeDocument/2006/relationships/header\" Target=\"header%zu.xml\"/>",
 			 i + 1, i + 1);
@@ -1213,7 +1336,12 @@ static int zip_parts(struct part *parts, size_t n, struct buf *out, struct diag 
 				      zip_strerror(za));
 			break;
 		}
-		zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 6);
+		/* the document and headers deflated fast; the small fixed parts
+		 * stored (a deflate stream costs more to set up than it saves) */
+		if (parts[i].data.len >= 2048)
+			zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 1);
+		else
+			zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
 		zip_file_set_mtime(za, (zip_uint64_t)idx, when, 0);
 	}
 	if (rc == 0 && zip_close(za) < 0) {

@@ -11,7 +11,9 @@
  * error naming the element or attribute and its line. */
 #include "fo.h"
 
+#include <assert.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -376,6 +378,8 @@ static const struct elem_spec elem_specs[] = {
 	{ "change", 1, "old author", "old", "#text inline*", 0 },
 };
 
+static const struct elem_spec *elem_spec_of(xmlNodePtr n);
+
 struct checker {
 	xmlDocPtr doc;
 	struct diag *d;
@@ -386,7 +390,27 @@ struct checker {
 	size_t nids, aids;
 	xmlNodePtr *refs; /* elements with master-reference or internal-destination */
 	size_t nrefs, arefs;
+	/* Element names are interned in the document's dictionary: within
+	 * one document the same name is the same pointer, so a cache keyed
+	 * by pointer saves the string compares (valid for this check only). */
+	struct {
+		const xmlChar *name, *href;
+		const struct elem_spec *es;
+	} cache[64];
 };
+
+static const struct elem_spec *spec_of(struct checker *ck, xmlNodePtr n)
+{
+	const xmlChar *href = n->ns ? n->ns->href : NULL;
+	size_t h = (((uintptr_t)n->name >> 4) ^ ((uintptr_t)href >> 4)) & 63;
+	if (href && ck->cache[h].name == n->name && ck->cache[h].href == href)
+		return ck->cache[h].es;
+	const struct elem_spec *es = elem_spec_of(n);
+	ck->cache[h].name = n->name;
+	ck->cache[h].href = href;
+	ck->cache[h].es = es;
+	return es;
+}
 
 static int fail(struct checker *ck, xmlNodePtr n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -438,13 +462,6 @@ static const struct elem_spec *elem_spec_of(xmlNodePtr n)
 	return NULL;
 }
 
-static const struct attr_spec *attr_spec_of(const char *name)
-{
-	for (size_t i = 0; i < sizeof attr_specs / sizeof attr_specs[0]; i++)
-		if (!strcmp(attr_specs[i].name, name))
-			return &attr_specs[i];
-	return NULL;
-}
 
 /* Is word one of the space-separated words of list?  A token may end in
  * one of "?*+", which is not part of the word. */
@@ -580,60 +597,6 @@ static void remember(xmlNodePtr **v, size_t *n, size_t *alloc, xmlNodePtr node)
 	(*v)[(*n)++] = node;
 }
 
-static int check_attrs(struct checker *ck, xmlNodePtr n, const struct elem_spec *es)
-{
-	char qn[80];
-	qname(n, qn, sizeof qn);
-	for (xmlAttrPtr a = n->properties; a; a = a->next) {
-		const char *name = (const char *)a->name;
-		if (a->ns) {
-			/* no namespaced attributes in the subset (xml:lang included) */
-			return fail(ck, n, "attribute outside the layout subset on %s '%s:%s'", qn,
-				    a->ns->prefix ? (const char *)a->ns->prefix : "?", name);
-		}
-		if (!has_word(es->attrs, name, strlen(name)))
-			return fail(ck, n, "attribute outside the layout subset on %s '%s'", qn, name);
-		const struct attr_spec *as = attr_spec_of(name);
-		const char *v = a->children && a->children->content ? (const char *)a->children->content
-								    : "";
-		if (!as || !value_ok(as, v))
-			return fail(ck, n, "bad value of %s on %s '%s'", name, qn, v);
-	}
-	/* required attributes */
-	for (const char *p = es->required; *p;) {
-		while (*p == ' ')
-			p++;
-		const char *e = p;
-		while (*e && *e != ' ')
-			e++;
-		if (e > p) {
-			char name[64];
-			size_t len = (size_t)(e - p) < sizeof name - 1 ? (size_t)(e - p) : sizeof name - 1;
-			memcpy(name, p, len);
-			name[len] = '\0';
-			if (!xmlHasProp(n, (const xmlChar *)name))
-				return fail(ck, n, "%s lacks its attribute '%s'", qn, name);
-		}
-		p = e;
-	}
-	if (xmlHasProp(n, (const xmlChar *)"id"))
-		remember(&ck->ids, &ck->nids, &ck->aids, n);
-	if (xmlHasProp(n, (const xmlChar *)"master-name"))
-		remember(&ck->masters, &ck->nmasters, &ck->amasters, n);
-	if (xmlHasProp(n, (const xmlChar *)"master-reference") ||
-	    xmlHasProp(n, (const xmlChar *)"internal-destination"))
-		remember(&ck->refs, &ck->nrefs, &ck->arefs, n);
-	return 0;
-}
-
-static int is_blank(const xmlChar *s)
-{
-	for (; s && *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-			return 0;
-	return 1;
-}
-
 /* Token i of a children list: its word, and its quantifier ('1' for
  * none).  Returns the number of tokens when i is -1. */
 struct token {
@@ -665,6 +628,144 @@ static size_t tokens(const char *list, struct token *t, size_t max)
 		p = e;
 	}
 	return n;
+}
+
+#define NATTRS (sizeof attr_specs / sizeof attr_specs[0])
+#define NELEMS (sizeof elem_specs / sizeof elem_specs[0])
+
+/* The tables above, compiled once: attributes as bits, children as
+ * tokens, attribute names sorted for a binary search.  The check runs on
+ * every layout soan writes, so it does no string scanning per node. */
+struct compiled {
+	uint64_t attrs, required;
+	struct token kids[16];
+	int kid_elem[16]; /* index in elem_specs; -1 for #text */
+	size_t nkids;
+	int text_ok;
+};
+static struct compiled compiled[NELEMS];
+static unsigned sorted_attrs[NATTRS];
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(attr_specs[*(const unsigned *)a].name, attr_specs[*(const unsigned *)b].name);
+}
+
+static int attr_index(const char *name)
+{
+	size_t lo = 0, hi = NATTRS;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(name, attr_specs[sorted_attrs[mid]].name);
+		if (!c)
+			return (int)sorted_attrs[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+static uint64_t attr_bits(const char *list)
+{
+	struct token t[64];
+	size_t n = tokens(list, t, 64);
+	uint64_t bits = 0;
+	for (size_t i = 0; i < n; i++) {
+		int k = attr_index(t[i].word);
+		assert(k >= 0); /* every attribute an element allows has a type */
+		bits |= (uint64_t)1 << k;
+	}
+	return bits;
+}
+
+static void compile_specs(void)
+{
+	static int done;
+	if (done)
+		return;
+	done = 1;
+	_Static_assert(NATTRS <= 64, "attribute bits fit a uint64_t");
+	for (unsigned i = 0; i < NATTRS; i++)
+		sorted_attrs[i] = i;
+	qsort(sorted_attrs, NATTRS, sizeof sorted_attrs[0], by_name);
+	for (size_t e = 0; e < NELEMS; e++) {
+		struct compiled *c = &compiled[e];
+		c->attrs = attr_bits(elem_specs[e].attrs);
+		c->required = attr_bits(elem_specs[e].required);
+		c->nkids = tokens(elem_specs[e].children, c->kids, 16);
+		for (size_t k = 0; k < c->nkids; k++) {
+			const char *w = c->kids[k].word;
+			int soan = !strncmp(w, "soan:", 5);
+			c->kid_elem[k] = -1;
+			if (!strcmp(w, "#text")) {
+				c->text_ok = 1;
+				continue;
+			}
+			for (size_t j = 0; j < NELEMS; j++)
+				if (elem_specs[j].soan == soan && !strcmp(elem_specs[j].name, w + (soan ? 5 : 0)))
+					c->kid_elem[k] = (int)j;
+			assert(c->kid_elem[k] >= 0);
+		}
+	}
+}
+
+static int check_attrs(struct checker *ck, xmlNodePtr n, const struct elem_spec *es)
+{
+	const struct compiled *c = &compiled[es - elem_specs];
+	static uint64_t bit_id, bit_master_name, bit_refs;
+	if (!bit_id) {
+		bit_id = (uint64_t)1 << attr_index("id");
+		bit_master_name = (uint64_t)1 << attr_index("master-name");
+		bit_refs = ((uint64_t)1 << attr_index("master-reference")) |
+			   ((uint64_t)1 << attr_index("internal-destination"));
+	}
+	uint64_t seen = 0;
+	char qn[80];
+	for (xmlAttrPtr a = n->properties; a; a = a->next) {
+		const char *name = (const char *)a->name;
+		qn[0] = '\0';
+		if (a->ns) {
+			qname(n, qn, sizeof qn);
+			/* no namespaced attributes in the subset (xml:lang included) */
+			return fail(ck, n, "attribute outside the layout subset on %s '%s:%s'", qn,
+				    a->ns->prefix ? (const char *)a->ns->prefix : "?", name);
+		}
+		int k = attr_index(name);
+		if (k < 0 || !(c->attrs & ((uint64_t)1 << k))) {
+			qname(n, qn, sizeof qn);
+			return fail(ck, n, "attribute outside the layout subset on %s '%s'", qn, name);
+		}
+		const char *v = a->children && a->children->content ? (const char *)a->children->content
+								    : "";
+		if (!value_ok(&attr_specs[k], v)) {
+			qname(n, qn, sizeof qn);
+			return fail(ck, n, "bad value of %s on %s '%s'", name, qn, v);
+		}
+		seen |= (uint64_t)1 << k;
+	}
+	uint64_t missing = c->required & ~seen;
+	if (missing) {
+		int k = __builtin_ctzll(missing);
+		qname(n, qn, sizeof qn);
+		return fail(ck, n, "%s lacks its attribute '%s'", qn, attr_specs[k].name);
+	}
+	if (seen & bit_id)
+		remember(&ck->ids, &ck->nids, &ck->aids, n);
+	if (seen & bit_master_name)
+		remember(&ck->masters, &ck->nmasters, &ck->amasters, n);
+	if (seen & bit_refs)
+		remember(&ck->refs, &ck->nrefs, &ck->arefs, n);
+	return 0;
+}
+
+static int is_blank(const xmlChar *s)
+{
+	for (; s && *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
 }
 
 static int check_element(struct checker *ck, xmlNodePtr n, int depth);
@@ -728,55 +829,58 @@ static int check_declarations(struct checker *ck, xmlNodePtr decl)
 
 static int check_children(struct checker *ck, xmlNodePtr n, const struct elem_spec *es, int depth)
 {
-	struct token t[16];
-	size_t nt = tokens(es->children, t, 16);
+	const struct compiled *cs = &compiled[es - elem_specs];
+	const struct token *t = cs->kids;
+	size_t nt = cs->nkids;
 	size_t count[16] = { 0 };
 	size_t cur = 0;
-	int text_ok = 0;
-	for (size_t i = 0; i < nt; i++)
-		if (!strcmp(t[i].word, "#text"))
-			text_ok = 1;
+	int text_ok = cs->text_ok;
 	char qn[80];
-	qname(n, qn, sizeof qn);
+	qn[0] = '\0';
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		switch (c->type) {
 		case XML_TEXT_NODE:
 		case XML_CDATA_SECTION_NODE:
-			if (!text_ok && !is_blank(c->content))
+			if (!text_ok && !is_blank(c->content)) {
+				qname(n, qn, sizeof qn);
 				return fail(ck, c, "text outside a block in %s", qn);
+			}
 			continue;
 		case XML_COMMENT_NODE:
 		case XML_PI_NODE: continue;
 		case XML_ELEMENT_NODE: break;
-		default: return fail(ck, n, "unexpected content in %s", qn);
+		default: qname(n, qn, sizeof qn); return fail(ck, n, "unexpected content in %s", qn);
 		}
-		char cq[80];
-		qname(c, cq, sizeof cq);
-		const char *word = cq;
-		if (!strncmp(cq, "fo:", 3))
-			word = cq + 3;
+		const struct elem_spec *ce = spec_of(ck, c);
+		int ci = ce ? (int)(ce - elem_specs) : -2;
 		size_t j = 0;
 		for (; j < nt; j++)
-			if (!strcmp(t[j].word, word))
+			if (cs->kid_elem[j] == ci)
 				break;
-		if (j == nt) {
-			if (!elem_spec_of(c))
+		if (j == nt || (es->ordered && j < cur) ||
+		    ((t[j].q == '1' || t[j].q == '?') && count[j] >= 1)) {
+			char cq[80];
+			qname(c, cq, sizeof cq);
+			qname(n, qn, sizeof qn);
+			if (!ce)
 				return fail(ck, c, "element outside the layout subset '%s'", cq);
-			return fail(ck, c, "%s may not hold '%s'", qn, cq);
+			if (j == nt)
+				return fail(ck, c, "%s may not hold '%s'", qn, cq);
+			if (j < cur)
+				return fail(ck, c, "'%s' out of order in %s", cq, qn);
+			return fail(ck, c, "%s holds more than one '%s'", qn, cq);
 		}
-		if (es->ordered && j < cur)
-			return fail(ck, c, "'%s' out of order in %s", cq, qn);
 		cur = j;
 		count[j]++;
-		if ((t[j].q == '1' || t[j].q == '?') && count[j] > 1)
-			return fail(ck, c, "%s holds more than one '%s'", qn, cq);
 		if (check_element(ck, c, depth + 1) < 0)
 			return -1;
 	}
 	for (size_t j = 0; j < nt; j++)
-		if ((t[j].q == '1' || t[j].q == '+') && count[j] == 0 && strcmp(t[j].word, "#text"))
+		if ((t[j].q == '1' || t[j].q == '+') && count[j] == 0 && cs->kid_elem[j] >= 0) {
+			qname(n, qn, sizeof qn);
 			return fail(ck, n, "%s lacks '%s%s'", qn, strchr(t[j].word, ':') ? "" : "fo:",
 				    t[j].word);
+		}
 	return 0;
 }
 
@@ -813,26 +917,42 @@ static int check_grid(struct checker *ck, xmlNodePtr section, size_t ncols)
 	return rc;
 }
 
+static const struct elem_spec *spec_named(const char *name)
+{
+	for (size_t i = 0; i < NELEMS; i++)
+		if (!elem_specs[i].soan && !strcmp(elem_specs[i].name, name))
+			return &elem_specs[i];
+	return NULL;
+}
+
 static int check_element(struct checker *ck, xmlNodePtr n, int depth)
 {
+	static const struct elem_spec *s_decl, *s_static, *s_flow, *s_table;
+	if (!s_decl) {
+		s_decl = spec_named("declarations");
+		s_static = spec_named("static-content");
+		s_flow = spec_named("flow");
+		s_table = spec_named("table");
+	}
 	char qn[80];
-	qname(n, qn, sizeof qn);
-	if (depth > 200)
+	const struct elem_spec *es = spec_of(ck, n);
+	if (depth > 200 || !es) {
+		qname(n, qn, sizeof qn);
+		if (!es)
+			return fail(ck, n, "element outside the layout subset '%s'", qn);
 		return fail(ck, n, "layout nested too deeply at '%s'", qn);
-	const struct elem_spec *es = elem_spec_of(n);
-	if (!es)
-		return fail(ck, n, "element outside the layout subset '%s'", qn);
+	}
 	if (check_attrs(ck, n, es) < 0)
 		return -1;
-	if (fo_is(n, "declarations"))
+	if (es == s_decl)
 		return check_declarations(ck, n);
-	if (fo_is(n, "static-content") && !attr_is(n, "flow-name", "xsl-region-before"))
+	if (es == s_static && !attr_is(n, "flow-name", "xsl-region-before"))
 		return fail(ck, n, "fo:static-content must have flow-name 'xsl-region-before'");
-	if (fo_is(n, "flow") && !attr_is(n, "flow-name", "xsl-region-body"))
+	if (es == s_flow && !attr_is(n, "flow-name", "xsl-region-body"))
 		return fail(ck, n, "fo:flow must have flow-name 'xsl-region-body'");
 	if (check_children(ck, n, es, depth) < 0)
 		return -1;
-	if (fo_is(n, "table")) {
+	if (es == s_table) {
 		size_t ncols = 0;
 		for (xmlNodePtr c = first_elem(n->children); c; c = next_elem(c))
 			if (fo_is(c, "table-column"))
@@ -890,10 +1010,14 @@ static int check_references(struct checker *ck)
 
 int fo_check(xmlDocPtr doc, struct diag *d)
 {
+	compile_specs();
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (!fo_is(root, "root"))
 		return diag_error(d, "layout is not XSL-FO: root element is not fo:root");
-	struct checker ck = { doc, d, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 };
+	struct checker ck;
+	memset(&ck, 0, sizeof ck);
+	ck.doc = doc;
+	ck.d = d;
 	int rc = check_element(&ck, root, 0);
 	if (rc == 0)
 		rc = check_references(&ck);

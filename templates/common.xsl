@@ -58,6 +58,7 @@
   <xsl:variable name="soan-table-size" select="$soan-size - 1"/>
   <!-- Word's single line for Times New Roman is 1.15 times the size -->
   <xsl:variable name="soan-line-height" select="format-number(1.15 * $line-spacing, '0.###')"/>
+  <xsl:variable name="soan-indent" select="concat($indent, 'cm')"/>
 
   <xsl:variable name="soan-lower" select="'aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵfjwz'"/>
   <xsl:variable name="soan-upper" select="'AÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬBCDĐEÈÉẺẼẸÊỀẾỂỄỆGHIÌÍỈĨỊKLMNOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢPQRSTUÙÚỦŨỤƯỪỨỬỮỰVXYỲÝỶỸỴFJWZ'"/>
@@ -690,112 +691,46 @@
     </fo:table-row>
   </xsl:template>
 
-  <!-- Is this cell part of a horizontal run of equal cells?  (Plan XML
-       repeats a merged cell in every column it covers.) -->
-  <xsl:template name="soan-h-merged">
-    <xsl:param name="cell"/>
-    <xsl:variable name="t" select="normalize-space($cell)"/>
-    <xsl:variable name="prev" select="$cell/preceding-sibling::cell[1]"/>
-    <xsl:variable name="next" select="$cell/following-sibling::cell[1]"/>
-    <xsl:if test="$merge-cells = 'yes' and $t != '' and $cell/@role != 'no' and
-                  (($prev and $prev/@role != 'no' and normalize-space($prev) = $t) or
-                   ($next and $next/@role != 'no' and normalize-space($next) = $t))">yes</xsl:if>
-  </xsl:template>
-
-  <!-- The cell at position i of a row, if it takes part in no horizontal
-       merge, continues a vertical run from the row above. -->
-  <xsl:template name="soan-v-continues">
-    <xsl:param name="cell"/>
-    <xsl:param name="i"/>
-    <xsl:variable name="above" select="$cell/../preceding-sibling::row[1]/cell[$i]"/>
-    <xsl:if test="$above and $merge-cells = 'yes' and $cell/@role != 'no' and normalize-space($cell) != ''
-                  and normalize-space($above) = normalize-space($cell)">
-      <xsl:variable name="h1"><xsl:call-template name="soan-h-merged"><xsl:with-param name="cell" select="$cell"/></xsl:call-template></xsl:variable>
-      <xsl:variable name="h2"><xsl:call-template name="soan-h-merged"><xsl:with-param name="cell" select="$above"/></xsl:call-template></xsl:variable>
-      <xsl:if test="$h1 = '' and $h2 = ''">yes</xsl:if>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- How many rows, from this one down, a vertical run covers. -->
-  <xsl:template name="soan-v-span">
-    <xsl:param name="row"/>
-    <xsl:param name="i"/>
-    <xsl:param name="n" select="1"/>
-    <xsl:variable name="below" select="$row/following-sibling::row[1]/cell[$i]"/>
-    <xsl:variable name="more">
-      <xsl:if test="$below">
-        <xsl:call-template name="soan-v-continues">
-          <xsl:with-param name="cell" select="$below"/>
-          <xsl:with-param name="i" select="$i"/>
-        </xsl:call-template>
-      </xsl:if>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$more = 'yes'">
-        <xsl:call-template name="soan-v-span">
-          <xsl:with-param name="row" select="$row/following-sibling::row[1]"/>
-          <xsl:with-param name="i" select="$i"/>
-          <xsl:with-param name="n" select="$n + 1"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- How many cells, from this one right, a horizontal run covers. -->
-  <xsl:template name="soan-h-span">
-    <xsl:param name="cell"/>
-    <xsl:param name="n" select="1"/>
-    <xsl:variable name="next" select="$cell/following-sibling::cell[1]"/>
-    <xsl:choose>
-      <xsl:when test="$merge-cells = 'yes' and $next and $next/@role != 'no' and $cell/@role != 'no'
-                      and normalize-space($cell) != '' and normalize-space($next) = normalize-space($cell)">
-        <xsl:call-template name="soan-h-span">
-          <xsl:with-param name="cell" select="$next"/>
-          <xsl:with-param name="n" select="$n + 1"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
+  <!-- A row of a plan table.  Plan XML repeats a merged cell in every row
+       and column it covers; equal neighbouring cells (not STT, not
+       empty) are merged back: across a row first, then down a column for
+       cells that take part in no merge across.  XPath only (no result
+       tree fragments): this runs for every cell of every table. -->
   <xsl:template name="soan-table-row">
     <xsl:variable name="row" select="."/>
+    <xsl:variable name="merge" select="$merge-cells = 'yes'"/>
     <fo:table-row>
       <xsl:for-each select="cell">
         <xsl:variable name="i" select="position()"/>
         <xsl:variable name="t" select="normalize-space(.)"/>
-        <xsl:variable name="prev" select="preceding-sibling::cell[1]"/>
-        <xsl:variable name="h-cont" select="$merge-cells = 'yes' and $t != '' and @role != 'no' and
-                                            $prev and $prev/@role != 'no' and normalize-space($prev) = $t"/>
-        <xsl:variable name="v-cont">
-          <xsl:call-template name="soan-v-continues">
-            <xsl:with-param name="cell" select="."/>
-            <xsl:with-param name="i" select="$i"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:if test="not($h-cont) and $v-cont != 'yes'">
-          <xsl:variable name="hspan">
-            <xsl:call-template name="soan-h-span"><xsl:with-param name="cell" select="."/></xsl:call-template>
-          </xsl:variable>
-          <xsl:variable name="vspan">
-            <xsl:choose>
-              <xsl:when test="number($hspan) = 1">
-                <xsl:call-template name="soan-v-span">
-                  <xsl:with-param name="row" select="$row"/>
-                  <xsl:with-param name="i" select="$i"/>
-                </xsl:call-template>
-              </xsl:when>
-              <xsl:otherwise>1</xsl:otherwise>
-            </xsl:choose>
-          </xsl:variable>
+        <xsl:variable name="mergeable" select="$merge and $t != '' and @role != 'no'"/>
+        <!-- equal to its left or right neighbour -->
+        <xsl:variable name="left" select="$mergeable and preceding-sibling::cell[1][@role != 'no' and normalize-space(.) = $t]"/>
+        <xsl:variable name="across" select="$left or ($mergeable and following-sibling::cell[1][@role != 'no' and normalize-space(.) = $t])"/>
+        <xsl:variable name="above" select="$row/preceding-sibling::row[1]/cell[$i]"/>
+        <xsl:variable name="down" select="$mergeable and not($across) and normalize-space($above) = $t and
+                      not($above/preceding-sibling::cell[1][@role != 'no' and normalize-space(.) = $t]) and
+                      not($above/following-sibling::cell[1][@role != 'no' and normalize-space(.) = $t])"/>
+        <xsl:if test="not($left) and not($down)">
           <fo:table-cell border="0.5pt solid black" padding="1mm">
-            <xsl:if test="number($hspan) &gt; 1">
-              <xsl:attribute name="number-columns-spanned"><xsl:value-of select="$hspan"/></xsl:attribute>
+            <xsl:if test="$across">
+              <!-- the run ends at the first cell that differs -->
+              <xsl:variable name="end" select="following-sibling::cell[not(@role != 'no' and normalize-space(.) = $t)][1]"/>
+              <xsl:attribute name="number-columns-spanned">
+                <xsl:value-of select="count(following-sibling::cell) + 1 - count($end) - count($end/following-sibling::cell)"/>
+              </xsl:attribute>
             </xsl:if>
-            <xsl:if test="number($vspan) &gt; 1">
-              <xsl:attribute name="number-rows-spanned"><xsl:value-of select="$vspan"/></xsl:attribute>
-              <xsl:attribute name="display-align">center</xsl:attribute>
+            <xsl:if test="$mergeable and not($across)">
+              <!-- the run ends at the first row whose cell differs or
+                   merges across -->
+              <xsl:variable name="stop" select="$row/following-sibling::row[not(cell[$i][normalize-space(.) = $t and @role != 'no' and
+                            not(preceding-sibling::cell[1][@role != 'no' and normalize-space(.) = $t]) and
+                            not(following-sibling::cell[1][@role != 'no' and normalize-space(.) = $t])])][1]"/>
+              <xsl:variable name="rows" select="count($row/following-sibling::row) + 1 - count($stop) - count($stop/following-sibling::row)"/>
+              <xsl:if test="$rows &gt; 1">
+                <xsl:attribute name="number-rows-spanned"><xsl:value-of select="$rows"/></xsl:attribute>
+                <xsl:attribute name="display-align">center</xsl:attribute>
+              </xsl:if>
             </xsl:if>
             <fo:block text-indent="0">
               <xsl:attribute name="text-align">
@@ -825,7 +760,7 @@
     <xsl:param name="number"/>
     <xsl:param name="text"/>
     <xsl:param name="id" select="''"/>
-    <xsl:variable name="depth"><xsl:call-template name="soan-depth"/></xsl:variable>
+    <xsl:variable name="depth" select="count(ancestor::section | ancestor::agency) + 1"/>
     <xsl:variable name="roman" select="$number != '' and translate($number, 'IVXLC', '') = ''"/>
     <xsl:choose>
       <!-- "Phần I", "Chương II", "Mục 1": the number on its own line and
@@ -842,7 +777,7 @@
         </fo:block>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block xsl:use-attribute-sets="soan-body" keep-with-next="always">
+        <fo:block text-align="justify" text-indent="{$soan-indent}" space-before="6pt" keep-with-next="always">
           <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
           <xsl:if test="number($depth) &lt;= 2">
             <xsl:attribute name="font-weight">bold</xsl:attribute>
@@ -869,19 +804,26 @@
   </xsl:template>
 
   <xsl:template match="section" mode="soan-body">
-    <xsl:variable name="depth"><xsl:call-template name="soan-depth"/></xsl:variable>
-    <xsl:call-template name="soan-heading">
-      <xsl:with-param name="number" select="normalize-space(@number)"/>
-      <xsl:with-param name="text" select="@heading"/>
-      <xsl:with-param name="id">
-        <xsl:if test="number($depth) &lt;= 2 and not(ancestor::agency)"><xsl:call-template name="soan-section-id"/></xsl:if>
-      </xsl:with-param>
-    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="count(ancestor::section) &lt; 2 and not(ancestor::agency)">
+        <xsl:call-template name="soan-heading">
+          <xsl:with-param name="number" select="normalize-space(@number)"/>
+          <xsl:with-param name="text" select="@heading"/>
+          <xsl:with-param name="id"><xsl:call-template name="soan-section-id"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="soan-heading">
+          <xsl:with-param name="number" select="normalize-space(@number)"/>
+          <xsl:with-param name="text" select="@heading"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:apply-templates select="*" mode="soan-body"/>
   </xsl:template>
 
   <xsl:template match="p" mode="soan-body">
-    <fo:block xsl:use-attribute-sets="soan-body">
+    <fo:block text-align="justify" text-indent="{$soan-indent}" space-before="6pt">
       <xsl:apply-templates select="node()" mode="soan-inline"/>
     </fo:block>
     <xsl:apply-templates select="note" mode="soan-footnote"/>
@@ -889,7 +831,7 @@
 
   <!-- An item: its label, its own text, then what nests under it. -->
   <xsl:template match="item" mode="soan-body">
-    <fo:block xsl:use-attribute-sets="soan-body">
+    <fo:block text-align="justify" text-indent="{$soan-indent}" space-before="6pt">
       <xsl:value-of select="@label"/>
       <xsl:text> </xsl:text>
       <xsl:apply-templates select="node()[not(self::item or self::p or self::task or self::table)]" mode="soan-inline"/>
@@ -902,14 +844,14 @@
        caption it was written with ("a) Đơn vị chủ trì: X."). -->
   <xsl:template match="task" mode="soan-body">
     <xsl:if test="text">
-      <fo:block xsl:use-attribute-sets="soan-body">
+      <fo:block text-align="justify" text-indent="{$soan-indent}" space-before="6pt">
         <xsl:call-template name="soan-label"><xsl:with-param name="number" select="normalize-space(@number)"/></xsl:call-template>
         <xsl:apply-templates select="text/node()" mode="soan-inline"/>
       </fo:block>
       <xsl:apply-templates select="text/note" mode="soan-footnote"/>
     </xsl:if>
     <xsl:for-each select="*[not(self::text)]">
-      <fo:block xsl:use-attribute-sets="soan-body">
+      <fo:block text-align="justify" text-indent="{$soan-indent}" space-before="6pt">
         <xsl:if test="normalize-space(@label) != ''">
           <xsl:value-of select="normalize-space(@label)"/>
           <xsl:text> </xsl:text>
@@ -938,7 +880,7 @@
         <xsl:apply-templates select="*" mode="soan-body"/>
       </xsl:when>
       <xsl:when test="*[1][self::p]">
-        <fo:block xsl:use-attribute-sets="soan-body">
+        <fo:block text-align="justify" text-indent="{$soan-indent}" space-before="6pt">
           <xsl:call-template name="soan-label"><xsl:with-param name="number" select="normalize-space(@number)"/></xsl:call-template>
           <xsl:apply-templates select="*[1]/node()" mode="soan-inline"/>
         </fo:block>
@@ -946,7 +888,7 @@
         <xsl:apply-templates select="*[position() &gt; 1]" mode="soan-body"/>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block xsl:use-attribute-sets="soan-body">
+        <fo:block text-align="justify" text-indent="{$soan-indent}" space-before="6pt">
           <xsl:call-template name="soan-label"><xsl:with-param name="number" select="normalize-space(@number)"/></xsl:call-template>
           <xsl:value-of select="normalize-space(@name)"/>
         </fo:block>
