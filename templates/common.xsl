@@ -739,7 +739,7 @@
                   <xsl:otherwise>start</xsl:otherwise>
                 </xsl:choose>
               </xsl:attribute>
-              <xsl:apply-templates select="node()" mode="soan-inline"/>
+              <xsl:call-template name="soan-inline"/>
             </fo:block>
             <xsl:apply-templates select="note" mode="soan-footnote"/>
           </fo:table-cell>
@@ -824,7 +824,7 @@
 
   <xsl:template match="p" mode="soan-body">
     <fo:block text-align="justify" text-indent="{$soan-indent}" space-before="6pt">
-      <xsl:apply-templates select="node()" mode="soan-inline"/>
+      <xsl:call-template name="soan-inline"/>
     </fo:block>
     <xsl:apply-templates select="note" mode="soan-footnote"/>
   </xsl:template>
@@ -834,7 +834,12 @@
     <fo:block text-align="justify" text-indent="{$soan-indent}" space-before="6pt">
       <xsl:value-of select="@label"/>
       <xsl:text> </xsl:text>
-      <xsl:apply-templates select="node()[not(self::item or self::p or self::task or self::table)]" mode="soan-inline"/>
+      <xsl:choose>
+        <xsl:when test="*">
+          <xsl:apply-templates select="node()[not(self::item or self::p or self::task or self::table)]" mode="soan-inline"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+      </xsl:choose>
     </fo:block>
     <xsl:apply-templates select="note" mode="soan-footnote"/>
     <xsl:apply-templates select="item | p | task | table" mode="soan-body"/>
@@ -919,6 +924,15 @@
   <xsl:template match="*" mode="soan-body"/>
 
   <!-- ================= inline ================= -->
+
+  <!-- The inline content of the current element: its text as it is when
+       it holds no marks (the common case, and much the cheaper). -->
+  <xsl:template name="soan-inline">
+    <xsl:choose>
+      <xsl:when test="*"><xsl:apply-templates select="node()" mode="soan-inline"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <xsl:template match="text()" mode="soan-inline">
     <xsl:value-of select="."/>
