@@ -21,7 +21,7 @@ else
 Q =
 endif
 
-PKGS = libxml-2.0 libxslt libzip libpcre2-8 libutf8proc fontconfig
+PKGS = libxml-2.0 libxslt libzip libpcre2-8 libutf8proc fontconfig poppler-glib cairo-pdf
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
 
@@ -81,7 +81,7 @@ tests: $(UNIT_BIN)
 # ---- Debian packages -------------------------------------------------------
 # Installed only when missing (apt-get as root); quiet when all are there.
 BUILD_DEBS = gcc make pkg-config libxml2-dev libxslt1-dev libzip-dev libpcre2-dev \
-	libhpdf-dev libutf8proc-dev libfontconfig-dev fonts-liberation2
+	libhpdf-dev libutf8proc-dev libfontconfig-dev fonts-liberation2 libpoppler-glib-dev libcairo2-dev
 TEST_DEBS = libcmocka-dev jing libxml2-utils xsltproc poppler-utils qpdf valgrind \
 	python3-docx python3-pdfminer pandoc libreoffice-writer fop clang
 
@@ -128,7 +128,33 @@ check-run: $(B)/soan tests
 bench: all
 	$(Q)tests/bench.sh ./soan
 
+# ---- fuzzing -------------------------------------------------------------------
+# Each tests/fuzz/fuzz_NAME.c is linked with the library sources by clang
+# with libFuzzer and ASan into build-fuzz/fuzz_NAME, then run briefly
+# (FUZZ_TIME seconds, niced) on its seeds in tests/fuzz/seeds_NAME/.
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_TIME ?= 30
+fuzz: deps-test
+	@mkdir -p build-fuzz
+	$(Q)for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
+		echo "  FUZZ    $$n"; \
+		clang -std=c11 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined -I. $(PKG_CFLAGS) \
+			-DSOAN_PREFIX='"$(PREFIX)"' -Dmain=soan_cli_main -o build-fuzz/$$n $$f soan.c $(LIB_SRC) \
+			$(PKG_LIBS) || exit 1; \
+		mkdir -p build-fuzz/$$n.corpus; \
+		nice build-fuzz/$$n -max_total_time=$(FUZZ_TIME) -max_len=200000 -rss_limit_mb=2048 \
+			build-fuzz/$$n.corpus $$( [ -d tests/fuzz/seeds_$${n#fuzz_} ] && echo tests/fuzz/seeds_$${n#fuzz_} ) \
+			|| exit 1; \
+	done
+
 # ---- developer targets ---------------------------------------------------------
+# Legacy Vietnamese encodings: extract/encoding.inc is generated from the
+# tables in extract/encodings/ and committed; the normal build never runs
+# the script.  Rebuild it after editing a table.
+encoding-tables:
+	$(Q)python3 extract/encodings/mkinc.py >extract/encoding.inc.tmp-$$$$ && \
+		mv extract/encoding.inc.tmp-$$$$ extract/encoding.inc
+
 lint:
 	$(Q)clang-format --dry-run --Werror soan.c soan.h extract/*.[ch] generate/*.[ch] tests/unit/*.c
 
@@ -149,6 +175,7 @@ install: all
 clean:
 	rm -rf build build-san build-valgrind build-fuzz soan out
 
-.PHONY: all deps deps-build deps-test demo check check-run tests bench lint format install clean
+.PHONY: all deps deps-build deps-test demo check check-run tests bench fuzz lint format install clean \
+	encoding-tables
 
 -include $(LIB_OBJ:.o=.d) $(B)/soan.d

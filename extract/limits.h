@@ -39,5 +39,22 @@
 
 /* PDF input: pages. */
 #define LIMIT_PDF_PAGES 2000
+/* PDF objects ("obj" keywords in the raw file): a 40-page signed report
+ * has ~2,000; poppler builds a table entry for each. */
+#define LIMIT_PDF_OBJECTS 2000000
+/* Characters and words in one page's text layer: a dense A4 page holds
+ * ~6,000 characters; the layout sorts and groups words page by page. */
+#define LIMIT_PDF_PAGE_CHARS 500000
+#define LIMIT_PDF_PAGE_WORDS 100000
+/* Page side in points: the PDF format's own maximum is 14,400 (200 in);
+ * spreadsheet exports reach ~3,000. */
+#define LIMIT_PDF_PAGE_POINTS 14400
+/* Signature widgets read per page (a signed page has 2-6), and the size
+ * of the in-memory PDF printed to read their text. */
+#define LIMIT_PDF_WIDGETS 32
+#define LIMIT_PDF_WIDGET_BYTES (64u * 1024 * 1024)
+/* Pixels of one page rendering searched for ruling lines (an A4 page at
+ * 108 dpi is 1.1 million; a spreadsheet page is scaled down to this). */
+#define LIMIT_PDF_RENDER_PIXELS 8000000.0
 
 #endif

@@ -89,6 +89,15 @@ static size_t emph_close(const char *s, size_t len, size_t i, size_t mlen)
  * the whole line is reported through *bold. */
 static void clean_inline(const char *s, size_t len, int md, struct buf *out, int *bold)
 {
+	/* the characters that may open a mark, per mode */
+	static unsigned char special_md[256], special_txt[256];
+	if (!special_md['*']) {
+		for (const char *c = "\\*<![^&"; *c; c++)
+			special_md[(unsigned char)*c] = 1;
+		for (const char *c = "*<"; *c; c++)
+			special_txt[(unsigned char)*c] = 1;
+	}
+	const unsigned char *special = md ? special_md : special_txt;
 	size_t start = out->len;
 	if (bold) {
 		size_t a = 0, b = len;
@@ -100,6 +109,15 @@ static void clean_inline(const char *s, size_t len, int md, struct buf *out, int
 	}
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
+		/* copy a run of ordinary characters at once */
+		size_t run = i;
+		while (run < len && !special[(unsigned char)s[run]])
+			run++;
+		if (run > i) {
+			buf_add(out, s + i, run - i);
+			i = run - 1;
+			continue;
+		}
 		if (md && c == '\\' && i + 1 < len && ispunct((unsigned char)s[i + 1])) {
 			buf_addc(out, s[++i]);
 			continue;
@@ -127,7 +145,11 @@ static void clean_inline(const char *s, size_t len, int md, struct buf *out, int
 			const char *gt = memchr(s + i, '>', len - i);
 			if (gt) {
 				size_t n = (size_t)(gt - (s + i));
-				if (n > 8 && (!strncmp(s + i + 1, "http://", 7) || !strncmp(s + i + 1, "https://", 8))) {
+				/* an e-mail autolink <name@host> keeps its address */
+				int email = n > 3 && memchr(s + i + 1, '@', n - 1) && !memchr(s + i + 1, ' ', n - 1);
+				if (email || (n > 8 && (!strncmp(s + i + 1, "http://", 7) || !strncmp(s + i + 1, "https://", 8)))) {
+					if (email && n > 8 && !strncmp(s + i + 1, "mailto:", 7))
+						i += 7, n -= 7;
 					buf_add(out, s + i + 1, n - 1);
 					i += n;
 					continue;

@@ -11,14 +11,27 @@
 
 char *text_lower(const char *s, size_t len)
 {
-	utf8proc_uint8_t *out = NULL;
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
-					  UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
-	if (n < 0) {
-		free(out);
-		return xstrndup(s, len);
+	/* NFC in, NFC out: lower-casing a precomposed letter gives a
+	 * precomposed letter, so a per-code-point mapping is enough */
+	struct buf b = BUF_INIT;
+	buf_grow(&b, len);
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	while (p < end) {
+		if (*p < 0x80) {
+			char c = (char)*p++;
+			buf_addc(&b, c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
+			continue;
+		}
+		const unsigned char *at = p;
+		long cp = utf8_next(&p, end);
+		if (cp < 0) {
+			buf_add(&b, at, (size_t)(p - at));
+			continue;
+		}
+		char tmp[4];
+		buf_add(&b, tmp, (size_t)utf8_put(utf8proc_tolower((utf8proc_int32_t)cp), tmp));
 	}
-	return (char *)out;
+	return buf_detach(&b, NULL);
 }
 
 double text_upper_ratio(const char *s, size_t len)

@@ -1,0 +1,1566 @@
+/* pdf_layout.c - words with positions to blocks: the PDF reader's layout.
+ *
+ * Owns, page by page: visual lines from word boxes; what is not body text
+ * (page numbers, running headers and footers, signing stamps, footnote
+ * marks); footnotes at the page foot as notes; ruled tables (from the
+ * ruling lines pdf_rules.c finds) with merged cells, rows continued on the
+ * next page and repeated header rows dropped; the two-column bands of
+ * the document header (issuer | Quốc hiệu; Số | place and date) and the
+ * signature (Nơi nhận | signer), emitted as borderless two-column tables
+ * the way a DOCX header table arrives; and paragraphs rebuilt from line
+ * positions (indents, spacing, wrapping, a paragraph going on across a
+ * page break), with bold and italic from the fonts.  It does not decide
+ * what any text means: that is the recognizer's. */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "limits.h"
+#include "normalize.h"
+#include "pdf_layout.h"
+#include "xalloc.h"
+
+/* ---- lines --------------------------------------------------------------- */
+
+enum line_use {
+	USE_BODY = 0,
+	USE_DROP,     /* furniture or stamp */
+	USE_NOTE,     /* footnote area */
+	USE_TABLE,    /* inside a ruled table */
+	USE_ZONE,     /* inside a two-column band */
+};
+
+struct line {
+	size_t *wi; /* word indices, left to right */
+	size_t nw, aw;
+	double x1, y1, x2, y2;
+	double size; /* main font size */
+	double base; /* bottom of the main-size words */
+	enum line_use use;
+	int bold, italic, bold_start;
+	int zone; /* index of its band while grouping */
+};
+
+struct page_ctx {
+	struct pdf_page *pg;
+	struct line *lines;
+	size_t nlines;
+	double left, right; /* body margins */
+	double pitch;	    /* usual distance between lines of one paragraph */
+};
+
+static const struct pdf_word *W(const struct page_ctx *pc, const struct line *l, size_t k)
+{
+	return &pc->pg->words[l->wi[k]];
+}
+
+static const char *wtext(const struct pdf_page *pg, const struct pdf_word *w)
+{
+	return pg->text.ptr + w->off;
+}
+
+static const struct pdf_page *sort_page;
+
+static int cmp_word_y(const void *a, const void *b)
+{
+	const struct pdf_word *x = &sort_page->words[*(const size_t *)a];
+	const struct pdf_word *y = &sort_page->words[*(const size_t *)b];
+	double cx = x->y1 + x->y2, cy = y->y1 + y->y2;
+	if (cx != cy)
+		return cx < cy ? -1 : 1;
+	return x->x1 < y->x1 ? -1 : x->x1 > y->x1;
+}
+
+static int cmp_word_x(const void *a, const void *b)
+{
+	const struct pdf_word *x = &sort_page->words[*(const size_t *)a];
+	const struct pdf_word *y = &sort_page->words[*(const size_t *)b];
+	if (x->x1 != y->x1)
+		return x->x1 < y->x1 ? -1 : 1;
+	return (*(const size_t *)a > *(const size_t *)b) - (*(const size_t *)a < *(const size_t *)b);
+}
+
+static int cmp_line_y(const void *a, const void *b)
+{
+	const struct line *x = a, *y = b;
+	double cx = x->y1 + x->y2, cy = y->y1 + y->y2;
+	return (cx > cy) - (cx < cy);
+}
+
+static void line_add(struct line *l, size_t wi)
+{
+	l->wi = xgrow(l->wi, sizeof *l->wi, l->nw + 1, &l->aw);
+	l->wi[l->nw++] = wi;
+}
+
+static int all_digits(const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]) && s[i] != '*' && s[i] != ')' && s[i] != '(')
+			return 0;
+	return 1;
+}
+
+/* Bounding box, main size, styles; footnote marks. */
+static void line_measure(struct page_ctx *pc, struct line *l)
+{
+	struct pdf_page *pg = pc->pg;
+	sort_page = pg;
+	qsort(l->wi, l->nw, sizeof *l->wi, cmp_word_x);
+	size_t best = 0;
+	for (size_t k = 0; k < l->nw; k++)
+		if (W(pc, l, k)->len > W(pc, l, best)->len)
+			best = k;
+	l->size = W(pc, l, best)->size;
+	l->base = 0;
+	for (size_t k = 0; k < l->nw; k++) {
+		const struct pdf_word *w = W(pc, l, k);
+		if (fabs(w->size - l->size) < 0.5 && w->y2 > l->base)
+			l->base = w->y2;
+	}
+	for (size_t k = 0; k < l->nw; k++) {
+		struct pdf_word *w = &pg->words[l->wi[k]];
+		w->sup = w->size < l->size * 0.8 && w->y2 < l->base - l->size * 0.15 &&
+			 all_digits(wtext(pg, w), w->len);
+	}
+	l->x1 = 1e9, l->y1 = 1e9, l->x2 = -1e9, l->y2 = -1e9;
+	l->bold = l->italic = 1;
+	l->bold_start = 0;
+	int first = 1;
+	for (size_t k = 0; k < l->nw; k++) {
+		const struct pdf_word *w = W(pc, l, k);
+		if (w->x1 < l->x1)
+			l->x1 = w->x1;
+		if (w->x2 > l->x2)
+			l->x2 = w->x2;
+		if (w->sup)
+			continue;
+		if (w->y1 < l->y1)
+			l->y1 = w->y1;
+		if (w->y2 > l->y2)
+			l->y2 = w->y2;
+		if (first)
+			l->bold_start = w->bold;
+		first = 0;
+		l->bold &= w->bold;
+		l->italic &= w->italic;
+	}
+	if (first) { /* only marks */
+		l->y1 = W(pc, l, 0)->y1;
+		l->y2 = W(pc, l, 0)->y2;
+	}
+}
+
+/* Group the page's words into visual lines, top to bottom. */
+static void build_lines(struct page_ctx *pc)
+{
+	struct pdf_page *pg = pc->pg;
+	size_t n = pg->nwords, alines = 0;
+	if (!n)
+		return;
+	size_t *order = xmalloc(n * sizeof *order);
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	sort_page = pg;
+	qsort(order, n, sizeof *order, cmp_word_y);
+	for (size_t i = 0; i < n; i++) {
+		const struct pdf_word *w = &pg->words[order[i]];
+		double h = w->y2 - w->y1;
+		struct line *best = NULL;
+		double best_ov = 0;
+		for (size_t j = pc->nlines; j-- > 0;) {
+			struct line *l = &pc->lines[j];
+			if (l->y2 < w->y1 - 3 * (h + 1))
+				break;
+			double ov = fmin(l->y2, w->y2) - fmax(l->y1, w->y1);
+			double mh = fmin(l->y2 - l->y1, h);
+			if (mh <= 0)
+				mh = 1;
+			if (ov / mh > 0.5 && ov / mh > best_ov) {
+				best_ov = ov / mh;
+				best = l;
+			}
+		}
+		if (!best) {
+			pc->lines = xgrow(pc->lines, sizeof *pc->lines, pc->nlines + 1, &alines);
+			best = &pc->lines[pc->nlines++];
+			memset(best, 0, sizeof *best);
+			best->y1 = w->y1, best->y2 = w->y2;
+		} else {
+			/* keep the band of the main text, not of a raised mark */
+			if (h >= best->y2 - best->y1) {
+				best->y1 = fmin(best->y1, w->y1);
+				best->y2 = fmax(best->y2, w->y2);
+			}
+		}
+		line_add(best, order[i]);
+	}
+	free(order);
+	for (size_t j = 0; j < pc->nlines; j++)
+		line_measure(pc, &pc->lines[j]);
+	qsort(pc->lines, pc->nlines, sizeof *pc->lines, cmp_line_y);
+	/* a raised footnote number that came out as a line of its own goes
+	   with the line it opens */
+	for (size_t j = 0; j + 1 < pc->nlines; j++) {
+		struct line *m = &pc->lines[j], *l = &pc->lines[j + 1];
+		int digits = m->nw > 0;
+		for (size_t k = 0; k < m->nw; k++)
+			digits &= all_digits(wtext(pg, W(pc, m, k)), W(pc, m, k)->len);
+		if (!digits || l->size < m->size * 1.2 || m->x2 > l->x1 + 2 || l->y1 > m->y2 + 1 ||
+		    l->y1 < m->y1 - 1)
+			continue;
+		for (size_t k = 0; k < m->nw; k++)
+			line_add(l, m->wi[k]);
+		free(m->wi);
+		memmove(m, m + 1, (pc->nlines - j - 1) * sizeof *m);
+		pc->nlines--;
+		line_measure(pc, m);
+	}
+}
+
+/* The line's text; footnote marks are left out (and listed in marks,
+ * space separated, when marks is not NULL). */
+static void line_text(const struct page_ctx *pc, const struct line *l, size_t from, size_t to,
+		      struct buf *out, struct buf *marks)
+{
+	const struct pdf_word *prev = NULL;
+	for (size_t k = from; k < to; k++) {
+		const struct pdf_word *w = W(pc, l, k);
+		if (w->sup) {
+			if (marks) {
+				buf_add(marks, wtext(pc->pg, w), w->len);
+				buf_addc(marks, ' ');
+			}
+			prev = w;
+			continue;
+		}
+		if (prev && (w->space_before || w->x1 - prev->x2 > w->size * 0.12) && out->len &&
+		    out->ptr[out->len - 1] != ' ')
+			buf_addc(out, ' ');
+		buf_add(out, wtext(pc->pg, w), w->len);
+		prev = w;
+	}
+}
+
+/* ---- stamps, page numbers, running headers ---------------------------------- */
+
+static int has_ci(const char *s, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (size_t i = 0; i + n <= len; i++)
+		if (!strncasecmp(s + i, needle, n))
+			return 1;
+	return 0;
+}
+
+int pdf_is_stamp_text(const char *s, size_t len)
+{
+	static const char *const marks[] = {
+		"K\xC3\xBD b\xE1\xBB\x9Fi:",		  /* Ký bởi: */
+		"Th\xE1\xBB\x9Di gian k\xC3\xBD",	  /* Thời gian ký */
+		"C\xC6\xA1 quan ph\xC3\xA1t h\xC3\xA0nh:", /* Cơ quan phát hành: */
+		"Email:",
+		"E-mail:",
+		"Signature Not Verified",
+		"Digitally signed",
+	};
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (has_ci(s, len, marks[i]))
+			return 1;
+	/* "Cơ quan: ..." opening a line */
+	if (len >= 9 && !memcmp(s, "C\xC6\xA1 quan:", 9))
+		return 1;
+	/* an e-mail address alone */
+	const char *at = memchr(s, '@', len);
+	if (at && !memchr(s, ' ', len))
+		return 1;
+	/* a time stamp hh:mm:ss with a date, as stamps print them */
+	int colon_time = 0, date = 0;
+	for (size_t i = 0; i + 8 <= len; i++) {
+		if (isdigit((unsigned char)s[i]) && isdigit((unsigned char)s[i + 1]) && s[i + 2] == ':' &&
+		    isdigit((unsigned char)s[i + 3]) && isdigit((unsigned char)s[i + 4]) && s[i + 5] == ':' &&
+		    isdigit((unsigned char)s[i + 6]) && isdigit((unsigned char)s[i + 7]))
+			colon_time = 1;
+		if (isdigit((unsigned char)s[i]) && (s[i + 1] == '/' || s[i + 2] == '/' || s[i + 1] == '.' ||
+						     s[i + 2] == '.' || s[i + 2] == '-'))
+			date = 1;
+	}
+	return colon_time && (date || len < 40);
+}
+
+/* Text of a margin line with its digits taken out, for spotting lines
+ * that repeat on many pages (running headers and footers). */
+static void margin_key(const struct page_ctx *pc, const struct line *l, struct buf *b)
+{
+	struct buf t = BUF_INIT;
+	line_text(pc, l, 0, l->nw, &t, NULL);
+	for (size_t i = 0; i < t.len; i++)
+		if (!isdigit((unsigned char)t.ptr[i]))
+			buf_addc(b, t.ptr[i]);
+	buf_addf(b, "@%d", (int)(l->y1 / 6));
+	buf_release(&t);
+}
+
+static int in_margin(const struct page_ctx *pc, const struct line *l)
+{
+	double h = pc->pg->h;
+	return l->y2 < h * 0.09 || l->y1 > h * 0.92;
+}
+
+/* A page number: digits, maybe dashed or "Trang", near the top or the
+ * bottom of the page. */
+static int is_page_number(const struct page_ctx *pc, const struct line *l)
+{
+	double h = pc->pg->h;
+	if (!(l->y2 < h * 0.14 || l->y1 > h * 0.86))
+		return 0;
+	struct buf t = BUF_INIT;
+	line_text(pc, l, 0, l->nw, &t, NULL);
+	size_t digits = 0, other = 0;
+	for (size_t i = 0; i < t.len; i++) {
+		unsigned char c = (unsigned char)t.ptr[i];
+		if (isdigit(c))
+			digits++;
+		else if (c != ' ' && c != '-' && c != '/' && c != '.')
+			other++;
+	}
+	int r = digits > 0 && digits <= 4 &&
+		(other == 0 || (t.len >= 5 && !strncasecmp(t.ptr, "Trang", 5) && other == 5));
+	buf_release(&t);
+	return r;
+}
+
+/* ---- document-wide facts -------------------------------------------------- */
+
+struct margin_seen {
+	char *key;
+	unsigned count;
+	unsigned last_page;
+};
+
+struct doc {
+	struct pdf_page *pages;
+	size_t npages;
+	struct blocks *out;
+	struct diag *d;
+	pdf_rules_fn rules;
+	void *rules_ctx;
+	double body_size; /* the most common font size */
+	struct margin_seen *margins;
+	size_t nmargins, amargins;
+
+	/* the paragraph being built (it may go on across a page break) */
+	struct buf para;
+	struct buf marks;
+	unsigned para_flags, para_line;
+	int para_open, para_bold, para_italic, para_bold_start;
+	int para_lines, para_center, para_full;
+	double para_x1, para_cont_x1;
+	struct line last; /* last line added (copy of measures only) */
+	double last_right, last_left;
+	const struct page_ctx *last_pc;
+	double last_first_w;
+	unsigned page_flags; /* flags for every block of this page */
+	unsigned pending_flags;
+	/* notes waiting for the paragraph that carries their mark */
+	struct pending_note {
+		char mark[16];
+		char *text;
+		int orphan;
+	} *notes;
+	size_t nnotes, anotes;
+	/* the table that ended the previous page, for continuation */
+	size_t last_table; /* index in out + 1, or 0 */
+	double *last_cols;
+	size_t nlast_cols;
+	double prev_page_end; /* fraction of the page height where content ended */
+	int notes_before;     /* the page before had footnotes */
+	int prev_landscape;
+	double prev_w, prev_h;
+};
+
+static void margin_count(struct doc *D, const char *key, unsigned page)
+{
+	for (size_t i = 0; i < D->nmargins; i++) {
+		if (!strcmp(D->margins[i].key, key)) {
+			if (D->margins[i].last_page != page)
+				D->margins[i].count++;
+			D->margins[i].last_page = page;
+			return;
+		}
+	}
+	D->margins = xgrow(D->margins, sizeof *D->margins, D->nmargins + 1, &D->amargins);
+	D->margins[D->nmargins++] = (struct margin_seen){ xstrdup(key), 1, page };
+}
+
+static unsigned margin_repeats(const struct doc *D, const char *key)
+{
+	for (size_t i = 0; i < D->nmargins; i++)
+		if (!strcmp(D->margins[i].key, key))
+			return D->margins[i].count;
+	return 0;
+}
+
+/* ---- emitting blocks -------------------------------------------------------- */
+
+static void emit_notes(struct doc *D, const char *marks, int all)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < D->nnotes; i++) {
+		struct pending_note *n = &D->notes[i];
+		int hit = all || n->orphan;
+		if (!hit && marks) {
+			size_t ml = strlen(n->mark);
+			for (const char *p = marks; (p = strstr(p, n->mark)); p += ml)
+				if ((p == marks || p[-1] == ' ') && p[ml] == ' ') {
+					hit = 1;
+					break;
+				}
+		}
+		if (hit) {
+			struct block *b = blocks_add_note(D->out, n->text, strlen(n->text));
+			b->flags |= D->page_flags;
+			free(n->text);
+			continue;
+		}
+		D->notes[k++] = *n;
+	}
+	D->nnotes = k;
+}
+
+static void flush_para(struct doc *D)
+{
+	if (!D->para_open)
+		return;
+	buf_trim(&D->para);
+	if (D->para.len) {
+		struct block *b = blocks_add_para(D->out, D->para.ptr, D->para.len);
+		b->line = D->para_line;
+		b->flags |= D->para_flags;
+		if (D->para_bold)
+			b->flags |= BF_BOLD;
+		else if (D->para_bold_start)
+			b->flags |= BF_BOLD_START;
+		if (D->para_italic)
+			b->flags |= BF_ITALIC;
+		if (D->para_center)
+			b->align = ALIGN_CENTER;
+		else if (D->para_lines > 1 && D->para_full)
+			b->align = ALIGN_JUSTIFY;
+		else
+			b->align = ALIGN_LEFT;
+		D->last_table = 0;
+	}
+	buf_reset(&D->para);
+	D->para_open = 0;
+	emit_notes(D, D->marks.ptr, 0);
+	buf_reset(&D->marks);
+}
+
+static unsigned take_flags(struct doc *D)
+{
+	unsigned f = D->page_flags | D->pending_flags;
+	D->pending_flags = 0;
+	return f;
+}
+
+static int centered(const struct page_ctx *pc, const struct line *l)
+{
+	double mid = (pc->left + pc->right) / 2, c = (l->x1 + l->x2) / 2;
+	double width = pc->right - pc->left;
+	(void)width;
+	return fabs(c - mid) < 4 && l->x1 > pc->left + l->size * 1.5 && l->x2 < pc->right - l->size * 1.5;
+}
+
+static double first_word_width(const struct page_ctx *pc, const struct line *l)
+{
+	for (size_t k = 0; k < l->nw; k++)
+		if (!W(pc, l, k)->sup)
+			return W(pc, l, k)->x2 - W(pc, l, k)->x1;
+	return 0;
+}
+
+/* Does line l go on the paragraph whose last line is D->last? */
+static int continues(struct doc *D, const struct page_ctx *pc, const struct line *l, int same_page)
+{
+	const struct line *p = &D->last;
+	if (!D->para_open)
+		return 0;
+	if (fabs(l->size - p->size) > 0.6 || (p->bold && !l->bold_start) || (l->bold && !p->bold))
+		return 0;
+	int lc = centered(pc, l);
+	if (lc != D->para_center)
+		return 0;
+	if (same_page) {
+		double pitch = (l->base - p->base);
+		if (pitch < 0 || pitch > pc->pitch + l->size * 0.3)
+			return 0;
+	}
+	/* the first word of l did not fit at the end of the last line: a wrap */
+	double room;
+	if (lc)
+		room = (D->last_right - D->last_left) - (p->x2 - p->x1);
+	else
+		room = D->last_right - p->x2;
+	if (first_word_width(pc, l) + l->size * 0.2 < room - l->size * 0.3)
+		return 0;
+	if (!lc) {
+		/* a first-line indent opens a new paragraph */
+		double cont = D->para_lines > 1 ? D->para_cont_x1 : pc->left;
+		if (l->x1 > cont + l->size * 0.6 && l->x1 > pc->left + l->size * 0.6)
+			return 0;
+	}
+	return 1;
+}
+
+static void add_body_line(struct doc *D, const struct page_ctx *pc, const struct line *l, unsigned lineno,
+			  int same_page)
+{
+	if (continues(D, pc, l, same_page)) {
+		/* join: no space after a hyphen that ends a word ("QĐ-" "UBND") */
+		size_t n = D->para.len;
+		int hyph = n >= 2 && D->para.ptr[n - 1] == '-' && D->para.ptr[n - 2] != ' ';
+		if (!hyph)
+			buf_addc(&D->para, ' ');
+		line_text(pc, l, 0, l->nw, &D->para, &D->marks);
+		if (D->para_lines == 1)
+			D->para_cont_x1 = l->x1;
+		D->para_lines++;
+		D->para_full = D->para_full && (D->last.x2 > pc->right - l->size * 1.5);
+		D->para_bold_start = D->para_bold_start && l->bold_start;
+	} else {
+		flush_para(D);
+		D->para_open = 1;
+		D->para_line = lineno;
+		D->para_flags = take_flags(D);
+		D->para_bold = l->bold;
+		D->para_italic = l->italic;
+		D->para_bold_start = l->bold_start;
+		D->para_center = centered(pc, l);
+		D->para_lines = 1;
+		D->para_full = 1;
+		D->para_x1 = l->x1;
+		D->para_cont_x1 = pc->left;
+		line_text(pc, l, 0, l->nw, &D->para, &D->marks);
+	}
+	D->last = *l;
+	D->last.wi = NULL;
+	D->last_left = pc->left;
+	D->last_right = pc->right;
+}
+
+/* ---- footnotes ------------------------------------------------------------- */
+
+/* Text of a footnote going on from the page before. */
+static void note_append(struct doc *D, const char *text)
+{
+	char **to = NULL;
+	if (D->nnotes)
+		to = &D->notes[D->nnotes - 1].text;
+	for (size_t i = D->out->n; !to && i-- > 0;)
+		if (D->out->v[i].kind == BLOCK_NOTE)
+			to = &D->out->v[i].text;
+	if (!to)
+		return;
+	char *n = xasprintf("%s %s", *to, text);
+	free(*to);
+	*to = n;
+}
+
+static void find_footnotes(struct doc *D, struct page_ctx *pc)
+{
+	/* the run of small lines at the foot of the page */
+	size_t end = pc->nlines, start;
+	while (end > 0 && pc->lines[end - 1].use == USE_DROP)
+		end--;
+	start = end;
+	while (start > 0 && pc->lines[start - 1].use == USE_BODY &&
+	       pc->lines[start - 1].size < D->body_size * 0.86)
+		start--;
+	/* it opens with a mark, or goes on with the last note of the page
+	   before */
+	size_t first_mark = start;
+	while (first_mark < end) {
+		struct line *l = &pc->lines[first_mark];
+		if (l->nw && W(pc, l, 0)->sup)
+			break;
+		first_mark++;
+	}
+	if (first_mark >= end && !(D->notes_before && start < end))
+		return;
+	struct buf t = BUF_INIT;
+	if (first_mark > start && D->notes_before) {
+		for (size_t i = start; i < first_mark; i++) {
+			if (t.len)
+				buf_addc(&t, ' ');
+			line_text(pc, &pc->lines[i], 0, pc->lines[i].nw, &t, NULL);
+			pc->lines[i].use = USE_NOTE;
+		}
+		note_append(D, t.ptr);
+		buf_reset(&t);
+	}
+	start = first_mark;
+	if (start >= end) {
+		buf_release(&t);
+		return;
+	}
+	char mark[16] = "";
+	for (size_t i = start; i <= end; i++) {
+		struct line *l = i < end ? &pc->lines[i] : NULL;
+		if (!l || (l->nw && W(pc, l, 0)->sup)) {
+			buf_trim(&t);
+			if (t.len) {
+				D->notes = xgrow(D->notes, sizeof *D->notes, D->nnotes + 1, &D->anotes);
+				struct pending_note *n = &D->notes[D->nnotes++];
+				memcpy(n->mark, mark, sizeof mark);
+				n->text = buf_detach(&t, NULL);
+				n->orphan = 0;
+			}
+			buf_reset(&t);
+			if (!l)
+				break;
+			const struct pdf_word *w = W(pc, l, 0);
+			size_t ml = w->len < sizeof mark - 1 ? w->len : sizeof mark - 1;
+			memcpy(mark, wtext(pc->pg, w), ml);
+			mark[ml] = 0;
+			line_text(pc, l, 1, l->nw, &t, NULL);
+		} else {
+			size_t n = t.len;
+			int hyph = n >= 2 && t.ptr[n - 1] == '-' && t.ptr[n - 2] != ' ';
+			if (!hyph)
+				buf_addc(&t, ' ');
+			line_text(pc, l, 0, l->nw, &t, NULL);
+		}
+		l->use = USE_NOTE;
+	}
+	buf_release(&t);
+}
+
+/* ---- ruled tables ---------------------------------------------------------- */
+
+struct grid {
+	double *xs, *ys;
+	size_t nx, ny;
+	double x1, y1, x2, y2;
+};
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* Sort v and merge values closer than tol. */
+static size_t cluster_values(double *v, size_t n, double tol)
+{
+	if (!n)
+		return 0;
+	qsort(v, n, sizeof *v, cmp_double);
+	size_t k = 0;
+	double sum = v[0];
+	size_t cnt = 1;
+	for (size_t i = 1; i <= n; i++) {
+		if (i < n && v[i] - v[i - 1] <= tol) {
+			sum += v[i];
+			cnt++;
+			continue;
+		}
+		v[k++] = sum / (double)cnt;
+		if (i < n) {
+			sum = v[i];
+			cnt = 1;
+		}
+	}
+	return k;
+}
+
+static size_t uf_find(size_t *p, size_t i)
+{
+	while (p[i] != i) {
+		p[i] = p[p[i]];
+		i = p[i];
+	}
+	return i;
+}
+
+static void uf_union(size_t *p, size_t a, size_t b)
+{
+	a = uf_find(p, a);
+	b = uf_find(p, b);
+	if (a != b)
+		p[a < b ? b : a] = a < b ? a : b;
+}
+
+#define TOL 2.5
+
+/* Does a vertical rule at x cover [y1, y2] for at least half of it? */
+static int v_covers(const struct pdf_page *pg, double x, double y1, double y2)
+{
+	double need = (y2 - y1) * 0.5, got = 0;
+	for (size_t i = 0; i < pg->nv; i++) {
+		const struct pdf_rule *r = &pg->vrules[i];
+		if (fabs(r->at - x) > TOL)
+			continue;
+		double ov = fmin(r->b, y2) - fmax(r->a, y1);
+		if (ov > 0)
+			got += ov;
+	}
+	return got >= need;
+}
+
+static int h_covers(const struct pdf_page *pg, double y, double x1, double x2)
+{
+	double need = (x2 - x1) * 0.5, got = 0;
+	for (size_t i = 0; i < pg->nh; i++) {
+		const struct pdf_rule *r = &pg->hrules[i];
+		if (fabs(r->at - y) > TOL)
+			continue;
+		double ov = fmin(r->b, x2) - fmax(r->a, x1);
+		if (ov > 0)
+			got += ov;
+	}
+	return got >= need;
+}
+
+/* Find table grids: clusters of crossing horizontal and vertical rules. */
+static size_t find_grids(const struct pdf_page *pg, struct grid **out)
+{
+	size_t n = pg->nh + pg->nv, ngrids = 0, agrids = 0;
+	*out = NULL;
+	if (pg->nh < 2 || pg->nv < 2)
+		return 0;
+	size_t *p = xmalloc(n * sizeof *p);
+	for (size_t i = 0; i < n; i++)
+		p[i] = i;
+	for (size_t i = 0; i < pg->nh; i++) {
+		const struct pdf_rule *h = &pg->hrules[i];
+		for (size_t j = 0; j < pg->nv; j++) {
+			const struct pdf_rule *v = &pg->vrules[j];
+			if (v->at >= h->a - TOL && v->at <= h->b + TOL && h->at >= v->a - TOL &&
+			    h->at <= v->b + TOL)
+				uf_union(p, i, pg->nh + j);
+		}
+	}
+	for (size_t root = 0; root < n; root++) {
+		if (uf_find(p, root) != root)
+			continue;
+		size_t nh = 0, nv = 0;
+		for (size_t i = 0; i < n; i++)
+			if (uf_find(p, i) == root)
+				i < pg->nh ? nh++ : nv++;
+		if (nh < 2 || nv < 2)
+			continue;
+		struct grid g;
+		memset(&g, 0, sizeof g);
+		g.xs = xmalloc((nv + 2) * sizeof *g.xs);
+		g.ys = xmalloc((nh + 2) * sizeof *g.ys);
+		g.x1 = g.y1 = 1e9;
+		g.x2 = g.y2 = -1e9;
+		for (size_t i = 0; i < n; i++) {
+			if (uf_find(p, i) != root)
+				continue;
+			const struct pdf_rule *r = i < pg->nh ? &pg->hrules[i] : &pg->vrules[i - pg->nh];
+			if (i < pg->nh) {
+				g.ys[g.ny++] = r->at;
+				g.x1 = fmin(g.x1, r->a), g.x2 = fmax(g.x2, r->b);
+				g.y1 = fmin(g.y1, r->at), g.y2 = fmax(g.y2, r->at);
+			} else {
+				g.xs[g.nx++] = r->at;
+				g.y1 = fmin(g.y1, r->a), g.y2 = fmax(g.y2, r->b);
+				g.x1 = fmin(g.x1, r->at), g.x2 = fmax(g.x2, r->at);
+			}
+		}
+		g.xs[g.nx++] = g.x1, g.xs[g.nx++] = g.x2;
+		g.ys[g.ny++] = g.y1, g.ys[g.ny++] = g.y2;
+		g.nx = cluster_values(g.xs, g.nx, 4.0);
+		g.ny = cluster_values(g.ys, g.ny, 4.0);
+		if (g.nx < 2 || g.ny < 2 || g.x2 - g.x1 < 30 || g.y2 - g.y1 < 8) {
+			free(g.xs);
+			free(g.ys);
+			continue;
+		}
+		*out = xgrow(*out, sizeof **out, ngrids + 1, &agrids);
+		(*out)[ngrids++] = g;
+	}
+	free(p);
+	return ngrids;
+}
+
+/* Paragraphs of one table cell or zone cell from its lines. */
+/* Is the UTF-8 letter at s lower case (Vietnamese letters included)? */
+static int lower_utf8(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	long cp = utf8_next(&p, p + len);
+	return cp > 0 && utf8proc_islower((utf8proc_int32_t)cp);
+}
+
+static int starts_lower(const struct page_ctx *pc, const struct line *l)
+{
+	if (!l->nw)
+		return 0;
+	const struct pdf_word *w = W(pc, l, 0);
+	const char *s = wtext(pc->pg, w);
+	return (unsigned char)s[0] < 0x80 ? islower((unsigned char)s[0]) : lower_utf8(s, w->len);
+}
+
+/* Paragraphs of one table cell or zone cell from its lines.  In a zone
+ * (flags has a zone bit) every line is a paragraph of its own, as offices
+ * type the header and signature, unless the next line opens in lower
+ * case (a wrapped recipient); in a table cell, lines that wrap join. */
+static void cell_paragraphs(const struct page_ctx *pc, struct line *ls, size_t n, double cx1, double cx2,
+			    struct blocks *out, unsigned flags, unsigned lineno)
+{
+	struct buf t = BUF_INIT;
+	const struct line *prev = NULL;
+	int bold = 1, italic = 1, bstart = 0, center = 0, prev_center = 0;
+	for (size_t i = 0; i <= n; i++) {
+		const struct line *l = i < n ? &ls[i] : NULL;
+		int join = 0;
+		if (l && prev) {
+			/* room left at the end of the line, centred or not */
+			double room = cx2 - prev->x2;
+			double pitch = l->base - prev->base;
+			join = first_word_width(pc, l) + l->size * 0.2 > room - l->size * 0.3 &&
+			       pitch < prev->size * 1.8 && fabs(l->size - prev->size) < 0.6 &&
+			       l->bold == prev->bold;
+			if (flags & (BF_HEADER_ZONE | BF_SIGNATURE_ZONE))
+				join = pitch < prev->size * 1.8 && starts_lower(pc, l);
+		}
+		if (prev && !join) {
+			buf_trim(&t);
+			if (t.len) {
+				struct block *b = blocks_add_para(out, t.ptr, t.len);
+				b->flags |= flags;
+				b->line = lineno;
+				if (bold)
+					b->flags |= BF_BOLD;
+				else if (bstart)
+					b->flags |= BF_BOLD_START;
+				if (italic)
+					b->flags |= BF_ITALIC;
+				b->align = center ? ALIGN_CENTER : ALIGN_LEFT;
+			}
+			buf_reset(&t);
+		}
+		if (!l)
+			break;
+		if (!prev || !join) {
+			bold = l->bold, italic = l->italic, bstart = l->bold_start;
+			center = 0;
+		} else {
+			size_t len = t.len;
+			if (!(len >= 2 && t.ptr[len - 1] == '-' && t.ptr[len - 2] != ' '))
+				buf_addc(&t, ' ');
+			bold &= l->bold, italic &= l->italic;
+		}
+		double c = (l->x1 + l->x2) / 2;
+		prev_center = fabs(c - (cx1 + cx2) / 2) < l->size * 0.6 && l->x1 > cx1 + 2;
+		if (!prev || !join)
+			center = prev_center;
+		line_text(pc, l, 0, l->nw, &t, NULL);
+		prev = l;
+	}
+	buf_release(&t);
+}
+
+/* Lines made of the words inside a box (splitting page lines). */
+static size_t box_lines(struct page_ctx *pc, double x1, double y1, double x2, double y2, struct line **out)
+{
+	size_t n = 0, a = 0;
+	*out = NULL;
+	for (size_t i = 0; i < pc->nlines; i++) {
+		struct line *l = &pc->lines[i];
+		if (l->y2 < y1 || l->y1 > y2)
+			continue;
+		struct line nl;
+		memset(&nl, 0, sizeof nl);
+		for (size_t k = 0; k < l->nw; k++) {
+			const struct pdf_word *w = W(pc, l, k);
+			double cx = (w->x1 + w->x2) / 2, cy = (w->y1 + w->y2) / 2;
+			if (cx >= x1 && cx < x2 && cy >= y1 && cy < y2)
+				line_add(&nl, l->wi[k]);
+		}
+		if (!nl.nw)
+			continue;
+		line_measure(pc, &nl);
+		*out = xgrow(*out, sizeof **out, n + 1, &a);
+		(*out)[n++] = nl;
+	}
+	return n;
+}
+
+static void free_lines(struct line *ls, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(ls[i].wi);
+	free(ls);
+}
+
+static int cell_is_empty(const struct cell *c)
+{
+	return c->content->n == 0;
+}
+
+static int row_text_eq(const struct row *a, const struct row *b)
+{
+	if (a->ncells != b->ncells)
+		return 0;
+	for (size_t i = 0; i < a->ncells; i++) {
+		const struct blocks *x = a->cells[i].content, *y = b->cells[i].content;
+		if (x->n != y->n || a->cells[i].colspan != b->cells[i].colspan)
+			return 0;
+		for (size_t k = 0; k < x->n; k++)
+			if (x->v[k].kind != BLOCK_PARA || y->v[k].kind != BLOCK_PARA ||
+			    strcmp(x->v[k].text, y->v[k].text))
+				return 0;
+	}
+	return 1;
+}
+
+static void move_blocks(struct blocks *to, struct blocks *from)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		to->v = xgrow(to->v, sizeof *to->v, to->n + 1, &to->alloc);
+		to->v[to->n++] = from->v[i];
+	}
+	from->n = 0;
+}
+
+static void free_row(struct row *r)
+{
+	for (size_t j = 0; j < r->ncells; j++)
+		blocks_free(r->cells[j].content);
+	free(r->cells);
+}
+
+/* Build a table block from a grid; its rows may continue the table
+ * that ended the previous page. */
+static int emit_grid(struct doc *D, struct page_ctx *pc, const struct grid *g, unsigned lineno)
+{
+	size_t R = g->ny - 1, C = g->nx - 1;
+	if (R > LIMIT_TABLE_ROWS || C > LIMIT_TABLE_CELLS) {
+		diag_at(D->d, NULL, pc->pg->no);
+		return diag_error(D->d, "table too large (limits LIMIT_TABLE_ROWS, LIMIT_TABLE_CELLS)");
+	}
+	/* merge grid cells that no rule separates */
+	size_t *p = xmalloc(R * C * sizeof *p);
+	for (size_t i = 0; i < R * C; i++)
+		p[i] = i;
+	for (size_t r = 0; r < R; r++)
+		for (size_t c = 0; c < C; c++) {
+			if (c + 1 < C && !v_covers(pc->pg, g->xs[c + 1], g->ys[r], g->ys[r + 1]))
+				uf_union(p, r * C + c, r * C + c + 1);
+			if (r + 1 < R && !h_covers(pc->pg, g->ys[r + 1], g->xs[c], g->xs[c + 1]))
+				uf_union(p, r * C + c, (r + 1) * C + c);
+		}
+	/* extent of each group */
+	size_t *r1 = xmalloc(R * C * sizeof *r1), *c1 = xmalloc(R * C * sizeof *c1);
+	for (size_t i = 0; i < R * C; i++)
+		r1[i] = c1[i] = 0;
+	for (size_t i = 0; i < R * C; i++) {
+		size_t root = uf_find(p, i);
+		if (i / C > r1[root])
+			r1[root] = i / C;
+		if (i % C > c1[root])
+			c1[root] = i % C;
+	}
+	struct table *t = xcalloc(1, sizeof *t);
+	for (size_t r = 0; r < R; r++) {
+		struct row *row = table_add_row(t);
+		for (size_t c = 0; c < C; c++) {
+			size_t i = r * C + c, root = uf_find(p, i);
+			size_t rr0 = root / C, cc0 = root % C;
+			if (cc0 != c)
+				continue; /* covered by a colspan */
+			struct cell *cl = table_add_cell(row);
+			size_t span = c1[root] - cc0 + 1;
+			cl->colspan = (unsigned)span;
+			if (rr0 != r) {
+				cl->merged = 1;
+				continue;
+			}
+			cl->rowspan = (unsigned)(r1[root] - rr0 + 1);
+			struct line *ls;
+			double x1 = g->xs[cc0], x2 = g->xs[c1[root] + 1];
+			double y1 = g->ys[rr0], y2 = g->ys[r1[root] + 1];
+			size_t n = box_lines(pc, x1, y1, x2, y2, &ls);
+			cell_paragraphs(pc, ls, n, x1, x2, cl->content, 0, lineno);
+			free_lines(ls, n);
+		}
+	}
+	free(p);
+	free(r1);
+	free(c1);
+	/* drop rows with no text at all and no cell starting in them
+	   (double rules make thin empty rows) */
+	size_t k = 0;
+	for (size_t r = 0; r < t->nrows; r++) {
+		struct row *row = &t->rows[r];
+		int empty = 1;
+		for (size_t c = 0; c < row->ncells; c++)
+			if (!cell_is_empty(&row->cells[c]) || (row->cells[c].rowspan > 1 && !row->cells[c].merged))
+				empty = 0;
+		if (empty && g->ys[r + 1] - g->ys[r] < 6) {
+			free_row(row);
+			continue;
+		}
+		t->rows[k++] = *row;
+	}
+	t->nrows = k;
+	table_finish(t);
+
+	/* a table going on from the previous page: same columns */
+	struct block *prev = D->last_table && D->last_table <= D->out->n ? &D->out->v[D->last_table - 1] : NULL;
+	int cont = prev && prev->kind == BLOCK_TABLE && !D->para_open && D->nlast_cols == g->nx &&
+		   prev->table->ncols == t->ncols;
+	for (size_t i = 0; cont && i < g->nx; i++)
+		if (fabs(D->last_cols[i] - g->xs[i]) > 4)
+			cont = 0;
+	if (cont) {
+		struct table *pt = prev->table;
+		/* repeated header rows */
+		size_t h = 0;
+		while (h < t->nrows && h < pt->nrows && h < 4 && row_text_eq(&t->rows[h], &pt->rows[h]))
+			h++;
+		for (size_t r = 0; r < h; r++) {
+			pt->rows[r].header = 1;
+			free_row(&t->rows[r]);
+		}
+		size_t from = h;
+		/* a row split by the page break: empty first cell going on */
+		if (from < t->nrows && pt->nrows) {
+			struct row *a = &pt->rows[pt->nrows - 1], *b = &t->rows[from];
+			int same = a->ncells == b->ncells && a->ncells > 1 && cell_is_empty(&b->cells[0]) &&
+				   !cell_is_empty(&a->cells[0]);
+			for (size_t c = 0; same && c < a->ncells; c++)
+				if (a->cells[c].colspan != b->cells[c].colspan)
+					same = 0;
+			if (same) {
+				for (size_t c = 0; c < a->ncells; c++)
+					move_blocks(a->cells[c].content, b->cells[c].content);
+				free_row(b);
+				from++;
+			}
+		}
+		for (size_t r = from; r < t->nrows; r++) {
+			struct row *nr = table_add_row(pt);
+			*nr = t->rows[r];
+		}
+		free(t->rows);
+		free(t);
+		table_finish(pt);
+	} else {
+		struct block *b = blocks_add_table(D->out);
+		free(b->table);
+		b->table = t;
+		b->line = lineno;
+		b->flags |= take_flags(D);
+		D->last_table = D->out->n;
+	}
+	free(D->last_cols);
+	D->last_cols = xmalloc(g->nx * sizeof *D->last_cols);
+	memcpy(D->last_cols, g->xs, g->nx * sizeof *g->xs);
+	D->nlast_cols = g->nx;
+	return 0;
+}
+
+/* ---- two-column bands: header and signature ------------------------------ */
+
+/* Largest gap between neighbouring words of a line: its middle x, or -1
+ * when no gap is wide enough to separate two columns. */
+static double column_gap(const struct page_ctx *pc, const struct line *l)
+{
+	double best = 0, at = -1;
+	for (size_t k = 1; k < l->nw; k++) {
+		const struct pdf_word *a = W(pc, l, k - 1), *b = W(pc, l, k);
+		if (b->sup)
+			continue;
+		double gap = b->x1 - a->x2;
+		if (gap > best) {
+			best = gap;
+			at = (a->x2 + b->x1) / 2;
+		}
+	}
+	return best > l->size * 1.5 ? at : -1;
+}
+
+struct side {
+	double x1, x2; /* extent of its lines */
+	double cx;     /* centre of its two-sided lines */
+	int n;
+};
+
+/* Which side of the gap [gl, gr] the line's words sit on, by their
+ * centres: -1 left, 1 right, 0 both, 2 a word reaches into the gap from
+ * the wrong side.  *lmax and *rmin receive the inner edges. */
+static int line_sides(const struct page_ctx *pc, const struct line *l, double gl, double gr, double *lmax,
+		      double *rmin)
+{
+	int left = 0, right = 0;
+	double mid = (gl + gr) / 2;
+	*lmax = -1e9, *rmin = 1e9;
+	for (size_t k = 0; k < l->nw; k++) {
+		const struct pdf_word *w = W(pc, l, k);
+		if ((w->x1 + w->x2) / 2 < mid) {
+			left = 1;
+			*lmax = fmax(*lmax, w->x2);
+		} else {
+			right = 1;
+			*rmin = fmin(*rmin, w->x1);
+		}
+	}
+	if (*lmax > gr - 2 || *rmin < gl + 2)
+		return 2;
+	return left && right ? 0 : left ? -1 : 1;
+}
+
+static int line_side(const struct page_ctx *pc, const struct line *l, double split)
+{
+	double a, b;
+	return line_sides(pc, l, split, split, &a, &b);
+}
+
+/* A one-sided line belongs to a band side when it is centred on that
+ * side's column or starts where that side's lines start. */
+static int fits_side(const struct line *l, const struct side *s)
+{
+	double c = (l->x1 + l->x2) / 2;
+	return fabs(c - s->cx) < l->size * 1.2 || fabs(l->x1 - s->x1) < 3;
+}
+
+static void emit_band(struct doc *D, struct page_ctx *pc, size_t from, size_t to, double split,
+		      unsigned zone, unsigned lineno)
+{
+	struct block *b = blocks_add_table(D->out);
+	b->flags |= BF_BORDERLESS | zone | take_flags(D);
+	b->line = lineno;
+	struct table *t = b->table;
+	/* rows: cut where both sides have a gap */
+	size_t r0 = from;
+	double x1 = 1e9, x2 = -1e9;
+	for (size_t i = from; i < to; i++) {
+		x1 = fmin(x1, pc->lines[i].x1);
+		x2 = fmax(x2, pc->lines[i].x2);
+	}
+	for (size_t i = from; i <= to; i++) {
+		int cut = i == to;
+		if (!cut && i > r0) {
+			const struct line *a = &pc->lines[i - 1], *l = &pc->lines[i];
+			/* both sides present on both lines and a gap between them */
+			int sa = line_side(pc, a, split), sl = line_side(pc, l, split);
+			cut = zone == BF_HEADER_ZONE && sa == 0 && sl == 0 && l->y1 - a->y2 > l->size * 0.45;
+		}
+		if (!cut)
+			continue;
+		struct row *row = table_add_row(t);
+		double sx1[2] = { x1, split }, sx2[2] = { split, x2 + 1 };
+		double y1 = pc->lines[r0].y1 - 1, y2 = pc->lines[i - 1].y2 + 1;
+		for (int s = 0; s < 2; s++) {
+			struct cell *c = table_add_cell(row);
+			struct line *ls;
+			size_t n = box_lines(pc, sx1[s], y1, sx2[s], y2, &ls);
+			cell_paragraphs(pc, ls, n, s ? split : pc->left, s ? pc->right : split, c->content,
+					zone | D->page_flags, lineno);
+			free_lines(ls, n);
+		}
+		r0 = i;
+	}
+	table_finish(t);
+	for (size_t i = from; i < to; i++)
+		pc->lines[i].use = USE_ZONE;
+	D->last_table = 0;
+}
+
+/* Find a two-column band starting at line i; returns its end (exclusive)
+ * or i when there is none.  The gap between the columns starts as the
+ * widest gap of the first line and narrows as lines join. */
+static size_t band_at(const struct page_ctx *pc, size_t i, double *split_out, int header)
+{
+	const struct line *l = &pc->lines[i];
+	if (l->use != USE_BODY)
+		return i;
+	double mid = column_gap(pc, l);
+	double w = pc->pg->w;
+	if (mid < w * 0.3 || mid > w * 0.7)
+		return i;
+	double gl = mid, gr = mid;
+	/* widen to the words either side */
+	for (size_t k = 0; k < l->nw; k++) {
+		const struct pdf_word *wd = W(pc, l, k);
+		if (wd->x2 <= mid)
+			gl = k ? fmax(gl == mid ? -1e9 : gl, wd->x2) : wd->x2;
+		else if (wd->x1 >= mid && gr == mid)
+			gr = wd->x1;
+	}
+	if (!(gl < gr))
+		return i;
+	struct side s[2];
+	memset(s, 0, sizeof s);
+	size_t end = i, two = 0;
+	const struct line *prev = NULL;
+	double prev_y2[2] = { -1, -1 };
+	for (size_t j = i; j < pc->nlines; j++) {
+		const struct line *m = &pc->lines[j];
+		if (m->use == USE_DROP)
+			continue;
+		if (m->use != USE_BODY)
+			break;
+		double lmax, rmin;
+		int side = line_sides(pc, m, gl, gr, &lmax, &rmin);
+		if (side == 2)
+			break;
+		if (side == 0) {
+			/* both sides: their centres define the columns */
+			for (int k = 0; k < 2; k++) {
+				double a = 1e9, b = -1e9;
+				for (size_t q = 0; q < m->nw; q++) {
+					const struct pdf_word *wd = W(pc, m, q);
+					if (((wd->x1 + wd->x2) / 2 < (gl + gr) / 2) == (k == 0)) {
+						a = fmin(a, wd->x1);
+						b = fmax(b, wd->x2);
+					}
+				}
+				if (!s[k].n || a < s[k].x1)
+					s[k].x1 = a;
+				s[k].cx = (s[k].cx * s[k].n + (a + b) / 2) / (s[k].n + 1);
+				s[k].n++;
+			}
+			two++;
+		} else if (!s[side > 0].n || !fits_side(m, &s[side > 0]))
+			break;
+		/* vertical gap: lines of a band sit close; the signature leaves
+		   room for the signature itself on the right side only */
+		if (prev) {
+			int k = side > 0 ? 1 : 0;
+			double ref = side == 0 ? fmax(prev_y2[0], prev_y2[1]) : prev_y2[k];
+			if (ref < 0)
+				ref = prev->y2;
+			double gap = m->y1 - ref;
+			double allow = m->size * (header ? 1.5 : (side > 0 ? 9.0 : 2.0));
+			if (gap > allow)
+				break;
+		}
+		if (side <= 0) {
+			prev_y2[0] = m->y2;
+			gl = fmax(gl, lmax);
+		}
+		if (side >= 0) {
+			prev_y2[1] = m->y2;
+			gr = fmin(gr, rmin);
+		}
+		prev = m;
+		end = j + 1;
+	}
+	if (two < 1 || end - i < 2)
+		return i;
+	*split_out = (gl + gr) / 2;
+	return end;
+}
+
+/* ---- one page ----------------------------------------------------------------- */
+
+static double mode_of(double *v, size_t n, double step)
+{
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		v[i] = floor(v[i] / step + 0.5) * step;
+	qsort(v, n, sizeof *v, cmp_double);
+	double best = v[0];
+	size_t bestn = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && v[j] == v[i])
+			j++;
+		if (j - i > bestn) {
+			bestn = j - i;
+			best = v[i];
+		}
+		i = j;
+	}
+	return best;
+}
+
+static void page_margins(struct doc *D, struct page_ctx *pc, const struct grid *grids, size_t ngrids)
+{
+	size_t n = 0;
+	double *xs = xmalloc((pc->nlines + 1) * sizeof *xs), *xe = xmalloc((pc->nlines + 1) * sizeof *xe);
+	double *pitch = xmalloc((pc->nlines + 1) * sizeof *pitch);
+	size_t np = 0;
+	double minx = 1e9, maxx = -1e9;
+	for (size_t i = 0; i < pc->nlines; i++) {
+		const struct line *l = &pc->lines[i];
+		if (l->use != USE_BODY)
+			continue;
+		minx = fmin(minx, l->x1);
+		maxx = fmax(maxx, l->x2);
+		if (l->nw >= 5) {
+			xs[n] = l->x1;
+			xe[n] = l->x2;
+			n++;
+		}
+		if (i + 1 < pc->nlines && pc->lines[i + 1].use == USE_BODY &&
+		    fabs(pc->lines[i + 1].size - l->size) < 0.5 && fabs(l->size - D->body_size) < 0.6)
+			pitch[np++] = pc->lines[i + 1].base - l->base;
+	}
+	if (n >= 3) {
+		pc->left = mode_of(xs, n, 1.0);
+		pc->right = mode_of(xe, n, 1.0);
+		if (pc->left < minx)
+			pc->left = minx;
+	} else if (D->last_right > D->last_left && D->prev_w == pc->pg->w) {
+		pc->left = D->last_left;
+		pc->right = D->last_right;
+	} else {
+		pc->left = minx < 1e8 ? minx : 0;
+		pc->right = maxx > -1e8 ? maxx : pc->pg->w;
+		for (size_t g = 0; g < ngrids; g++) {
+			pc->left = fmin(pc->left, grids[g].x1);
+			pc->right = fmax(pc->right, grids[g].x2);
+		}
+	}
+	if (pc->right - pc->left < 50) {
+		pc->left = pc->pg->w * 0.1;
+		pc->right = pc->pg->w * 0.9;
+	}
+	pc->pitch = np >= 2 ? mode_of(pitch, np, 0.5) : D->body_size * 1.25;
+	if (pc->pitch < D->body_size)
+		pc->pitch = D->body_size * 1.2;
+	free(xs);
+	free(xe);
+	free(pitch);
+}
+
+/* Would the page need its ruling lines?  Lines split by wide gaps; the
+ * band around them is where to look. */
+static int wants_rules(struct page_ctx *pc)
+{
+	size_t multi = 0;
+	pc->pg->rule_y1 = 1e9;
+	pc->pg->rule_y2 = -1e9;
+	for (size_t i = 0; i < pc->nlines; i++) {
+		const struct line *l = &pc->lines[i];
+		if (l->use != USE_BODY)
+			continue;
+		for (size_t k = 1; k < l->nw; k++)
+			if (W(pc, l, k)->x1 - W(pc, l, k - 1)->x2 > l->size * 1.2) {
+				multi++;
+				pc->pg->rule_y1 = fmin(pc->pg->rule_y1, l->y1);
+				pc->pg->rule_y2 = fmax(pc->pg->rule_y2, l->y2);
+				break;
+			}
+	}
+	/* a table's first and last rows may hold one line of text each, and
+	   its rules lie around them */
+	pc->pg->rule_y1 = fmax(0, pc->pg->rule_y1 - pc->pg->h * 0.3);
+	pc->pg->rule_y2 = pc->pg->h;
+	return multi >= 2;
+}
+
+static int layout_page(struct doc *D, struct pdf_page *pg)
+{
+	struct page_ctx pc;
+	memset(&pc, 0, sizeof pc);
+	pc.pg = pg;
+	build_lines(&pc);
+	int rc = 0;
+
+	D->page_flags = pg->landscape ? BF_LANDSCAPE : 0;
+	int newsize = D->prev_w && (fabs(D->prev_w - pg->w) > 1 || fabs(D->prev_h - pg->h) > 1);
+	/* an explicit break: the previous page stopped well short of its foot,
+	   or the page size or orientation changes (a section break) */
+	int broke = pg->no > 1 && (newsize || D->prev_page_end < 0.72);
+
+	/* furniture and stamps */
+	for (size_t i = 0; i < pc.nlines; i++) {
+		struct line *l = &pc.lines[i];
+		int widget = 1;
+		for (size_t k = 0; k < l->nw; k++)
+			widget &= W(&pc, l, k)->widget;
+		struct buf t = BUF_INIT;
+		line_text(&pc, l, 0, l->nw, &t, NULL);
+		if (widget || pdf_is_stamp_text(t.ptr, t.len) || is_page_number(&pc, l))
+			l->use = USE_DROP;
+		else if (in_margin(&pc, l) && D->npages >= 3) {
+			struct buf key = BUF_INIT;
+			margin_key(&pc, l, &key);
+			if (margin_repeats(D, key.ptr) * 2 >= D->npages && margin_repeats(D, key.ptr) >= 3)
+				l->use = USE_DROP;
+			buf_release(&key);
+		}
+		buf_release(&t);
+	}
+	find_footnotes(D, &pc);
+
+	/* ruled tables */
+	struct grid *grids = NULL;
+	size_t ngrids = 0;
+	if (wants_rules(&pc) && D->rules && !pg->rules_done)
+		rc = D->rules(D->rules_ctx, pg);
+	if (rc == 0)
+		ngrids = find_grids(pg, &grids);
+	for (size_t gi = 0; gi < ngrids; gi++)
+		for (size_t i = 0; i < pc.nlines; i++) {
+			struct line *l = &pc.lines[i];
+			double cy = (l->y1 + l->y2) / 2;
+			if (l->use == USE_BODY && cy > grids[gi].y1 && cy < grids[gi].y2 &&
+			    l->x1 >= grids[gi].x1 - 2 && l->x2 <= grids[gi].x2 + 2)
+				l->use = USE_TABLE;
+		}
+	page_margins(D, &pc, grids, ngrids);
+
+	/* walk the page top to bottom */
+	if (broke || newsize) {
+		flush_para(D);
+		D->pending_flags |= BF_PAGE_BREAK;
+		D->last_table = 0;
+	}
+	int first = 1, seen_body = 0;
+	double content_end = 0;
+	size_t gnext = 0;
+	for (size_t i = 0; i <= pc.nlines && rc == 0; i++) {
+		struct line *l = i < pc.nlines ? &pc.lines[i] : NULL;
+		/* tables that start above this line */
+		while (gnext < ngrids && (!l || grids[gnext].y1 <= l->y1)) {
+			flush_para(D);
+			rc = emit_grid(D, &pc, &grids[gnext], pg->no * 1000 + (unsigned)i);
+			content_end = fmax(content_end, grids[gnext].y2);
+			gnext++;
+			first = 0;
+			seen_body = 1;
+		}
+		if (!l || rc)
+			break;
+		if (l->use != USE_BODY)
+			continue;
+		double split;
+		size_t end = band_at(&pc, i, &split, !seen_body);
+		if (end > i) {
+			flush_para(D);
+			emit_band(D, &pc, i, end, split, seen_body ? BF_SIGNATURE_ZONE : BF_HEADER_ZONE,
+				  pg->no * 1000 + (unsigned)i);
+			content_end = fmax(content_end, pc.lines[end - 1].y2);
+			i = end - 1;
+			first = 0;
+			seen_body = 1;
+			continue;
+		}
+		add_body_line(D, &pc, l, pg->no * 1000 + (unsigned)i, !first);
+		content_end = fmax(content_end, l->y2);
+		first = 0;
+		seen_body = 1;
+	}
+	/* notes whose mark is on this page but in no paragraph: keep them
+	   for the next paragraph flushed */
+	for (size_t k = 0; k < D->nnotes; k++)
+		D->notes[k].orphan = 1;
+	for (size_t g = 0; g < ngrids; g++) {
+		free(grids[g].xs);
+		free(grids[g].ys);
+	}
+	free(grids);
+	/* where the text of this page stopped, for the next page's break test
+	   (footnotes sit at the foot: a page with footnotes is full) */
+	int has_notes = 0;
+	for (size_t i = 0; i < pc.nlines; i++)
+		has_notes |= pc.lines[i].use == USE_NOTE;
+	D->prev_page_end = has_notes ? 1.0 : content_end / pg->h;
+	D->notes_before = has_notes;
+	D->prev_w = pg->w;
+	D->prev_h = pg->h;
+	D->last_pc = NULL;
+	for (size_t i = 0; i < pc.nlines; i++)
+		free(pc.lines[i].wi);
+	free(pc.lines);
+	return rc;
+}
+
+/* The most common font size, weighted by characters. */
+static double body_size(const struct pdf_page *pages, size_t n)
+{
+	double sizes[64];
+	size_t weight[64], ns = 0;
+	for (size_t p = 0; p < n; p++)
+		for (size_t i = 0; i < pages[p].nwords; i++) {
+			double s = floor(pages[p].words[i].size * 2 + 0.5) / 2;
+			size_t k;
+			for (k = 0; k < ns; k++)
+				if (sizes[k] == s)
+					break;
+			if (k == ns) {
+				if (ns == 64)
+					continue;
+				sizes[ns] = s;
+				weight[ns++] = 0;
+			}
+			weight[k] += pages[p].words[i].len;
+		}
+	size_t best = 0;
+	for (size_t k = 1; k < ns; k++)
+		if (weight[k] > weight[best])
+			best = k;
+	return ns ? sizes[best] : 12;
+}
+
+int pdf_layout(struct pdf_page *pages, size_t npages, pdf_rules_fn rules, void *ctx, struct blocks *out,
+	       struct diag *d)
+{
+	struct doc D;
+	memset(&D, 0, sizeof D);
+	D.pages = pages;
+	D.npages = npages;
+	D.out = out;
+	D.d = d;
+	D.rules = rules;
+	D.rules_ctx = ctx;
+	buf_init(&D.para);
+	buf_init(&D.marks);
+	D.body_size = body_size(pages, npages);
+	D.prev_page_end = 1;
+
+	/* margin lines repeated across pages */
+	for (size_t p = 0; p < npages && npages >= 3; p++) {
+		struct page_ctx pc;
+		memset(&pc, 0, sizeof pc);
+		pc.pg = &pages[p];
+		build_lines(&pc);
+		for (size_t i = 0; i < pc.nlines; i++) {
+			if (!in_margin(&pc, &pc.lines[i]))
+				continue;
+			struct buf key = BUF_INIT;
+			margin_key(&pc, &pc.lines[i], &key);
+			margin_count(&D, key.ptr, pages[p].no);
+			buf_release(&key);
+		}
+		for (size_t i = 0; i < pc.nlines; i++)
+			free(pc.lines[i].wi);
+		free(pc.lines);
+	}
+
+	int rc = 0;
+	for (size_t p = 0; p < npages && rc == 0; p++) {
+		rc = layout_page(&D, &pages[p]);
+		if (rc == 0 && out->n > LIMIT_BLOCKS)
+			rc = diag_error(d, "too many paragraphs (limit %d, LIMIT_BLOCKS)", LIMIT_BLOCKS);
+	}
+	if (rc == 0) {
+		flush_para(&D);
+		emit_notes(&D, NULL, 1);
+	}
+	for (size_t i = 0; i < D.nnotes; i++)
+		free(D.notes[i].text);
+	free(D.notes);
+	for (size_t i = 0; i < D.nmargins; i++)
+		free(D.margins[i].key);
+	free(D.margins);
+	free(D.last_cols);
+	buf_release(&D.para);
+	buf_release(&D.marks);
+	return rc;
+}
