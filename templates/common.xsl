@@ -356,10 +356,20 @@
         <xsl:value-of select="$title"/>
       </fo:block>
     </xsl:if>
-    <!-- 12 pt below the rule: space-after and the next block's
-         space-before resolve to the larger, as XSL-FO says -->
+    <!-- The rule is 2/5 of the title's line (PL1: 1/3 to 1/2), the line's
+         length estimated at 2.3 mm a character at 14 pt, at least 25 mm.
+         12 pt below it: space-after and the next block's space-before
+         resolve to the larger, as XSL-FO says. -->
+    <xsl:variable name="line" select="string-length($title) * 2.3 * $soan-size div 14"/>
+    <xsl:variable name="rule">
+      <xsl:choose>
+        <xsl:when test="$line &gt; $soan-portrait-width"><xsl:value-of select="round($soan-portrait-width * 0.4)"/></xsl:when>
+        <xsl:when test="$line &lt; 62.5">25</xsl:when>
+        <xsl:otherwise><xsl:value-of select="round($line * 0.4)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:call-template name="soan-short-rule">
-      <xsl:with-param name="length" select="35"/>
+      <xsl:with-param name="length" select="$rule"/>
       <xsl:with-param name="space-before" select="'1pt'"/>
       <xsl:with-param name="space-after" select="'12pt'"/>
     </xsl:call-template>
