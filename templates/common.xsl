@@ -742,20 +742,49 @@
                 <xsl:attribute name="display-align">center</xsl:attribute>
               </xsl:if>
             </xsl:if>
-            <fo:block text-indent="0">
-              <xsl:attribute name="text-align">
-                <xsl:choose>
-                  <xsl:when test="@role = 'no' or @role = 'timeline'">center</xsl:when>
-                  <xsl:otherwise>start</xsl:otherwise>
-                </xsl:choose>
-              </xsl:attribute>
-              <xsl:call-template name="soan-inline"/>
-            </fo:block>
+            <xsl:variable name="align">
+              <xsl:choose>
+                <xsl:when test="@role = 'no' or @role = 'timeline'">center</xsl:when>
+                <xsl:otherwise>start</xsl:otherwise>
+              </xsl:choose>
+            </xsl:variable>
+            <xsl:choose>
+              <!-- a cell's own line breaks (plan XML keeps them): a block
+                   a line -->
+              <xsl:when test="not(*) and contains(., '&#10;')">
+                <xsl:call-template name="soan-cell-lines">
+                  <xsl:with-param name="text" select="string(.)"/>
+                  <xsl:with-param name="align" select="$align"/>
+                </xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise>
+                <fo:block text-indent="0" text-align="{$align}">
+                  <xsl:call-template name="soan-inline"/>
+                </fo:block>
+              </xsl:otherwise>
+            </xsl:choose>
             <xsl:apply-templates select="note" mode="soan-footnote"/>
           </fo:table-cell>
         </xsl:if>
       </xsl:for-each>
     </fo:table-row>
+  </xsl:template>
+
+  <xsl:template name="soan-cell-lines">
+    <xsl:param name="text"/>
+    <xsl:param name="align"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, '&#10;')">
+        <fo:block text-indent="0" text-align="{$align}"><xsl:value-of select="substring-before($text, '&#10;')"/></fo:block>
+        <xsl:call-template name="soan-cell-lines">
+          <xsl:with-param name="text" select="substring-after($text, '&#10;')"/>
+          <xsl:with-param name="align" select="$align"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block text-indent="0" text-align="{$align}"><xsl:value-of select="$text"/></fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ================= body ================= -->
