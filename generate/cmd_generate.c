@@ -21,41 +21,41 @@
 #include "soan.h"
 
 const char usage_generate[] =
-	"usage: soan generate [OPTIONS] FILE -o OUTPUT\n"
-	"       soan generate [OPTIONS] --outdir DIR FILE...\n"
-	"\n"
-	"Write a plan as DOCX or PDF laid out as Nghị định 30/2020/NĐ-CP\n"
-	"prescribes (Mẫu 1.4, appendices per Mẫu 2.1), or stop at the layout\n"
-	"(.fo) or at plan XML (.xml).  FILE is plan XML, a plan as DOCX, PDF,\n"
-	"text or markdown (extracted first), or a layout (.fo) to write as is.\n"
-	"\n"
-	"  -o, --output FILE        the output; its extension picks the format:\n"
-	"                           .docx .pdf .fo .xml (\"-\": standard output)\n"
-	"  -d, --outdir DIR         one output per FILE, DIR/NAME.FORMAT, and a\n"
-	"                           summary; a bad file never stops the others\n"
-	"  -f, --format FMT         docx, pdf, fo or xml: for --outdir (default\n"
-	"                           docx) and for -o -\n"
-	"  -t, --template FILE.xsl  the stylesheet (default: soan's plan.xsl); it\n"
-	"                           may import soan's own with href=\"soan:common.xsl\"\n"
-	"  -p, --param NAME=VALUE   a template parameter, repeatable:\n"
-	"                             font-size=13|14 (default 14)\n"
-	"                             indent=1|1.27 (first-line indent, cm)\n"
-	"                             line-spacing=1..1.5\n"
-	"                             margin-top=20..25 margin-bottom=20..25\n"
-	"                             margin-left=30..35 margin-right=15..20 (mm)\n"
-	"                             landscape-appendix=auto|yes|no\n"
-	"                             merge-cells=yes|no\n"
-	"      --track-changes      DOCX: changes as tracked revisions\n"
-	"  -q, --quiet              no summary line in --outdir mode\n"
-	"  -h, --help               show this help\n"
-	"\n"
-	"Exit status: 0 all written, 1 an input was rejected, 2 usage error,\n"
-	"3 the environment failed (template or font missing, output not written).\n";
+    "usage: soan generate [OPTIONS] FILE -o OUTPUT\n"
+    "       soan generate [OPTIONS] --outdir DIR FILE...\n"
+    "\n"
+    "Write a plan as DOCX or PDF laid out as Nghị định 30/2020/NĐ-CP\n"
+    "prescribes (Mẫu 1.4, appendices per Mẫu 2.1), or stop at the layout\n"
+    "(.fo) or at plan XML (.xml).  FILE is plan XML, a plan as DOCX, PDF,\n"
+    "text or markdown (extracted first), or a layout (.fo) to write as is.\n"
+    "\n"
+    "  -o, --output FILE        the output; its extension picks the format:\n"
+    "                           .docx .pdf .fo .xml (\"-\": standard output)\n"
+    "  -d, --outdir DIR         one output per FILE, DIR/NAME.FORMAT, and a\n"
+    "                           summary; a bad file never stops the others\n"
+    "  -f, --format FMT         docx, pdf, fo or xml: for --outdir (default\n"
+    "                           docx) and for -o -\n"
+    "  -t, --template FILE.xsl  the stylesheet (default: soan's plan.xsl); it\n"
+    "                           may import soan's own with href=\"soan:common.xsl\"\n"
+    "  -p, --param NAME=VALUE   a template parameter, repeatable:\n"
+    "                             font-size=13|14 (default 14)\n"
+    "                             indent=1|1.27 (first-line indent, cm)\n"
+    "                             line-spacing=1..1.5\n"
+    "                             margin-top=20..25 margin-bottom=20..25\n"
+    "                             margin-left=30..35 margin-right=15..20 (mm)\n"
+    "                             landscape-appendix=auto|yes|no\n"
+    "                             merge-cells=yes|no\n"
+    "      --track-changes      DOCX: changes as tracked revisions\n"
+    "  -q, --quiet              no summary line in --outdir mode\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "Exit status: 0 all written, 1 an input was rejected, 2 usage error,\n"
+    "3 the environment failed (template or font missing, output not written).\n";
 
 struct gen {
 	const char *template_path; /* as given, or NULL for plan.xsl */
-	struct xslt *xslt;	   /* compiled on first use */
-	int xslt_status;	   /* exit status when it could not be compiled */
+	struct xslt *xslt;         /* compiled on first use */
+	int xslt_status;           /* exit status when it could not be compiled */
 	struct xslt_param *params;
 	size_t nparams;
 	struct gen_opts opts;
@@ -77,7 +77,7 @@ static int looks_like_fo(const char *path, const unsigned char *data, size_t len
 /* The layout for one input, or NULL with the problem in d.  *plan gets
  * the plan XML when the input is a plan (for .xml output). */
 static xmlDocPtr layout_of(struct gen *g, const char *path, enum output_format f, xmlDocPtr *plan,
-			   struct diag *d)
+                           struct diag *d)
 {
 	*plan = NULL;
 	unsigned char *data = NULL;
@@ -102,7 +102,8 @@ static xmlDocPtr layout_of(struct gen *g, const char *path, enum output_format f
 		 * once, and every input fails with its status */
 		struct diag td;
 		diag_init(&td, g->template_path ? g->template_path : "templates/plan.xsl");
-		char *tp = g->template_path ? xstrdup(g->template_path) : xslt_template_path("plan", &td);
+		char *tp =
+		    g->template_path ? xstrdup(g->template_path) : xslt_template_path("plan", &td);
 		if (tp)
 			g->xslt = xslt_load(tp, &td);
 		if (!g->xslt) {
@@ -145,7 +146,9 @@ static int generate_one(struct gen *g, const char *path, const char *out, enum o
 	if (rc == 0 && !diag_failed(&d) && cli_write_bytes(out, bytes.ptr, bytes.len, &d) < 0)
 		rc = -1;
 	if (rc < 0 || diag_failed(&d))
-		rc = diag_failed(&d) ? cli_status(&d) : g->xslt_status ? g->xslt_status : SOAN_REJECTED;
+		rc = diag_failed(&d)  ? cli_status(&d)
+		     : g->xslt_status ? g->xslt_status
+		                      : SOAN_REJECTED;
 	cli_report(&d, g->err);
 	buf_release(&bytes);
 	if (fo)
@@ -172,7 +175,7 @@ static char *out_name(const char *dir, const char *path, const char *ext)
 }
 
 static int batch(struct gen *g, const char *outdir, enum output_format f, char **files, int nfiles,
-		 int quiet)
+                 int quiet)
 {
 	struct stat st;
 	if (stat(outdir, &st) != 0 && mkdir(outdir, 0777) != 0) {
@@ -195,8 +198,10 @@ static int batch(struct gen *g, const char *outdir, enum output_format f, char *
 				dup = 1;
 		int rc;
 		if (dup) {
-			fprintf(g->err, "soan: %s: another input has the same base name; not overwriting '%s'\n",
-				files[i], outs[i]);
+			fprintf(g->err,
+			        "soan: %s: another input has the same base name; not overwriting "
+			        "'%s'\n",
+			        files[i], outs[i]);
 			free(outs[i]);
 			outs[i] = NULL;
 			rc = SOAN_REJECTED;
@@ -211,7 +216,8 @@ static int batch(struct gen *g, const char *outdir, enum output_format f, char *
 				env = 1;
 			if (rc == SOAN_USAGE)
 				usage = 1; /* a bad parameter is bad for every file */
-			buf_addf(&failed_names, "%s%s", failed_names.len ? ", " : "", path_base(files[i]));
+			buf_addf(&failed_names, "%s%s", failed_names.len ? ", " : "",
+			         path_base(files[i]));
 		}
 	}
 	if (!quiet && !usage) {
@@ -230,15 +236,15 @@ static int batch(struct gen *g, const char *outdir, enum output_format f, char *
 int cmd_generate(int argc, char **argv, FILE *err)
 {
 	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "outdir", required_argument, NULL, 'd' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "template", required_argument, NULL, 't' },
-		{ "param", required_argument, NULL, 'p' },
-		{ "track-changes", no_argument, NULL, 'T' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	    {"output", required_argument, NULL, 'o'},
+	    {"outdir", required_argument, NULL, 'd'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"template", required_argument, NULL, 't'},
+	    {"param", required_argument, NULL, 'p'},
+	    {"track-changes", no_argument, NULL, 'T'},
+	    {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	struct gen g;
 	memset(&g, 0, sizeof g);
@@ -256,8 +262,9 @@ int cmd_generate(int argc, char **argv, FILE *err)
 		case 'f':
 			format = parse_format(optarg);
 			if (format == OUT_UNKNOWN) {
-				status = cli_usage_error(err, "generate", "unknown format '%s' (docx, pdf, fo, xml)",
-							 optarg);
+				status = cli_usage_error(err, "generate",
+				                         "unknown format '%s' (docx, pdf, fo, xml)",
+				                         optarg);
 				goto out;
 			}
 			break;
@@ -265,8 +272,8 @@ int cmd_generate(int argc, char **argv, FILE *err)
 		case 'p': {
 			char *eq = strchr(optarg, '=');
 			if (!eq || eq == optarg) {
-				status = cli_usage_error(err, "generate", "a parameter is NAME=VALUE, not '%s'",
-							 optarg);
+				status = cli_usage_error(
+				    err, "generate", "a parameter is NAME=VALUE, not '%s'", optarg);
 				goto out;
 			}
 			*eq = '\0';
@@ -280,8 +287,8 @@ int cmd_generate(int argc, char **argv, FILE *err)
 		case 'q': quiet = 1; break;
 		case 'h': status = cli_help("generate"); goto out;
 		default:
-			status = cli_usage_error(err, "generate", "unknown or incomplete option '%s'",
-						 argv[optind - 1]);
+			status = cli_usage_error(
+			    err, "generate", "unknown or incomplete option '%s'", argv[optind - 1]);
 			goto out;
 		}
 	}
@@ -290,25 +297,28 @@ int cmd_generate(int argc, char **argv, FILE *err)
 	if (nfiles == 0) {
 		status = cli_usage_error(err, "generate", "no input file");
 	} else if (output && outdir) {
-		status = cli_usage_error(err, "generate", "-o and --outdir cannot be used together");
+		status =
+		    cli_usage_error(err, "generate", "-o and --outdir cannot be used together");
 	} else if (g.template_path && access(g.template_path, R_OK) != 0) {
-		status = cli_usage_error(err, "generate", "cannot read the template '%s'", g.template_path);
+		status = cli_usage_error(err, "generate", "cannot read the template '%s'",
+		                         g.template_path);
 	} else if (!output && !outdir) {
-		status = cli_usage_error(err, "generate", "no output: give -o FILE or --outdir DIR");
+		status =
+		    cli_usage_error(err, "generate", "no output: give -o FILE or --outdir DIR");
 	} else if (outdir) {
 		status = batch(&g, outdir, format ? format : OUT_DOCX, files, nfiles, quiet);
 	} else if (nfiles > 1) {
 		status = cli_usage_error(err, "generate", "several inputs need --outdir DIR");
 	} else {
-		enum output_format f = !strcmp(output, "-") ? (format ? format : OUT_FO)
-							    : output_format_for(output);
+		enum output_format f =
+		    !strcmp(output, "-") ? (format ? format : OUT_FO) : output_format_for(output);
 		if (f == OUT_UNKNOWN)
-			status = cli_usage_error(err, "generate",
-						 "cannot tell the format of '%s': use .docx, .pdf, .fo or .xml",
-						 output);
+			status = cli_usage_error(
+			    err, "generate",
+			    "cannot tell the format of '%s': use .docx, .pdf, .fo or .xml", output);
 		else if (format && format != f)
-			status = cli_usage_error(err, "generate", "--format and the extension of '%s' disagree",
-						 output);
+			status = cli_usage_error(
+			    err, "generate", "--format and the extension of '%s' disagree", output);
 		else
 			status = generate_one(&g, files[0], output, f);
 	}

@@ -29,8 +29,8 @@
 #include "extract/xalloc.h"
 #include "fo.h"
 
-#define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-#define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define W_NS     "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define R_NS     "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
 enum kind {
@@ -59,29 +59,29 @@ struct rpr {
 struct docx {
 	const struct gen_opts *o;
 	struct diag *d;
-	struct buf *out;	/* where paragraphs and tables go: body or a header */
+	struct buf *out; /* where paragraphs and tables go: body or a header */
 	struct buf body;
-	struct buf para;	/* runs of the paragraph being built */
-	struct buf text;	/* scratch: one run's escaped text */
-	int para_open;		/* para holds a paragraph's start */
-	int ws_pending;		/* a collapsible space waits for the next character */
-	int at_start;		/* nothing visible yet in this paragraph */
-	long prev_after;	/* twips after the previous paragraph (space resolution) */
-	double width;		/* text width where we are, pt */
-	int depth;		/* tables we are inside */
-	const char *family;	/* document default font */
-	double size;		/* document default size, pt */
-	unsigned next_id;	/* bookmarks, content controls, revisions */
-	unsigned bookmark;	/* the open paragraph's bookmark id, or 0 */
-	xmlNodePtr rpr_el;	/* the element whose run properties are cached */
+	struct buf para;    /* runs of the paragraph being built */
+	struct buf text;    /* scratch: one run's escaped text */
+	int para_open;      /* para holds a paragraph's start */
+	int ws_pending;     /* a collapsible space waits for the next character */
+	int at_start;       /* nothing visible yet in this paragraph */
+	long prev_after;    /* twips after the previous paragraph (space resolution) */
+	double width;       /* text width where we are, pt */
+	int depth;          /* tables we are inside */
+	const char *family; /* document default font */
+	double size;        /* document default size, pt */
+	unsigned next_id;   /* bookmarks, content controls, revisions */
+	unsigned bookmark;  /* the open paragraph's bookmark id, or 0 */
+	xmlNodePtr rpr_el;  /* the element whose run properties are cached */
 	struct rpr rpr_cache;
 	struct bookmark *bms;
 	size_t nbms, abms;
-	struct buf *headers;	/* header parts, distinct */
+	struct buf *headers; /* header parts, distinct */
 	size_t nheaders, aheaders;
-	size_t last_ppr_end;	/* offset in body of the last top-level paragraph's </w:pPr> */
-	int last_is_para;	/* the body's last top-level element is a paragraph */
-	int last_is_table;	/* ... or a table */
+	size_t last_ppr_end; /* offset in body of the last top-level paragraph's </w:pPr> */
+	int last_is_para;    /* the body's last top-level element is a paragraph */
+	int last_is_table;   /* ... or a table */
 };
 
 /* ------------------------------------------------------------------ */
@@ -166,12 +166,14 @@ static void put(struct buf *b, const char *fmt, ...)
 			buf_adds(b, va_arg(ap, const char *));
 		} else if (*p == 'd') {
 			int v = va_arg(ap, int);
-			put_unsigned(b, v < 0 ? -(unsigned long long)v : (unsigned long long)v, v < 0);
+			put_unsigned(b, v < 0 ? -(unsigned long long)v : (unsigned long long)v,
+			             v < 0);
 		} else if (*p == 'u') {
 			put_unsigned(b, va_arg(ap, unsigned), 0);
 		} else if (p[0] == 'l' && p[1] == 'd') {
 			long v = va_arg(ap, long);
-			put_unsigned(b, v < 0 ? -(unsigned long long)v : (unsigned long long)v, v < 0);
+			put_unsigned(b, v < 0 ? -(unsigned long long)v : (unsigned long long)v,
+			             v < 0);
 			p++;
 		} else if (p[0] == 'z' && p[1] == 'u') {
 			put_unsigned(b, va_arg(ap, size_t), 0);
@@ -247,7 +249,6 @@ static xmlNodePtr lone_rule(xmlNodePtr b)
 /* ------------------------------------------------------------------ */
 /* run and paragraph properties                                        */
 
-
 /* The inherited properties the writer uses, found in one walk up the
  * ancestors (fo_prop() walks once per property; this runs for every
  * paragraph and run). */
@@ -267,8 +268,8 @@ enum inh_prop {
 static void inherit(xmlNodePtr n, const char *v[I_COUNT], int nprops)
 {
 	static const char *const names[I_COUNT] = {
-		"font-family", "font-size", "font-weight", "font-style", "text-align",
-		"start-indent", "end-indent", "text-indent", "line-height",
+	    "font-family",  "font-size",  "font-weight", "font-style",  "text-align",
+	    "start-indent", "end-indent", "text-indent", "line-height",
 	};
 	int left = nprops;
 	for (int i = 0; i < nprops; i++)
@@ -277,7 +278,8 @@ static void inherit(xmlNodePtr n, const char *v[I_COUNT], int nprops)
 		for (xmlAttrPtr a = n->properties; a; a = a->next) {
 			const char *an = (const char *)a->name;
 			for (int i = 0; i < nprops; i++)
-				if (!v[i] && an[0] == names[i][0] && !strcmp(an, names[i]) && a->children) {
+				if (!v[i] && an[0] == names[i][0] && !strcmp(an, names[i]) &&
+				    a->children) {
 					v[i] = (const char *)a->children->content;
 					left--;
 					break;
@@ -297,8 +299,8 @@ static void rpr_from(struct docx *dx, const char *v[I_COUNT], struct rpr *r)
 	r->italic = v[I_STYLE] && !strcmp(v[I_STYLE], "italic");
 	r->size = pt_or(v[I_SIZE], dx->size);
 	r->family = dx->o && dx->o->font_family ? dx->o->font_family
-		    : v[I_FAMILY]		    ? v[I_FAMILY]
-						    : dx->family;
+	            : v[I_FAMILY]               ? v[I_FAMILY]
+	                                        : dx->family;
 }
 
 static void rpr_of(struct docx *dx, xmlNodePtr el, struct rpr *r)
@@ -317,7 +319,7 @@ static void rpr_of(struct docx *dx, xmlNodePtr el, struct rpr *r)
 /* The run properties that differ from the document defaults.  style: a
  * character style to name first (or NULL); extra: more properties. */
 static void emit_rpr(struct docx *dx, struct buf *b, const struct rpr *r, const char *style,
-		     const char *extra)
+                     const char *extra)
 {
 	long hs = lround(r->size * 2);
 	int fam = strcmp(r->family, dx->family) != 0;
@@ -359,7 +361,7 @@ struct ppr {
 	char border_style[8];
 	char border_color[16];
 	long border_space; /* points */
-	int outline;	   /* -1: none */
+	int outline;       /* -1: none */
 	struct rpr mark;   /* the paragraph mark: sets an empty line's height */
 };
 
@@ -376,9 +378,11 @@ static void parse_border(const char *v, struct ppr *p)
 	if (p->border_sz < 2)
 		p->border_sz = 2;
 	snprintf(p->border_style, sizeof p->border_style, "%s",
-		 !strcmp(style, "dotted") ? "dotted" : !strcmp(style, "dashed") ? "dashed" : "single");
+	         !strcmp(style, "dotted")   ? "dotted"
+	         : !strcmp(style, "dashed") ? "dashed"
+	                                    : "single");
 	snprintf(p->border_color, sizeof p->border_color, "%s",
-		 color[0] == '#' ? color + 1 : "000000");
+	         color[0] == '#' ? color + 1 : "000000");
 }
 
 static const char *jc_of(const char *align)
@@ -445,10 +449,11 @@ static void emit_ppr(struct docx *dx, struct buf *b, const struct ppr *p)
 		buf_adds(b, "<w:pageBreakBefore/>");
 	if (p->border)
 		put(b,
-			 "<w:pBdr><w:bottom w:val=\"%s\" w:sz=\"%ld\" w:space=\"%ld\" w:color=\"%s\"/></w:pBdr>",
-			 p->border_style, p->border_sz, p->border_space, p->border_color);
+		    "<w:pBdr><w:bottom w:val=\"%s\" w:sz=\"%ld\" w:space=\"%ld\" "
+		    "w:color=\"%s\"/></w:pBdr>",
+		    p->border_style, p->border_sz, p->border_space, p->border_color);
 	put(b, "<w:spacing w:before=\"%ld\" w:after=\"%ld\" w:line=\"%ld\" w:lineRule=\"%s\"/>",
-		 p->before, p->after, p->line, p->line_exact ? "exact" : "auto");
+	    p->before, p->after, p->line, p->line_exact ? "exact" : "auto");
 	if (p->left || p->right || p->first) {
 		buf_adds(b, "<w:ind");
 		if (p->left)
@@ -766,10 +771,10 @@ static void emit_cell_borders(struct buf *b, xmlNodePtr cell)
 	if (!p.border)
 		return;
 	buf_adds(b, "<w:tcBorders>");
-	static const char *const sides[] = { "top", "left", "bottom", "right" };
+	static const char *const sides[] = {"top", "left", "bottom", "right"};
 	for (int i = 0; i < 4; i++)
 		put(b, "<w:%s w:val=\"%s\" w:sz=\"%ld\" w:space=\"0\" w:color=\"%s\"/>", sides[i],
-			 p.border_style, p.border_sz, p.border_color);
+		    p.border_style, p.border_sz, p.border_color);
 	buf_adds(b, "</w:tcBorders>");
 }
 
@@ -804,12 +809,15 @@ static void emit_cell(struct docx *dx, xmlNodePtr cell, long width, long span, l
 	long pad = tw(length_of(cell, "padding", 0));
 	if (pad)
 		put(dx->out,
-			 "<w:tcMar><w:top w:w=\"%ld\" w:type=\"dxa\"/><w:left w:w=\"%ld\" w:type=\"dxa\"/>"
-			 "<w:bottom w:w=\"%ld\" w:type=\"dxa\"/><w:right w:w=\"%ld\" w:type=\"dxa\"/></w:tcMar>",
-			 pad, pad, pad, pad);
+		    "<w:tcMar><w:top w:w=\"%ld\" w:type=\"dxa\"/><w:left w:w=\"%ld\" "
+		    "w:type=\"dxa\"/>"
+		    "<w:bottom w:w=\"%ld\" w:type=\"dxa\"/><w:right w:w=\"%ld\" "
+		    "w:type=\"dxa\"/></w:tcMar>",
+		    pad, pad, pad, pad);
 	const char *da = attr(cell, "display-align");
 	if (da && strcmp(da, "before"))
-		put(dx->out, "<w:vAlign w:val=\"%s\"/>", !strcmp(da, "center") ? "center" : "bottom");
+		put(dx->out, "<w:vAlign w:val=\"%s\"/>",
+		    !strcmp(da, "center") ? "center" : "bottom");
 	buf_adds(dx->out, "</w:tcPr>");
 	double saved_width = dx->width;
 	long saved_after = dx->prev_after;
@@ -826,14 +834,15 @@ static void emit_cell(struct docx *dx, xmlNodePtr cell, long width, long span, l
 	}
 	/* a cell ends with a paragraph, and has one at least */
 	if (dx->out->len == before || last_table)
-		buf_adds(dx->out, "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr></w:p>");
+		buf_adds(dx->out,
+		         "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr></w:p>");
 	buf_adds(dx->out, "</w:tc>");
 	dx->width = saved_width;
 	dx->prev_after = saved_after;
 }
 
 static void emit_row(struct docx *dx, xmlNodePtr row, const long *cols, size_t ncols,
-		     struct cellbox *grid, xmlNodePtr *origin, int header)
+                     struct cellbox *grid, xmlNodePtr *origin, int header)
 {
 	buf_adds(dx->out, "<w:tr>");
 	int split = attr(row, "keep-together.within-page") == NULL;
@@ -866,8 +875,9 @@ static void emit_row(struct docx *dx, xmlNodePtr row, const long *cols, size_t n
 		if (!cell) {
 			/* a short row: an empty cell, then look again */
 			put(dx->out,
-				 "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>",
-				 cols[col]);
+			    "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" "
+			    "w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>",
+			    cols[col]);
 			grid[col].span = 1;
 			origin[col] = NULL;
 			col++;
@@ -900,9 +910,10 @@ static void emit_spacer(struct docx *dx, double pt)
 	long h = tw(pt > 1 ? pt : 1);
 	long gap = h > dx->prev_after ? h - dx->prev_after : 20;
 	put(dx->out,
-		 "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"%ld\" w:lineRule=\"exact\"/>"
-		 "<w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p>",
-		 gap);
+	    "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"%ld\" "
+	    "w:lineRule=\"exact\"/>"
+	    "<w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p>",
+	    gap);
 }
 
 static void emit_table(struct docx *dx, xmlNodePtr t)
@@ -928,12 +939,12 @@ static void emit_table(struct docx *dx, xmlNodePtr t)
 	if (space > 0 || (top && dx->last_is_table))
 		emit_spacer(dx, space);
 	put(dx->out,
-		 "<w:tbl><w:tblPr><w:tblW w:w=\"%ld\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
-		 "<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"0\" w:type=\"dxa\"/>"
-		 "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>"
-		 "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" "
-		 "w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>",
-		 total);
+	    "<w:tbl><w:tblPr><w:tblW w:w=\"%ld\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
+	    "<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"0\" w:type=\"dxa\"/>"
+	    "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>"
+	    "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" "
+	    "w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>",
+	    total);
 	for (i = 0; i < ncols; i++)
 		put(dx->out, "<w:gridCol w:w=\"%ld\"/>", cols[i]);
 	buf_adds(dx->out, "</w:tblGrid>");
@@ -1011,7 +1022,7 @@ static size_t add_header(struct docx *dx, xmlNodePtr sc, double width)
 }
 
 static void sect_pr(struct docx *dx, struct buf *b, xmlNodePtr seq, const struct fo_page *first,
-		    const struct fo_page *rest)
+                    const struct fo_page *rest)
 {
 	xmlNodePtr sc = NULL;
 	for (xmlNodePtr c = seq->children; c; c = c->next)
@@ -1032,10 +1043,11 @@ static void sect_pr(struct docx *dx, struct buf *b, xmlNodePtr seq, const struct
 	long w = tw(rest->width), h = tw(rest->height);
 	put(b, "<w:pgSz w:w=\"%ld\" w:h=\"%ld\"%s/>", w, h, w > h ? " w:orient=\"landscape\"" : "");
 	put(b,
-		 "<w:pgMar w:top=\"%ld\" w:right=\"%ld\" w:bottom=\"%ld\" w:left=\"%ld\" w:header=\"%ld\" "
-		 "w:footer=\"0\" w:gutter=\"0\"/>",
-		 tw(rest->top), tw(rest->right), tw(rest->bottom), tw(rest->left),
-		 rest->has_header ? tw(rest->header) : 567L);
+	    "<w:pgMar w:top=\"%ld\" w:right=\"%ld\" w:bottom=\"%ld\" w:left=\"%ld\" "
+	    "w:header=\"%ld\" "
+	    "w:footer=\"0\" w:gutter=\"0\"/>",
+	    tw(rest->top), tw(rest->right), tw(rest->bottom), tw(rest->left),
+	    rest->has_header ? tw(rest->header) : 567L);
 	const char *ipn = attr(seq, "initial-page-number");
 	if (ipn)
 		put(b, "<w:pgNumType w:start=\"%ld\"/>", strtol(ipn, NULL, 10));
@@ -1057,9 +1069,9 @@ static void end_section(struct docx *dx, const char *sect)
 		buf_release(&dx->body);
 		dx->body = b;
 	} else {
-		buf_adds(&dx->body,
-			 "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>"
-			 "<w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr>");
+		buf_adds(&dx->body, "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" "
+		                    "w:line=\"20\" w:lineRule=\"exact\"/>"
+		                    "<w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr>");
 		buf_adds(&dx->body, sect);
 		buf_adds(&dx->body, "</w:pPr></w:p>");
 	}
@@ -1107,8 +1119,9 @@ static void docx_init(struct docx *dx, xmlDocPtr fo, const struct gen_opts *o, s
 	for (xmlNodePtr c = seq ? seq->children : NULL; c; c = c->next)
 		if (fo_is(c, "flow"))
 			flow = c;
-	dx->family = o && o->font_family ? o->font_family
-					  : fo_prop(flow ? flow : seq, "font-family", "Times New Roman");
+	dx->family = o && o->font_family
+	                 ? o->font_family
+	                 : fo_prop(flow ? flow : seq, "font-family", "Times New Roman");
 	dx->size = fo_prop_pt(flow ? flow : seq, "font-size", 0, 12);
 }
 
@@ -1134,7 +1147,8 @@ static int build_document(struct docx *dx, xmlDocPtr fo, struct buf *out)
 		struct fo_page first, rest;
 		if (fo_page_masters(seq, &first, &rest) < 0) {
 			buf_release(&last);
-			return diag_error(dx->d, "page-sequence names a page master that does not exist");
+			return diag_error(dx->d,
+			                  "page-sequence names a page master that does not exist");
 		}
 		if (last.len)
 			end_section(dx, last.ptr);
@@ -1172,7 +1186,7 @@ static void styles_xml(struct docx *dx, struct buf *b)
 {
 	long hs = lround(dx->size * 2);
 	buf_adds(b, XML_DECL "<w:styles xmlns:w=\"" W_NS "\"><w:docDefaults><w:rPrDefault><w:rPr>"
-		    "<w:rFonts w:ascii=\"");
+	                     "<w:rFonts w:ascii=\"");
 	esc(b, dx->family);
 	buf_adds(b, "\" w:eastAsia=\"");
 	esc(b, dx->family);
@@ -1181,29 +1195,31 @@ static void styles_xml(struct docx *dx, struct buf *b)
 	buf_adds(b, "\" w:cs=\"");
 	esc(b, dx->family);
 	put(b,
-		 "\"/><w:sz w:val=\"%ld\"/><w:szCs w:val=\"%ld\"/>"
-		 "<w:lang w:val=\"vi-VN\" w:eastAsia=\"en-US\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
-		 "<w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
-		 "</w:pPr></w:pPrDefault></w:docDefaults>",
-		 hs, hs);
-	buf_adds(b, "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
-		    "<w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
-		    "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
-		    "<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/>"
-		    "<w:unhideWhenUsed/></w:style>"
-		    "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\">"
-		    "<w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/>"
-		    "<w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar>"
-		    "<w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
-		    "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
-		    "</w:tblCellMar></w:tblPr></w:style>"
-		    "<w:style w:type=\"numbering\" w:default=\"1\" w:styleId=\"NoList\">"
-		    "<w:name w:val=\"No List\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/>"
-		    "<w:unhideWhenUsed/></w:style>"
-		    "<w:style w:type=\"character\" w:styleId=\"PlaceholderText\">"
-		    "<w:name w:val=\"Placeholder Text\"/><w:basedOn w:val=\"DefaultParagraphFont\"/>"
-		    "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:rPr><w:color w:val=\"808080\"/></w:rPr>"
-		    "</w:style></w:styles>");
+	    "\"/><w:sz w:val=\"%ld\"/><w:szCs w:val=\"%ld\"/>"
+	    "<w:lang w:val=\"vi-VN\" w:eastAsia=\"en-US\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
+	    "<w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
+	    "</w:pPr></w:pPrDefault></w:docDefaults>",
+	    hs, hs);
+	buf_adds(
+	    b,
+	    "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
+	    "<w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
+	    "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
+	    "<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/>"
+	    "<w:unhideWhenUsed/></w:style>"
+	    "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\">"
+	    "<w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/>"
+	    "<w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar>"
+	    "<w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
+	    "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
+	    "</w:tblCellMar></w:tblPr></w:style>"
+	    "<w:style w:type=\"numbering\" w:default=\"1\" w:styleId=\"NoList\">"
+	    "<w:name w:val=\"No List\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/>"
+	    "<w:unhideWhenUsed/></w:style>"
+	    "<w:style w:type=\"character\" w:styleId=\"PlaceholderText\">"
+	    "<w:name w:val=\"Placeholder Text\"/><w:basedOn w:val=\"DefaultParagraphFont\"/>"
+	    "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:rPr><w:color w:val=\"808080\"/></w:rPr>"
+	    "</w:style></w:styles>");
 }
 
 static void settings_xml(struct docx *dx, struct buf *b)
@@ -1211,61 +1227,68 @@ static void settings_xml(struct docx *dx, struct buf *b)
 	buf_adds(b, XML_DECL "<w:settings xmlns:w=\"" W_NS "\"><w:zoom w:percent=\"100\"/>");
 	if (dx->o && dx->o->track_changes)
 		buf_adds(b, "<w:trackRevisions/>");
-	buf_adds(b, "<w:defaultTabStop w:val=\"720\"/><w:characterSpacingControl w:val=\"doNotCompress\"/>"
-		    "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
-		    "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>"
-		    "<w:themeFontLang w:val=\"vi-VN\"/></w:settings>");
+	buf_adds(
+	    b,
+	    "<w:defaultTabStop w:val=\"720\"/><w:characterSpacingControl w:val=\"doNotCompress\"/>"
+	    "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+	    "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>"
+	    "<w:themeFontLang w:val=\"vi-VN\"/></w:settings>");
 }
 
 static void content_types_xml(struct docx *dx, struct buf *b)
 {
 	buf_adds(b, XML_DECL
-		 "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-		 "<Default Extension=\"rels\" "
-		 "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-		 "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-		 "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
-		 "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-		 "<Override PartName=\"/word/styles.xml\" ContentType=\"application/"
-		 "vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
-		 "<Override PartName=\"/word/settings.xml\" ContentType=\"application/"
-		 "vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>");
+	         "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+	         "<Default Extension=\"rels\" "
+	         "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+	         "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+	         "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+	         "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+	         "<Override PartName=\"/word/styles.xml\" ContentType=\"application/"
+	         "vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+	         "<Override PartName=\"/word/settings.xml\" ContentType=\"application/"
+	         "vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>");
 	for (size_t i = 0; i < dx->nheaders; i++)
 		put(b,
-			 "<Override PartName=\"/word/header%zu.xml\" ContentType=\"application/"
-			 "vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>",
-			 i + 1);
+		    "<Override PartName=\"/word/header%zu.xml\" ContentType=\"application/"
+		    "vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>",
+		    i + 1);
 	buf_adds(b, "<Override PartName=\"/docProps/core.xml\" "
-		    "ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
-		    "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/"
-		    "vnd.openxmlformats-officedocument.extended-properties+xml\"/></Types>");
+	            "ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+	            "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/"
+	            "vnd.openxmlformats-officedocument.extended-properties+xml\"/></Types>");
 }
 
 static void package_rels_xml(struct buf *b)
 {
-	buf_adds(b, XML_DECL
-		 "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-		 "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-		 "relationships/officeDocument\" Target=\"word/document.xml\"/>"
-		 "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/"
-		 "relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
-		 "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-		 "relationships/extended-properties\" Target=\"docProps/app.xml\"/></Relationships>");
+	buf_adds(
+	    b, XML_DECL
+	    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+	    "<Relationship Id=\"rId1\" "
+	    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+	    "relationships/officeDocument\" Target=\"word/document.xml\"/>"
+	    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/"
+	    "relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+	    "<Relationship Id=\"rId3\" "
+	    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+	    "relationships/extended-properties\" Target=\"docProps/app.xml\"/></Relationships>");
 }
 
 static void document_rels_xml(struct docx *dx, struct buf *b)
 {
-	buf_adds(b, XML_DECL
-		 "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-		 "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
-		 "2006/relationships/styles\" Target=\"styles.xml\"/>"
-		 "<Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/"
-		 "officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>");
+	buf_adds(
+	    b, XML_DECL
+	    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+	    "<Relationship Id=\"rIdStyles\" "
+	    "Type=\"http://schemas.openxmlformats.org/officeDocument/"
+	    "2006/relationships/styles\" Target=\"styles.xml\"/>"
+	    "<Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/"
+	    "officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>");
 	for (size_t i = 0; i < dx->nheaders; i++)
 		put(b,
-			 "<Relationship Id=\"rIdH%zu\" Type=\"http://schemas.openxmlformats.org/"
-			 "officeDocument/2006/relationships/header\" Target=\"header%zu.xml\"/>",
-			 i + 1, i + 1);
+		    "<Relationship Id=\"rIdH%zu\" Type=\"http://schemas.openxmlformats.org/"
+		    "officeDocument/2006/relationships/header\" Target=\"header%zu.xml\"/>",
+		    i + 1, i + 1);
 	buf_adds(b, "</Relationships>");
 }
 
@@ -1273,11 +1296,12 @@ static void core_xml(xmlDocPtr fo, struct buf *b)
 {
 	char *title = fo_meta(fo, "title");
 	char *creator = fo_meta(fo, "creator");
-	buf_adds(b, XML_DECL
-		 "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/"
-		 "core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
-		 "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
-		 "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">");
+	buf_adds(
+	    b, XML_DECL
+	    "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/"
+	    "core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+	    "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+	    "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">");
 	if (title) {
 		buf_adds(b, "<dc:title>");
 		esc(b, title);
@@ -1295,8 +1319,9 @@ static void core_xml(xmlDocPtr fo, struct buf *b)
 
 static void app_xml(struct buf *b)
 {
-	buf_adds(b, XML_DECL "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-		    "extended-properties\"><Application>soan</Application></Properties>");
+	buf_adds(b, XML_DECL
+	         "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+	         "extended-properties\"><Application>soan</Application></Properties>");
 }
 
 /* Parts to zip: name and bytes. */
@@ -1323,7 +1348,7 @@ static int zip_parts(struct part *parts, size_t n, struct buf *out, struct diag 
 	zip_source_keep(src);
 	/* The same time on every entry, whatever the time zone: mktime() and
 	 * libzip's localtime() cancel out. */
-	struct tm tm = { .tm_year = 80, .tm_mon = 0, .tm_mday = 1, .tm_isdst = -1 };
+	struct tm tm = {.tm_year = 80, .tm_mon = 0, .tm_mday = 1, .tm_isdst = -1};
 	time_t when = mktime(&tm);
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
@@ -1333,7 +1358,7 @@ static int zip_parts(struct part *parts, size_t n, struct buf *out, struct diag 
 			if (s)
 				zip_source_free(s);
 			rc = diag_env(d, "cannot add %s to the package: %s", parts[i].name,
-				      zip_strerror(za));
+			              zip_strerror(za));
 			break;
 		}
 		/* the document and headers deflated fast; the small fixed parts
@@ -1383,7 +1408,8 @@ int docx_write(xmlDocPtr fo, const struct gen_opts *o, struct buf *out, struct d
 	}
 	size_t n = 0;
 	struct part *parts = xcalloc(8 + dx.nheaders, sizeof *parts);
-#define PART(nm) (parts[n].name = xstrdup(nm), parts[n].data = (struct buf)BUF_INIT, &parts[n++].data)
+#define PART(nm)                                                                                   \
+	(parts[n].name = xstrdup(nm), parts[n].data = (struct buf)BUF_INIT, &parts[n++].data)
 	content_types_xml(&dx, PART("[Content_Types].xml"));
 	package_rels_xml(PART("_rels/.rels"));
 	document_rels_xml(&dx, PART("word/_rels/document.xml.rels"));

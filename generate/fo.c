@@ -24,7 +24,7 @@
 
 #define XMP_NS "adobe:ns:meta/"
 #define RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-#define DC_NS "http://purl.org/dc/elements/1.1/"
+#define DC_NS  "http://purl.org/dc/elements/1.1/"
 
 int fo_is(xmlNodePtr n, const char *name)
 {
@@ -79,9 +79,9 @@ int fo_length(const char *s, double ref, double *pt)
 static int inherited(const char *name)
 {
 	static const char *const names[] = {
-		"font-family", "font-size", "font-weight", "font-style", "text-align",
-		"text-align-last", "line-height", "color", "start-indent", "end-indent",
-		"text-indent", "hyphenate", "language", "display-align", NULL,
+	    "font-family",     "font-size",   "font-weight", "font-style",    "text-align",
+	    "text-align-last", "line-height", "color",       "start-indent",  "end-indent",
+	    "text-indent",     "hyphenate",   "language",    "display-align", NULL,
 	};
 	for (int i = 0; names[i]; i++)
 		if (!strcmp(names[i], name))
@@ -173,8 +173,10 @@ static void page_of(xmlNodePtr spm, struct fo_page *pg)
 	pg->height = fo_prop_pt(spm, "page-height", 0, 841.89);
 	xmlNodePtr body = child_fo(spm, "region-body");
 	xmlNodePtr before = child_fo(spm, "region-before");
-	double mt = fo_prop_pt(spm, "margin-top", 0, 0), mb = fo_prop_pt(spm, "margin-bottom", 0, 0);
-	double ml = fo_prop_pt(spm, "margin-left", 0, 0), mr = fo_prop_pt(spm, "margin-right", 0, 0);
+	double mt = fo_prop_pt(spm, "margin-top", 0, 0),
+	       mb = fo_prop_pt(spm, "margin-bottom", 0, 0);
+	double ml = fo_prop_pt(spm, "margin-left", 0, 0),
+	       mr = fo_prop_pt(spm, "margin-right", 0, 0);
 	pg->top = mt + fo_prop_pt(body, "margin-top", 0, 0);
 	pg->bottom = mb + fo_prop_pt(body, "margin-bottom", 0, 0);
 	pg->left = ml + fo_prop_pt(body, "margin-left", 0, 0);
@@ -246,16 +248,16 @@ char *fo_meta(xmlDocPtr doc, const char *name)
 /* The subset check                                                    */
 
 enum vtype {
-	V_LENGTH,	/* signed length */
-	V_LENGTH_NN,	/* non-negative length */
-	V_LINE_HEIGHT,	/* normal, a number 0.5..5, or a length */
-	V_ENUM,		/* one of the words in values */
-	V_NAME,		/* an NCName (master names, ids) */
-	V_COUNT,	/* an integer 1..1000 */
-	V_BORDER,	/* none | WIDTH STYLE COLOR */
-	V_TEXT,		/* any text */
-	V_LANG,		/* a language code */
-	V_FAMILY,	/* a font family name */
+	V_LENGTH,      /* signed length */
+	V_LENGTH_NN,   /* non-negative length */
+	V_LINE_HEIGHT, /* normal, a number 0.5..5, or a length */
+	V_ENUM,        /* one of the words in values */
+	V_NAME,        /* an NCName (master names, ids) */
+	V_COUNT,       /* an integer 1..1000 */
+	V_BORDER,      /* none | WIDTH STYLE COLOR */
+	V_TEXT,        /* any text */
+	V_LANG,        /* a language code */
+	V_FAMILY,      /* a font family name */
 };
 
 struct attr_spec {
@@ -265,62 +267,62 @@ struct attr_spec {
 };
 
 static const struct attr_spec attr_specs[] = {
-	{ "font-family", V_FAMILY, NULL },
-	{ "font-size", V_LENGTH_NN, NULL },
-	{ "font-weight", V_ENUM, "normal bold" },
-	{ "font-style", V_ENUM, "normal italic" },
-	{ "language", V_LANG, NULL },
-	{ "line-height", V_LINE_HEIGHT, NULL },
-	{ "text-align", V_ENUM, "start center end justify left right" },
-	{ "text-indent", V_LENGTH, NULL },
-	{ "start-indent", V_LENGTH, NULL },
-	{ "end-indent", V_LENGTH, NULL },
-	{ "margin-top", V_LENGTH_NN, NULL },
-	{ "margin-bottom", V_LENGTH_NN, NULL },
-	{ "margin-left", V_LENGTH_NN, NULL },
-	{ "margin-right", V_LENGTH_NN, NULL },
-	{ "master-name", V_NAME, NULL },
-	{ "master-reference", V_NAME, NULL },
-	{ "page-width", V_LENGTH_NN, NULL },
-	{ "page-height", V_LENGTH_NN, NULL },
-	{ "extent", V_LENGTH_NN, NULL },
-	{ "page-position", V_ENUM, "first rest any" },
-	{ "initial-page-number", V_COUNT, NULL },
-	{ "flow-name", V_ENUM, "xsl-region-before xsl-region-body" },
-	{ "id", V_NAME, NULL },
-	{ "internal-destination", V_NAME, NULL },
-	{ "space-before", V_LENGTH_NN, NULL },
-	{ "space-after", V_LENGTH_NN, NULL },
-	{ "keep-with-next", V_ENUM, "always" },
-	{ "break-before", V_ENUM, "page" },
-	{ "border-bottom", V_BORDER, NULL },
-	{ "padding-bottom", V_LENGTH_NN, NULL },
-	{ "border", V_BORDER, NULL },
-	{ "padding", V_LENGTH_NN, NULL },
-	{ "leader-pattern", V_ENUM, "space rule dots" },
-	{ "leader-length", V_LENGTH_NN, NULL },
-	{ "rule-thickness", V_LENGTH_NN, NULL },
-	{ "rule-style", V_ENUM, "solid" },
-	{ "table-layout", V_ENUM, "fixed" },
-	{ "width", V_LENGTH_NN, NULL },
-	{ "border-collapse", V_ENUM, "collapse" },
-	{ "column-width", V_LENGTH_NN, NULL },
-	{ "keep-together.within-page", V_ENUM, "always" },
-	{ "number-columns-spanned", V_COUNT, NULL },
-	{ "number-rows-spanned", V_COUNT, NULL },
-	{ "display-align", V_ENUM, "before center after" },
-	/* soan:field and soan:change */
-	{ "name", V_NAME, NULL },
-	{ "hint", V_TEXT, NULL },
-	{ "multiline", V_ENUM, "yes no" },
-	{ "old", V_TEXT, NULL },
-	{ "author", V_TEXT, NULL },
+    {"font-family", V_FAMILY, NULL},
+    {"font-size", V_LENGTH_NN, NULL},
+    {"font-weight", V_ENUM, "normal bold"},
+    {"font-style", V_ENUM, "normal italic"},
+    {"language", V_LANG, NULL},
+    {"line-height", V_LINE_HEIGHT, NULL},
+    {"text-align", V_ENUM, "start center end justify left right"},
+    {"text-indent", V_LENGTH, NULL},
+    {"start-indent", V_LENGTH, NULL},
+    {"end-indent", V_LENGTH, NULL},
+    {"margin-top", V_LENGTH_NN, NULL},
+    {"margin-bottom", V_LENGTH_NN, NULL},
+    {"margin-left", V_LENGTH_NN, NULL},
+    {"margin-right", V_LENGTH_NN, NULL},
+    {"master-name", V_NAME, NULL},
+    {"master-reference", V_NAME, NULL},
+    {"page-width", V_LENGTH_NN, NULL},
+    {"page-height", V_LENGTH_NN, NULL},
+    {"extent", V_LENGTH_NN, NULL},
+    {"page-position", V_ENUM, "first rest any"},
+    {"initial-page-number", V_COUNT, NULL},
+    {"flow-name", V_ENUM, "xsl-region-before xsl-region-body"},
+    {"id", V_NAME, NULL},
+    {"internal-destination", V_NAME, NULL},
+    {"space-before", V_LENGTH_NN, NULL},
+    {"space-after", V_LENGTH_NN, NULL},
+    {"keep-with-next", V_ENUM, "always"},
+    {"break-before", V_ENUM, "page"},
+    {"border-bottom", V_BORDER, NULL},
+    {"padding-bottom", V_LENGTH_NN, NULL},
+    {"border", V_BORDER, NULL},
+    {"padding", V_LENGTH_NN, NULL},
+    {"leader-pattern", V_ENUM, "space rule dots"},
+    {"leader-length", V_LENGTH_NN, NULL},
+    {"rule-thickness", V_LENGTH_NN, NULL},
+    {"rule-style", V_ENUM, "solid"},
+    {"table-layout", V_ENUM, "fixed"},
+    {"width", V_LENGTH_NN, NULL},
+    {"border-collapse", V_ENUM, "collapse"},
+    {"column-width", V_LENGTH_NN, NULL},
+    {"keep-together.within-page", V_ENUM, "always"},
+    {"number-columns-spanned", V_COUNT, NULL},
+    {"number-rows-spanned", V_COUNT, NULL},
+    {"display-align", V_ENUM, "before center after"},
+    /* soan:field and soan:change */
+    {"name", V_NAME, NULL},
+    {"hint", V_TEXT, NULL},
+    {"multiline", V_ENUM, "yes no"},
+    {"old", V_TEXT, NULL},
+    {"author", V_TEXT, NULL},
 };
 
-#define A_FONT "font-family font-size font-weight font-style "
-#define A_PARA A_FONT "language line-height text-align text-indent start-indent end-indent "
+#define A_FONT    "font-family font-size font-weight font-style "
+#define A_PARA    A_FONT "language line-height text-align text-indent start-indent end-indent "
 #define A_MARGINS "margin-top margin-bottom margin-left margin-right "
-#define C_INLINE "#text inline* page-number* leader* soan:field* soan:change* "
+#define C_INLINE  "#text inline* page-number* leader* soan:field* soan:change* "
 
 /* Children: space-separated tokens NAME (exactly one), NAME? (at most
  * one), NAME* (any), NAME+ (at least one); "soan:" names the extension
@@ -336,46 +338,44 @@ struct elem_spec {
 };
 
 static const struct elem_spec elem_specs[] = {
-	{ "root", 0, "language", "",
-	  "layout-master-set declarations? bookmark-tree? page-sequence+", 1 },
-	{ "layout-master-set", 0, "", "", "simple-page-master* page-sequence-master*", 0 },
-	{ "simple-page-master", 0, "master-name page-width page-height " A_MARGINS,
-	  "master-name page-width page-height", "region-body region-before?", 1 },
-	{ "region-body", 0, A_MARGINS, "", "", 0 },
-	{ "region-before", 0, "extent", "extent", "", 0 },
-	{ "page-sequence-master", 0, "master-name", "master-name",
-	  "repeatable-page-master-alternatives", 1 },
-	{ "repeatable-page-master-alternatives", 0, "", "", "conditional-page-master-reference+", 1 },
-	{ "conditional-page-master-reference", 0, "master-reference page-position",
-	  "master-reference", "", 0 },
-	{ "declarations", 0, "", "", "", 0 }, /* its XMP content: check_declarations() */
-	{ "bookmark-tree", 0, "", "", "bookmark+", 1 },
-	{ "bookmark", 0, "internal-destination", "internal-destination",
-	  "bookmark-title bookmark*", 1 },
-	{ "bookmark-title", 0, "", "", "#text", 0 },
-	{ "page-sequence", 0, "master-reference initial-page-number " A_PARA, "master-reference",
-	  "static-content? flow", 1 },
-	{ "static-content", 0, "flow-name " A_PARA, "flow-name", "block+", 1 },
-	{ "flow", 0, "flow-name " A_PARA, "flow-name", "block* table*", 0 },
-	{ "block", 0,
-	  "id " A_PARA "space-before space-after keep-with-next break-before border-bottom "
-	  "padding-bottom",
-	  "", C_INLINE "block* table*", 0 },
-	{ "inline", 0, A_FONT, "", C_INLINE, 0 },
-	{ "page-number", 0, "", "", "", 0 },
-	{ "leader", 0, "leader-pattern leader-length rule-thickness rule-style",
-	  "leader-pattern leader-length", "", 0 },
-	{ "table", 0, "table-layout width " A_PARA "space-before space-after border-collapse",
-	  "table-layout", "table-column+ table-header? table-body", 1 },
-	{ "table-column", 0, "column-width", "column-width", "", 0 },
-	{ "table-header", 0, "", "", "table-row+", 1 },
-	{ "table-body", 0, "", "", "table-row+", 1 },
-	{ "table-row", 0, A_FONT "keep-together.within-page", "", "table-cell+", 1 },
-	{ "table-cell", 0,
-	  A_PARA "number-columns-spanned number-rows-spanned border padding display-align", "",
-	  "block+", 1 },
-	{ "field", 1, "name hint multiline", "name hint", "#text inline* leader*", 0 },
-	{ "change", 1, "old author", "old", "#text inline*", 0 },
+    {"root", 0, "language", "", "layout-master-set declarations? bookmark-tree? page-sequence+", 1},
+    {"layout-master-set", 0, "", "", "simple-page-master* page-sequence-master*", 0},
+    {"simple-page-master", 0, "master-name page-width page-height " A_MARGINS,
+     "master-name page-width page-height", "region-body region-before?", 1},
+    {"region-body", 0, A_MARGINS, "", "", 0},
+    {"region-before", 0, "extent", "extent", "", 0},
+    {"page-sequence-master", 0, "master-name", "master-name", "repeatable-page-master-alternatives",
+     1},
+    {"repeatable-page-master-alternatives", 0, "", "", "conditional-page-master-reference+", 1},
+    {"conditional-page-master-reference", 0, "master-reference page-position", "master-reference",
+     "", 0},
+    {"declarations", 0, "", "", "", 0}, /* its XMP content: check_declarations() */
+    {"bookmark-tree", 0, "", "", "bookmark+", 1},
+    {"bookmark", 0, "internal-destination", "internal-destination", "bookmark-title bookmark*", 1},
+    {"bookmark-title", 0, "", "", "#text", 0},
+    {"page-sequence", 0, "master-reference initial-page-number " A_PARA, "master-reference",
+     "static-content? flow", 1},
+    {"static-content", 0, "flow-name " A_PARA, "flow-name", "block+", 1},
+    {"flow", 0, "flow-name " A_PARA, "flow-name", "block* table*", 0},
+    {"block", 0,
+     "id " A_PARA "space-before space-after keep-with-next break-before border-bottom "
+     "padding-bottom",
+     "", C_INLINE "block* table*", 0},
+    {"inline", 0, A_FONT, "", C_INLINE, 0},
+    {"page-number", 0, "", "", "", 0},
+    {"leader", 0, "leader-pattern leader-length rule-thickness rule-style",
+     "leader-pattern leader-length", "", 0},
+    {"table", 0, "table-layout width " A_PARA "space-before space-after border-collapse",
+     "table-layout", "table-column+ table-header? table-body", 1},
+    {"table-column", 0, "column-width", "column-width", "", 0},
+    {"table-header", 0, "", "", "table-row+", 1},
+    {"table-body", 0, "", "", "table-row+", 1},
+    {"table-row", 0, A_FONT "keep-together.within-page", "", "table-cell+", 1},
+    {"table-cell", 0,
+     A_PARA "number-columns-spanned number-rows-spanned border padding display-align", "", "block+",
+     1},
+    {"field", 1, "name hint multiline", "name hint", "#text inline* leader*", 0},
+    {"change", 1, "old author", "old", "#text inline*", 0},
 };
 
 static const struct elem_spec *elem_spec_of(xmlNodePtr n);
@@ -413,7 +413,7 @@ static const struct elem_spec *spec_of(struct checker *ck, xmlNodePtr n)
 }
 
 static int fail(struct checker *ck, xmlNodePtr n, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 static int fail(struct checker *ck, xmlNodePtr n, const char *fmt, ...)
 {
@@ -457,11 +457,11 @@ static const struct elem_spec *elem_spec_of(xmlNodePtr n)
 	else
 		return NULL;
 	for (size_t i = 0; i < sizeof elem_specs / sizeof elem_specs[0]; i++)
-		if (elem_specs[i].soan == soan && !strcmp(elem_specs[i].name, (const char *)n->name))
+		if (elem_specs[i].soan == soan &&
+		    !strcmp(elem_specs[i].name, (const char *)n->name))
 			return &elem_specs[i];
 	return NULL;
 }
-
 
 /* Is word one of the space-separated words of list?  A token may end in
  * one of "?*+", which is not part of the word. */
@@ -513,7 +513,7 @@ static int is_length(const char *s, int nonneg)
 		while (*s >= '0' && *s <= '9')
 			s++;
 	}
-	static const char *const units[] = { "pt", "mm", "cm", "in", "pc", "px", NULL };
+	static const char *const units[] = {"pt", "mm", "cm", "in", "pc", "px", NULL};
 	for (int i = 0; units[i]; i++)
 		if (!strcmp(s, units[i]))
 			return 1;
@@ -528,8 +528,9 @@ static int is_border(const char *s)
 	if (sscanf(s, "%31s %15s %15s %1s", w, style, color, extra) != 3)
 		return 0;
 	size_t n = strlen(w);
-	if (n < 3 || !(strcmp(w + n - 2, "pt") == 0 || strcmp(w + n - 2, "mm") == 0 ||
-		       strcmp(w + n - 2, "px") == 0) ||
+	if (n < 3 ||
+	    !(strcmp(w + n - 2, "pt") == 0 || strcmp(w + n - 2, "mm") == 0 ||
+	      strcmp(w + n - 2, "px") == 0) ||
 	    !is_length(w, 1))
 		return 0;
 	if (strcmp(style, "solid") && strcmp(style, "dotted") && strcmp(style, "dashed"))
@@ -704,7 +705,8 @@ static void compile_specs(void)
 				continue;
 			}
 			for (size_t j = 0; j < NELEMS; j++)
-				if (elem_specs[j].soan == soan && !strcmp(elem_specs[j].name, w + (soan ? 5 : 0)))
+				if (elem_specs[j].soan == soan &&
+				    !strcmp(elem_specs[j].name, w + (soan ? 5 : 0)))
 					c->kid_elem[k] = (int)j;
 			assert(c->kid_elem[k] >= 0);
 		}
@@ -719,7 +721,7 @@ static int check_attrs(struct checker *ck, xmlNodePtr n, const struct elem_spec 
 		bit_id = (uint64_t)1 << attr_index("id");
 		bit_master_name = (uint64_t)1 << attr_index("master-name");
 		bit_refs = ((uint64_t)1 << attr_index("master-reference")) |
-			   ((uint64_t)1 << attr_index("internal-destination"));
+		           ((uint64_t)1 << attr_index("internal-destination"));
 	}
 	uint64_t seen = 0;
 	char qn[80];
@@ -730,15 +732,16 @@ static int check_attrs(struct checker *ck, xmlNodePtr n, const struct elem_spec 
 			qname(n, qn, sizeof qn);
 			/* no namespaced attributes in the subset (xml:lang included) */
 			return fail(ck, n, "attribute outside the layout subset on %s '%s:%s'", qn,
-				    a->ns->prefix ? (const char *)a->ns->prefix : "?", name);
+			            a->ns->prefix ? (const char *)a->ns->prefix : "?", name);
 		}
 		int k = attr_index(name);
 		if (k < 0 || !(c->attrs & ((uint64_t)1 << k))) {
 			qname(n, qn, sizeof qn);
-			return fail(ck, n, "attribute outside the layout subset on %s '%s'", qn, name);
+			return fail(ck, n, "attribute outside the layout subset on %s '%s'", qn,
+			            name);
 		}
-		const char *v = a->children && a->children->content ? (const char *)a->children->content
-								    : "";
+		const char *v =
+		    a->children && a->children->content ? (const char *)a->children->content : "";
 		if (!value_ok(&attr_specs[k], v)) {
 			qname(n, qn, sizeof qn);
 			return fail(ck, n, "bad value of %s on %s '%s'", name, qn, v);
@@ -776,7 +779,7 @@ static int check_declarations(struct checker *ck, xmlNodePtr decl)
 {
 	static const struct {
 		const char *ns, *name;
-	} path[] = { { XMP_NS, "xmpmeta" }, { RDF_NS, "RDF" }, { RDF_NS, "Description" } };
+	} path[] = {{XMP_NS, "xmpmeta"}, {RDF_NS, "RDF"}, {RDF_NS, "Description"}};
 	xmlNodePtr parent = decl;
 	for (size_t i = 0; i < 3; i++) {
 		xmlNodePtr c = NULL, extra = NULL;
@@ -793,23 +796,25 @@ static int check_declarations(struct checker *ck, xmlNodePtr decl)
 		if (!c || !c->ns || strcmp((const char *)c->ns->href, path[i].ns) ||
 		    strcmp((const char *)c->name, path[i].name) || extra)
 			return fail(ck, c ? c : parent,
-				    "fo:declarations must hold x:xmpmeta/rdf:RDF/rdf:Description "
-				    "with dc:title, dc:creator, dc:language");
+			            "fo:declarations must hold x:xmpmeta/rdf:RDF/rdf:Description "
+			            "with dc:title, dc:creator, dc:language");
 		parent = c;
 	}
 	for (xmlAttrPtr a = parent->properties; a; a = a->next)
 		if (!(a->ns && !strcmp((const char *)a->ns->href, RDF_NS) &&
 		      !strcmp((const char *)a->name, "about")))
-			return fail(ck, parent, "attribute outside the layout subset on rdf:Description '%s'",
-				    (const char *)a->name);
-	int seen[3] = { 0, 0, 0 };
+			return fail(ck, parent,
+			            "attribute outside the layout subset on rdf:Description '%s'",
+			            (const char *)a->name);
+	int seen[3] = {0, 0, 0};
 	for (xmlNodePtr k = parent->children; k; k = k->next) {
 		if (k->type == XML_TEXT_NODE && is_blank(k->content))
 			continue;
 		if (k->type == XML_COMMENT_NODE)
 			continue;
 		int which = -1;
-		if (k->type == XML_ELEMENT_NODE && k->ns && !strcmp((const char *)k->ns->href, DC_NS)) {
+		if (k->type == XML_ELEMENT_NODE && k->ns &&
+		    !strcmp((const char *)k->ns->href, DC_NS)) {
 			if (!strcmp((const char *)k->name, "title"))
 				which = 0;
 			else if (!strcmp((const char *)k->name, "creator"))
@@ -818,8 +823,9 @@ static int check_declarations(struct checker *ck, xmlNodePtr decl)
 				which = 2;
 		}
 		if (which < 0 || seen[which]++ || k->properties)
-			return fail(ck, k, "fo:declarations must hold x:xmpmeta/rdf:RDF/rdf:Description "
-					   "with dc:title, dc:creator, dc:language");
+			return fail(ck, k,
+			            "fo:declarations must hold x:xmpmeta/rdf:RDF/rdf:Description "
+			            "with dc:title, dc:creator, dc:language");
 		for (xmlNodePtr t = k->children; t; t = t->next)
 			if (t->type != XML_TEXT_NODE)
 				return fail(ck, k, "dc:%s holds only text", (const char *)k->name);
@@ -832,7 +838,7 @@ static int check_children(struct checker *ck, xmlNodePtr n, const struct elem_sp
 	const struct compiled *cs = &compiled[es - elem_specs];
 	const struct token *t = cs->kids;
 	size_t nt = cs->nkids;
-	size_t count[16] = { 0 };
+	size_t count[16] = {0};
 	size_t cur = 0;
 	int text_ok = cs->text_ok;
 	char qn[80];
@@ -849,7 +855,9 @@ static int check_children(struct checker *ck, xmlNodePtr n, const struct elem_sp
 		case XML_COMMENT_NODE:
 		case XML_PI_NODE: continue;
 		case XML_ELEMENT_NODE: break;
-		default: qname(n, qn, sizeof qn); return fail(ck, n, "unexpected content in %s", qn);
+		default:
+			qname(n, qn, sizeof qn);
+			return fail(ck, n, "unexpected content in %s", qn);
 		}
 		const struct elem_spec *ce = spec_of(ck, c);
 		int ci = ce ? (int)(ce - elem_specs) : -2;
@@ -878,8 +886,8 @@ static int check_children(struct checker *ck, xmlNodePtr n, const struct elem_sp
 	for (size_t j = 0; j < nt; j++)
 		if ((t[j].q == '1' || t[j].q == '+') && count[j] == 0 && cs->kid_elem[j] >= 0) {
 			qname(n, qn, sizeof qn);
-			return fail(ck, n, "%s lacks '%s%s'", qn, strchr(t[j].word, ':') ? "" : "fo:",
-				    t[j].word);
+			return fail(ck, n, "%s lacks '%s%s'", qn,
+			            strchr(t[j].word, ':') ? "" : "fo:", t[j].word);
 		}
 	return 0;
 }
@@ -898,8 +906,10 @@ static int check_grid(struct checker *ck, xmlNodePtr section, size_t ncols)
 			long cs = strtol(fo_prop(cell, "number-columns-spanned", "1"), NULL, 10);
 			long rs = strtol(fo_prop(cell, "number-rows-spanned", "1"), NULL, 10);
 			if (col + (size_t)cs > ncols) {
-				rc = fail(ck, cell, "table row has more cells than the table has columns (%zu)",
-					  ncols);
+				rc = fail(
+				    ck, cell,
+				    "table row has more cells than the table has columns (%zu)",
+				    ncols);
 				break;
 			}
 			for (long k = 0; k < cs; k++)
@@ -977,21 +987,22 @@ static int check_references(struct checker *ck)
 		for (size_t j = 0; j < i; j++)
 			if (same_value(ck->masters[i], ck->masters[j], "master-name"))
 				return fail(ck, ck->masters[i], "two page masters named '%s'",
-					    fo_prop(ck->masters[i], "master-name", ""));
+				            fo_prop(ck->masters[i], "master-name", ""));
 	for (size_t i = 0; i < ck->nids; i++)
 		for (size_t j = 0; j < i; j++)
 			if (same_value(ck->ids[i], ck->ids[j], "id"))
 				return fail(ck, ck->ids[i], "two elements with id '%s'",
-					    fo_prop(ck->ids[i], "id", ""));
+				            fo_prop(ck->ids[i], "id", ""));
 	for (size_t i = 0; i < ck->nrefs; i++) {
 		xmlNodePtr r = ck->refs[i];
 		if (fo_is(r, "bookmark")) {
 			size_t j = 0;
-			while (j < ck->nids && !attr_is(ck->ids[j], "id", fo_prop(r, "internal-destination", "")))
+			while (j < ck->nids &&
+			       !attr_is(ck->ids[j], "id", fo_prop(r, "internal-destination", "")))
 				j++;
 			if (j == ck->nids)
 				return fail(ck, r, "bookmark to an id that does not exist '%s'",
-					    fo_prop(r, "internal-destination", ""));
+				            fo_prop(r, "internal-destination", ""));
 			continue;
 		}
 		const char *name = fo_prop(r, "master-reference", "");
@@ -1000,10 +1011,13 @@ static int check_references(struct checker *ck)
 			if (attr_is(ck->masters[j], "master-name", name))
 				m = ck->masters[j];
 		if (!m)
-			return fail(ck, r, "reference to a page master that does not exist '%s'", name);
-		if (fo_is(r, "conditional-page-master-reference") && !fo_is(m, "simple-page-master"))
-			return fail(ck, r, "a page-sequence-master must name simple page masters, not '%s'",
-				    name);
+			return fail(ck, r, "reference to a page master that does not exist '%s'",
+			            name);
+		if (fo_is(r, "conditional-page-master-reference") &&
+		    !fo_is(m, "simple-page-master"))
+			return fail(
+			    ck, r, "a page-sequence-master must name simple page masters, not '%s'",
+			    name);
 	}
 	return 0;
 }
@@ -1048,10 +1062,23 @@ xmlDocPtr fo_load(const char *part, const void *data, size_t len, struct diag *d
 static int holds_only_elements(xmlNodePtr n)
 {
 	static const char *const containers[] = {
-		"root", "layout-master-set", "simple-page-master", "page-sequence-master",
-		"repeatable-page-master-alternatives", "declarations", "bookmark-tree", "bookmark",
-		"page-sequence", "static-content", "flow", "table", "table-header", "table-body",
-		"table-row", "table-cell", NULL,
+	    "root",
+	    "layout-master-set",
+	    "simple-page-master",
+	    "page-sequence-master",
+	    "repeatable-page-master-alternatives",
+	    "declarations",
+	    "bookmark-tree",
+	    "bookmark",
+	    "page-sequence",
+	    "static-content",
+	    "flow",
+	    "table",
+	    "table-header",
+	    "table-body",
+	    "table-row",
+	    "table-cell",
+	    NULL,
 	};
 	if (n->ns && !strcmp((const char *)n->ns->href, FO_NS)) {
 		for (int i = 0; containers[i]; i++)

@@ -5,7 +5,7 @@
 #include "writers.h"
 
 __attribute__((weak)) int pdf_write(xmlDocPtr fo, const struct gen_opts *o, struct buf *out,
-				    struct diag *d)
+                                    struct diag *d)
 {
 	(void)fo;
 	(void)o;

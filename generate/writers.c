@@ -30,11 +30,8 @@ static int fo_write(xmlDocPtr fo, const struct gen_opts *o, struct buf *out, str
 }
 
 const struct writer writers[] = {
-	{ OUT_XML, "xml", NULL },
-	{ OUT_FO, "fo", fo_write },
-	{ OUT_DOCX, "docx", docx_write },
-	{ OUT_PDF, "pdf", pdf_write },
-	{ OUT_UNKNOWN, NULL, NULL },
+    {OUT_XML, "xml", NULL},      {OUT_FO, "fo", fo_write},  {OUT_DOCX, "docx", docx_write},
+    {OUT_PDF, "pdf", pdf_write}, {OUT_UNKNOWN, NULL, NULL},
 };
 
 const struct writer *writer_for(enum output_format f)
@@ -46,7 +43,7 @@ const struct writer *writer_for(enum output_format f)
 }
 
 int writer_run(enum output_format f, xmlDocPtr fo, const struct gen_opts *o, struct buf *out,
-	       struct diag *d)
+               struct diag *d)
 {
 	const struct writer *w = writer_for(f);
 	if (!w || !w->write)

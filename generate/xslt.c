@@ -37,12 +37,12 @@ struct xslt {
 
 /* What the loader and the error handlers report to. */
 struct run {
-	const char *dir;     /* the main stylesheet's folder */
-	char *main;	     /* the main stylesheet, resolved, or NULL */
-	char *templates;     /* soan's templates folder, resolved, or NULL */
-	struct buf errors;   /* libxslt's messages, as they come */
-	char *load_error;    /* why our loader refused a file */
-	char *load_path;     /* ... which file, when it was read */
+	const char *dir;   /* the main stylesheet's folder */
+	char *main;        /* the main stylesheet, resolved, or NULL */
+	char *templates;   /* soan's templates folder, resolved, or NULL */
+	struct buf errors; /* libxslt's messages, as they come */
+	char *load_error;  /* why our loader refused a file */
+	char *load_path;   /* ... which file, when it was read */
 	unsigned load_line;
 };
 
@@ -69,9 +69,9 @@ static char *first_message(const char *s)
 		while (n && (s[n - 1] == ' ' || s[n - 1] == '\r'))
 			n--;
 		int skip = n == 0 || (n == 5 && !strncmp(s, "error", 5)) ||
-			   (n == 7 && !strncmp(s, "warning", 7)) ||
-			   !strncmp(s, "xsl:message : terminating", 25) ||
-			   !strncmp(s, "compilation error", 17) || !strncmp(s, "runtime error", 13);
+		           (n == 7 && !strncmp(s, "warning", 7)) ||
+		           !strncmp(s, "xsl:message : terminating", 25) ||
+		           !strncmp(s, "compilation error", 17) || !strncmp(s, "runtime error", 13);
 		if (!skip)
 			return xstrndup(s, n);
 		if (!e)
@@ -135,9 +135,9 @@ static char *allowed_path(const char *uri)
 	}
 	free(want);
 	if (!inside(real, cur->dir) && !inside(real, cur->templates)) {
-		cur->load_error =
-			xasprintf("reading outside the stylesheet's and soan's template folders refused '%s'",
-				  uri);
+		cur->load_error = xasprintf(
+		    "reading outside the stylesheet's and soan's template folders refused '%s'",
+		    uri);
 		return NULL;
 	}
 	return xstrdup(real);
@@ -146,7 +146,7 @@ static char *allowed_path(const char *uri)
 /* libxslt's document loader, locked down: allowed folders only, no DTD,
  * no entities, no network, the dictionary libxslt asks for. */
 static xmlDocPtr loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
-			xsltLoadType type)
+                        xsltLoadType type)
 {
 	(void)options;
 	(void)ctxt;
@@ -177,8 +177,8 @@ static xmlDocPtr loader(const xmlChar *uri, xmlDictPtr dict, int options, void *
 		xmlDictReference(dict);
 	}
 	doc = xmlCtxtReadMemory(pc, (const char *)data, (int)len, path, NULL,
-				XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR |
-					XML_PARSE_NOWARNING);
+	                        XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR |
+	                            XML_PARSE_NOWARNING);
 	if (doc && !pc->wellFormed) {
 		xmlFreeDoc(doc);
 		doc = NULL;
@@ -208,7 +208,8 @@ out:
 	return doc;
 }
 
-static int check_read_file(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value)
+static int check_read_file(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
+                           const char *value)
 {
 	(void)sec;
 	(void)ctxt;
@@ -220,7 +221,7 @@ static int check_read_file(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctx
 }
 
 static int check_read_network(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
-			      const char *value)
+                              const char *value)
 {
 	(void)sec;
 	(void)ctxt;
@@ -273,7 +274,8 @@ static void run_end(struct run *r, int failed, const char *what, struct diag *d)
 			diag_error(d, "%s", r->load_error);
 		} else if (r->load_error && r->load_path) {
 			if (r->load_line)
-				diag_error(d, "%s: %s:%u: %s", what, r->load_path, r->load_line, r->load_error);
+				diag_error(d, "%s: %s:%u: %s", what, r->load_path, r->load_line,
+				           r->load_error);
 			else
 				diag_error(d, "%s: %s: %s", what, r->load_path, r->load_error);
 		} else if (r->load_error)
@@ -346,14 +348,15 @@ static int declares_param(xsltStylesheetPtr style, const char *name)
 {
 	for (xsltStylesheetPtr s = style; s; s = xsltNextImport(s))
 		for (xsltStackElemPtr e = s->variables; e; e = e->next)
-			if (e->name && !strcmp((const char *)e->name, name) && e->comp && e->comp->inst &&
+			if (e->name && !strcmp((const char *)e->name, name) && e->comp &&
+			    e->comp->inst &&
 			    xmlStrEqual(e->comp->inst->name, (const xmlChar *)"param"))
 				return 1;
 	return 0;
 }
 
 xmlDocPtr xslt_apply(struct xslt *x, xmlDocPtr in, const struct xslt_param *p, size_t np,
-		     struct diag *d)
+                     struct diag *d)
 {
 	setup();
 	for (size_t i = 0; i < np; i++) {
@@ -378,11 +381,12 @@ xmlDocPtr xslt_apply(struct xslt *x, xmlDocPtr in, const struct xslt_param *p, s
 	int failed = 0;
 	for (size_t i = 0; i < np && !failed; i++)
 		if (xsltQuoteOneUserParam(ctxt, (const xmlChar *)p[i].name,
-					  (const xmlChar *)p[i].value) != 0)
+		                          (const xmlChar *)p[i].value) != 0)
 			failed = 1;
 	if (!failed) {
 		out = xsltApplyStylesheetUser(x->style, in, NULL, NULL, NULL, ctxt);
-		failed = !out || ctxt->state == XSLT_STATE_ERROR || ctxt->state == XSLT_STATE_STOPPED;
+		failed =
+		    !out || ctxt->state == XSLT_STATE_ERROR || ctxt->state == XSLT_STATE_STOPPED;
 	}
 	xsltFreeTransformContext(ctxt);
 	run_end(&r, failed, "template", d);

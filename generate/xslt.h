@@ -45,7 +45,7 @@ char *xslt_template_path(const char *name, struct diag *d);
  * by the stylesheet (or one it imports).  Returns the result (free with
  * xmlFreeDoc) or NULL with an input error in d. */
 xmlDocPtr xslt_apply(struct xslt *x, xmlDocPtr in, const struct xslt_param *p, size_t np,
-		     struct diag *d);
+                     struct diag *d);
 
 /* Release libxslt's global state (at exit, for leak checkers). */
 void xslt_cleanup(void);

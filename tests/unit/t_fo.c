@@ -16,18 +16,21 @@
 #include "extract/xmlsafe.h"
 #include "generate/fo.h"
 
-#define HEAD                                                                                   \
-	"<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\" xmlns:soan=\"urn:soan:layout\">\n" \
+#define HEAD                                                                                       \
+	"<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\" "                                 \
+	"xmlns:soan=\"urn:soan:layout\">\n"                                                        \
 	"<fo:layout-master-set>\n"                                                                 \
 	"<fo:simple-page-master master-name=\"p\" page-width=\"210mm\" page-height=\"297mm\"\n"    \
-	" margin-top=\"10mm\" margin-bottom=\"20mm\" margin-left=\"30mm\" margin-right=\"15mm\">\n" \
+	" margin-top=\"10mm\" margin-bottom=\"20mm\" margin-left=\"30mm\" "                        \
+	"margin-right=\"15mm\">\n"                                                                 \
 	"<fo:region-body margin-top=\"10mm\"/><fo:region-before extent=\"10mm\"/>\n"               \
 	"</fo:simple-page-master>\n"                                                               \
 	"</fo:layout-master-set>\n"
 /* HEAD is 7 lines: the flow's first child is on line 10 */
-#define SEQ(body)                                                                   \
-	HEAD "<fo:page-sequence master-reference=\"p\" font-size=\"14pt\">\n"        \
-	     "<fo:flow flow-name=\"xsl-region-body\">\n" body "\n</fo:flow></fo:page-sequence></fo:root>\n"
+#define SEQ(body)                                                                                  \
+	HEAD "<fo:page-sequence master-reference=\"p\" font-size=\"14pt\">\n"                      \
+	     "<fo:flow flow-name=\"xsl-region-body\">\n" body                                      \
+	     "\n</fo:flow></fo:page-sequence></fo:root>\n"
 
 static xmlDocPtr load(const char *s, struct diag *d)
 {
@@ -101,8 +104,8 @@ static void inheritance(void **state)
 	(void)state;
 	struct diag d;
 	xmlDocPtr doc = load(SEQ("<fo:block space-before=\"6pt\" line-height=\"1.5\"><fo:inline "
-				 "font-weight=\"bold\">x</fo:inline></fo:block>"),
-			     &d);
+	                         "font-weight=\"bold\">x</fo:inline></fo:block>"),
+	                     &d);
 	assert_non_null(doc);
 	xmlNodePtr inl = find(xmlDocGetRootElement(doc), "inline");
 	assert_non_null(inl);
@@ -121,27 +124,27 @@ static void geometry(void **state)
 {
 	(void)state;
 	const char *fo =
-		"<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\"><fo:layout-master-set>"
-		"<fo:simple-page-master master-name=\"f\" page-width=\"297mm\" page-height=\"210mm\" "
-		"margin-top=\"10mm\" margin-bottom=\"15mm\" margin-left=\"30mm\" margin-right=\"15mm\">"
-		"<fo:region-body margin-top=\"10mm\"/></fo:simple-page-master>"
-		"<fo:simple-page-master master-name=\"r\" page-width=\"297mm\" page-height=\"210mm\" "
-		"margin-top=\"10mm\" margin-bottom=\"15mm\" margin-left=\"30mm\" margin-right=\"15mm\">"
-		"<fo:region-body margin-top=\"10mm\"/><fo:region-before extent=\"10mm\"/>"
-		"</fo:simple-page-master>"
-		"<fo:page-sequence-master master-name=\"l\"><fo:repeatable-page-master-alternatives>"
-		"<fo:conditional-page-master-reference master-reference=\"f\" page-position=\"first\"/>"
-		"<fo:conditional-page-master-reference master-reference=\"r\" page-position=\"rest\"/>"
-		"</fo:repeatable-page-master-alternatives></fo:page-sequence-master>"
-		"</fo:layout-master-set><fo:page-sequence master-reference=\"l\">"
-		"<fo:flow flow-name=\"xsl-region-body\"><fo:block>x</fo:block></fo:flow>"
-		"</fo:page-sequence></fo:root>";
+	    "<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\"><fo:layout-master-set>"
+	    "<fo:simple-page-master master-name=\"f\" page-width=\"297mm\" page-height=\"210mm\" "
+	    "margin-top=\"10mm\" margin-bottom=\"15mm\" margin-left=\"30mm\" margin-right=\"15mm\">"
+	    "<fo:region-body margin-top=\"10mm\"/></fo:simple-page-master>"
+	    "<fo:simple-page-master master-name=\"r\" page-width=\"297mm\" page-height=\"210mm\" "
+	    "margin-top=\"10mm\" margin-bottom=\"15mm\" margin-left=\"30mm\" margin-right=\"15mm\">"
+	    "<fo:region-body margin-top=\"10mm\"/><fo:region-before extent=\"10mm\"/>"
+	    "</fo:simple-page-master>"
+	    "<fo:page-sequence-master master-name=\"l\"><fo:repeatable-page-master-alternatives>"
+	    "<fo:conditional-page-master-reference master-reference=\"f\" page-position=\"first\"/>"
+	    "<fo:conditional-page-master-reference master-reference=\"r\" page-position=\"rest\"/>"
+	    "</fo:repeatable-page-master-alternatives></fo:page-sequence-master>"
+	    "</fo:layout-master-set><fo:page-sequence master-reference=\"l\">"
+	    "<fo:flow flow-name=\"xsl-region-body\"><fo:block>x</fo:block></fo:flow>"
+	    "</fo:page-sequence></fo:root>";
 	struct diag d;
 	xmlDocPtr doc = load(fo, &d);
 	assert_non_null(doc);
 	struct fo_page first, rest;
-	assert_int_equal(fo_page_masters(find(xmlDocGetRootElement(doc), "page-sequence"), &first, &rest),
-			 0);
+	assert_int_equal(
+	    fo_page_masters(find(xmlDocGetRootElement(doc), "page-sequence"), &first, &rest), 0);
 	assert_true(rest.width > rest.height); /* landscape */
 	assert_true(fabs(rest.top - 20 * 72 / 25.4) < 0.01);
 	assert_true(fabs(rest.bottom - 15 * 72 / 25.4) < 0.01);
@@ -156,17 +159,18 @@ static void metadata_and_text(void **state)
 {
 	(void)state;
 	const char *fo =
-		"<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\"><fo:layout-master-set>"
-		"<fo:simple-page-master master-name=\"p\" page-width=\"210mm\" page-height=\"297mm\">"
-		"<fo:region-body/></fo:simple-page-master></fo:layout-master-set>"
-		"<fo:declarations><x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF "
-		"xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description rdf:about=\"\" "
-		"xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Kế hoạch &amp; X</dc:title>"
-		"<dc:creator>Ủy ban nhân dân tỉnh Hà Tĩnh</dc:creator></rdf:Description></rdf:RDF>"
-		"</x:xmpmeta></fo:declarations>"
-		"<fo:page-sequence master-reference=\"p\"><fo:flow flow-name=\"xsl-region-body\">"
-		"<fo:block>a  <fo:inline font-style=\"italic\">b</fo:inline> c</fo:block>"
-		"</fo:flow></fo:page-sequence></fo:root>";
+	    "<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\"><fo:layout-master-set>"
+	    "<fo:simple-page-master master-name=\"p\" page-width=\"210mm\" page-height=\"297mm\">"
+	    "<fo:region-body/></fo:simple-page-master></fo:layout-master-set>"
+	    "<fo:declarations><x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF "
+	    "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description "
+	    "rdf:about=\"\" "
+	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Kế hoạch &amp; X</dc:title>"
+	    "<dc:creator>Ủy ban nhân dân tỉnh Hà Tĩnh</dc:creator></rdf:Description></rdf:RDF>"
+	    "</x:xmpmeta></fo:declarations>"
+	    "<fo:page-sequence master-reference=\"p\"><fo:flow flow-name=\"xsl-region-body\">"
+	    "<fo:block>a  <fo:inline font-style=\"italic\">b</fo:inline> c</fo:block>"
+	    "</fo:flow></fo:page-sequence></fo:root>";
 	struct diag d;
 	xmlDocPtr doc = load(fo, &d);
 	assert_non_null(doc);
@@ -181,7 +185,8 @@ static void metadata_and_text(void **state)
 	fo_serialize(doc, &b);
 	/* containers one child per line; the block's text exactly as it was */
 	assert_non_null(strstr(b.ptr, "\n  <fo:layout-master-set>\n    <fo:simple-page-master"));
-	assert_non_null(strstr(b.ptr, "<fo:block>a  <fo:inline font-style=\"italic\">b</fo:inline> c</fo:block>"));
+	assert_non_null(strstr(
+	    b.ptr, "<fo:block>a  <fo:inline font-style=\"italic\">b</fo:inline> c</fo:block>"));
 	assert_non_null(strstr(b.ptr, "<dc:title>Kế hoạch &amp; X</dc:title>"));
 	/* what it writes is itself a layout that loads */
 	struct diag d2;
@@ -201,24 +206,30 @@ static void metadata_and_text(void **state)
 static void subset_accepted(void **state)
 {
 	(void)state;
-	accepted(SEQ("<fo:block id=\"s1\" text-align=\"justify\" text-indent=\"1.27cm\" space-before=\"6pt\" "
-		     "keep-with-next=\"always\" font-weight=\"bold\">I. MỤC ĐÍCH</fo:block>"
-		     "<fo:block text-align=\"center\" line-height=\"4pt\"><fo:leader leader-pattern=\"rule\" "
-		     "leader-length=\"30mm\" rule-thickness=\"0.5pt\"/></fo:block>"
-		     "<fo:block>Số:<fo:leader leader-pattern=\"space\" leader-length=\"12mm\"/>/KH-UBND "
-		     "<soan:field name=\"result\" hint=\"Nhập kết quả\"><fo:leader leader-pattern=\"dots\" "
-		     "leader-length=\"60mm\"/></soan:field> <soan:change old=\"2025\">2026</soan:change> "
-		     "<fo:page-number/></fo:block>"
-		     "<fo:table table-layout=\"fixed\" width=\"30mm\" border-collapse=\"collapse\">"
-		     "<fo:table-column column-width=\"10mm\"/><fo:table-column column-width=\"20mm\"/>"
-		     "<fo:table-header><fo:table-row font-weight=\"bold\"><fo:table-cell border=\"0.5pt solid "
-		     "black\" padding=\"1mm\"><fo:block>a</fo:block></fo:table-cell><fo:table-cell><fo:block>b"
-		     "</fo:block></fo:table-cell></fo:table-row></fo:table-header><fo:table-body>"
-		     "<fo:table-row><fo:table-cell number-rows-spanned=\"2\" display-align=\"center\"><fo:block>"
-		     "c</fo:block></fo:table-cell><fo:table-cell><fo:block>d</fo:block></fo:table-cell>"
-		     "</fo:table-row><fo:table-row><fo:table-cell><fo:block>e</fo:block></fo:table-cell>"
-		     "</fo:table-row><fo:table-row><fo:table-cell number-columns-spanned=\"2\"><fo:block>f"
-		     "</fo:block></fo:table-cell></fo:table-row></fo:table-body></fo:table>"));
+	accepted(SEQ(
+	    "<fo:block id=\"s1\" text-align=\"justify\" text-indent=\"1.27cm\" "
+	    "space-before=\"6pt\" "
+	    "keep-with-next=\"always\" font-weight=\"bold\">I. MỤC ĐÍCH</fo:block>"
+	    "<fo:block text-align=\"center\" line-height=\"4pt\"><fo:leader "
+	    "leader-pattern=\"rule\" "
+	    "leader-length=\"30mm\" rule-thickness=\"0.5pt\"/></fo:block>"
+	    "<fo:block>Số:<fo:leader leader-pattern=\"space\" leader-length=\"12mm\"/>/KH-UBND "
+	    "<soan:field name=\"result\" hint=\"Nhập kết quả\"><fo:leader leader-pattern=\"dots\" "
+	    "leader-length=\"60mm\"/></soan:field> <soan:change old=\"2025\">2026</soan:change> "
+	    "<fo:page-number/></fo:block>"
+	    "<fo:table table-layout=\"fixed\" width=\"30mm\" border-collapse=\"collapse\">"
+	    "<fo:table-column column-width=\"10mm\"/><fo:table-column column-width=\"20mm\"/>"
+	    "<fo:table-header><fo:table-row font-weight=\"bold\"><fo:table-cell border=\"0.5pt "
+	    "solid "
+	    "black\" "
+	    "padding=\"1mm\"><fo:block>a</fo:block></fo:table-cell><fo:table-cell><fo:block>b"
+	    "</fo:block></fo:table-cell></fo:table-row></fo:table-header><fo:table-body>"
+	    "<fo:table-row><fo:table-cell number-rows-spanned=\"2\" "
+	    "display-align=\"center\"><fo:block>"
+	    "c</fo:block></fo:table-cell><fo:table-cell><fo:block>d</fo:block></fo:table-cell>"
+	    "</fo:table-row><fo:table-row><fo:table-cell><fo:block>e</fo:block></fo:table-cell>"
+	    "</fo:table-row><fo:table-row><fo:table-cell number-columns-spanned=\"2\"><fo:block>f"
+	    "</fo:block></fo:table-cell></fo:table-row></fo:table-body></fo:table>"));
 }
 
 static void subset_refused(void **state)
@@ -227,11 +238,12 @@ static void subset_refused(void **state)
 	/* elements and attributes outside the subset, with their line */
 	refused(SEQ("<fo:float><fo:block>x</fo:block></fo:float>"), 10, "fo:float", "outside");
 	refused(SEQ("<fo:block>\n<fo:external-graphic src=\"x.png\"/></fo:block>"), 11,
-		"fo:external-graphic", NULL);
+	        "fo:external-graphic", NULL);
 	refused(SEQ("<fo:block color=\"red\">x</fo:block>"), 10, "'color'", "fo:block");
 	refused(SEQ("<fo:block xml:lang=\"vi\">x</fo:block>"), 10, "xml:lang", NULL);
 	refused(SEQ("<fo:block><b xmlns=\"urn:x\">x</b></fo:block>"), 10, "outside", NULL);
-	refused(SEQ("<fo:block><soan:comment>x</soan:comment></fo:block>"), 10, "soan:comment", NULL);
+	refused(SEQ("<fo:block><soan:comment>x</soan:comment></fo:block>"), 10, "soan:comment",
+	        NULL);
 	/* values */
 	refused(SEQ("<fo:block font-weight=\"900\">x</fo:block>"), 10, "font-weight", "900");
 	refused(SEQ("<fo:block text-indent=\"5%\">x</fo:block>"), 10, "text-indent", "5%");
@@ -240,39 +252,49 @@ static void subset_refused(void **state)
 	refused(SEQ("<fo:block line-height=\"9\">x</fo:block>"), 10, "line-height", NULL);
 	refused(SEQ("<fo:block id=\"1a\">x</fo:block>"), 10, "id", "1a");
 	/* required attributes and children, order, text where none may be */
-	refused(SEQ("<fo:block><fo:leader leader-pattern=\"rule\"/></fo:block>"), 10, "leader-length", NULL);
+	refused(SEQ("<fo:block><fo:leader leader-pattern=\"rule\"/></fo:block>"), 10,
+	        "leader-length", NULL);
 	refused(SEQ("<fo:block><soan:field name=\"x\"/></fo:block>"), 10, "hint", NULL);
 	refused(SEQ("loose text"), 0, "text outside a block", "fo:flow");
-	refused(HEAD "<fo:page-sequence master-reference=\"p\"><fo:flow flow-name=\"xsl-region-body\">"
-		     "<fo:block>x</fo:block></fo:flow><fo:static-content flow-name=\"xsl-region-before\">"
-		     "<fo:block>1</fo:block></fo:static-content></fo:page-sequence></fo:root>",
-		0, "fo:static-content", "order");
+	refused(
+	    HEAD
+	    "<fo:page-sequence master-reference=\"p\"><fo:flow flow-name=\"xsl-region-body\">"
+	    "<fo:block>x</fo:block></fo:flow><fo:static-content flow-name=\"xsl-region-before\">"
+	    "<fo:block>1</fo:block></fo:static-content></fo:page-sequence></fo:root>",
+	    0, "fo:static-content", "order");
 	refused(HEAD "<fo:page-sequence master-reference=\"p\"></fo:page-sequence></fo:root>", 0,
-		"lacks", "fo:flow");
+	        "lacks", "fo:flow");
 	refused(HEAD "</fo:root>", 0, "lacks", "fo:page-sequence");
 	/* what RelaxNG cannot say */
-	refused(SEQ("<fo:table table-layout=\"fixed\"><fo:table-column column-width=\"10mm\"/>"
-		    "<fo:table-body><fo:table-row><fo:table-cell><fo:block>a</fo:block></fo:table-cell>"
-		    "<fo:table-cell><fo:block>b</fo:block></fo:table-cell></fo:table-row></fo:table-body>"
-		    "</fo:table>"),
-		10, "more cells than the table has columns", NULL);
-	refused(SEQ("<fo:table table-layout=\"fixed\"><fo:table-column column-width=\"10mm\"/>"
-		    "<fo:table-body><fo:table-row><fo:table-cell number-rows-spanned=\"3\"><fo:block>a"
-		    "</fo:block></fo:table-cell></fo:table-row></fo:table-body></fo:table>"),
-		0, "spans more rows", NULL);
-	refused(HEAD "<fo:page-sequence master-reference=\"nope\"><fo:flow flow-name=\"xsl-region-body\">"
-		     "<fo:block>x</fo:block></fo:flow></fo:page-sequence></fo:root>",
-		8, "does not exist", "nope");
-	refused(SEQ("<fo:block id=\"a\">x</fo:block><fo:block id=\"a\">y</fo:block>"), 10, "two elements",
-		"'a'");
-	refused(HEAD "<fo:bookmark-tree><fo:bookmark internal-destination=\"s9\"><fo:bookmark-title>I"
-		     "</fo:bookmark-title></fo:bookmark></fo:bookmark-tree><fo:page-sequence "
-		     "master-reference=\"p\"><fo:flow flow-name=\"xsl-region-body\"><fo:block>x</fo:block>"
-		     "</fo:flow></fo:page-sequence></fo:root>",
-		8, "bookmark", "s9");
+	refused(
+	    SEQ("<fo:table table-layout=\"fixed\"><fo:table-column column-width=\"10mm\"/>"
+	        "<fo:table-body><fo:table-row><fo:table-cell><fo:block>a</fo:block></fo:table-cell>"
+	        "<fo:table-cell><fo:block>b</fo:block></fo:table-cell></fo:table-row></"
+	        "fo:table-body>"
+	        "</fo:table>"),
+	    10, "more cells than the table has columns", NULL);
+	refused(
+	    SEQ("<fo:table table-layout=\"fixed\"><fo:table-column column-width=\"10mm\"/>"
+	        "<fo:table-body><fo:table-row><fo:table-cell number-rows-spanned=\"3\"><fo:block>a"
+	        "</fo:block></fo:table-cell></fo:table-row></fo:table-body></fo:table>"),
+	    0, "spans more rows", NULL);
+	refused(
+	    HEAD
+	    "<fo:page-sequence master-reference=\"nope\"><fo:flow flow-name=\"xsl-region-body\">"
+	    "<fo:block>x</fo:block></fo:flow></fo:page-sequence></fo:root>",
+	    8, "does not exist", "nope");
+	refused(SEQ("<fo:block id=\"a\">x</fo:block><fo:block id=\"a\">y</fo:block>"), 10,
+	        "two elements", "'a'");
+	refused(
+	    HEAD
+	    "<fo:bookmark-tree><fo:bookmark internal-destination=\"s9\"><fo:bookmark-title>I"
+	    "</fo:bookmark-title></fo:bookmark></fo:bookmark-tree><fo:page-sequence "
+	    "master-reference=\"p\"><fo:flow flow-name=\"xsl-region-body\"><fo:block>x</fo:block>"
+	    "</fo:flow></fo:page-sequence></fo:root>",
+	    8, "bookmark", "s9");
 	refused(HEAD "<fo:page-sequence master-reference=\"p\"><fo:flow flow-name=\"other\">"
-		     "<fo:block>x</fo:block></fo:flow></fo:page-sequence></fo:root>",
-		8, "flow-name", NULL);
+	             "<fo:block>x</fo:block></fo:flow></fo:page-sequence></fo:root>",
+	        8, "flow-name", NULL);
 	/* not XSL-FO at all */
 	refused("<plan version=\"1\"/>", 0, "fo:root", NULL);
 }
@@ -281,12 +303,9 @@ int main(void)
 {
 	xmlsafe_init();
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(lengths),
-		cmocka_unit_test(inheritance),
-		cmocka_unit_test(geometry),
-		cmocka_unit_test(metadata_and_text),
-		cmocka_unit_test(subset_accepted),
-		cmocka_unit_test(subset_refused),
+	    cmocka_unit_test(lengths),         cmocka_unit_test(inheritance),
+	    cmocka_unit_test(geometry),        cmocka_unit_test(metadata_and_text),
+	    cmocka_unit_test(subset_accepted), cmocka_unit_test(subset_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
