@@ -49,6 +49,15 @@ unzip -p "$T/features.docx" docProps/core.xml | grep -q '<dc:title>Kế hoạch 
 n=$(unzip -l "$T/features.docx" | grep -c ' 1980-01-01 00:00 ')
 [ "$n" = "$(wc -l <"$T/parts")" ] && ok "package: fixed time stamps" || not_ok "package: fixed time stamps ($n)"
 
+# layouts the subset allows but Word cannot print: refused, nothing written
+sed -e '/fo:float/d' -e 's/page-width="210mm"/page-width="900mm"/' "$TOP/tests/golden/fo/bad/float.fo" >"$T/wide.fo"
+expect_exit 1 "a page wider than Word allows" soan generate "$T/wide.fo" -o "$T/wide.docx"
+grep -q "page size Word cannot print '900x297mm'" "$T/.err" && [ ! -e "$T/wide.docx" ] &&
+	ok "the page size named, no output" || not_ok "the page size named, no output"
+sed -e '/fo:float/d' -e 's|<fo:region-body/>|<fo:region-body margin-left="200mm"/>|' "$TOP/tests/golden/fo/bad/float.fo" >"$T/narrow.fo"
+expect_exit 1 "margins wider than the page" soan generate "$T/narrow.fo" -o "$T/narrow.docx"
+grep -q "page margins leave no room for text" "$T/.err" && ok "the margins named" || not_ok "the margins named"
+
 # plans: layout numbers measured from the XML, python-docx, determinism
 SAMPLE=$TOP/tests/data/sample-plan.xml
 expect_exit 0 "sample plan written as DOCX" soan generate "$SAMPLE" -o "$T/sample.docx"
