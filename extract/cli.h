@@ -44,11 +44,13 @@ int cli_write_bytes(const char *path, const void *data, size_t len, struct diag 
 /* Commands (one file each). */
 int cmd_extract(int argc, char **argv, FILE *err);
 int cmd_validate(int argc, char **argv, FILE *err);
-int cmd_rollover(int argc, char **argv, FILE *err);
-int cmd_report(int argc, char **argv, FILE *err);
+int cmd_generate(int argc, char **argv, FILE *err); /* generate/cmd_generate.c */
+int cmd_rollover(int argc, char **argv, FILE *err); /* generate/cmd_rollover.c */
+int cmd_report(int argc, char **argv, FILE *err);   /* generate/cmd_report.c */
 
 extern const char usage_extract[];
 extern const char usage_validate[];
+extern const char usage_generate[];
 extern const char usage_rollover[];
 extern const char usage_report[];
 
