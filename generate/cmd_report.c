@@ -247,6 +247,7 @@ int cmd_report(int argc, char **argv, FILE *err)
 	cli_report(&d, err);
 	if (plan)
 		xmlFreeDoc(plan);
+	output_cleanup();
 	diag_release(&d);
 	return rc;
 }

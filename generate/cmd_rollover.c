@@ -130,7 +130,7 @@ int cmd_rollover(int argc, char **argv, FILE *err)
 		d.kind = DIAG_ENVIRONMENT; /* our draft breaks our own schema: a bug */
 		goto fail;
 	}
-	struct out_opts oo = {"plan", NULL, 0, track};
+	struct out_opts oo = {"rollover", NULL, 0, track};
 	if (write_output(next, output, kind, &oo, &d) < 0)
 		goto fail;
 	if (changes) {
@@ -158,6 +158,7 @@ out:
 	if (plan)
 		xmlFreeDoc(plan);
 	renames_free(rn);
+	output_cleanup();
 	diag_release(&d);
 	return rc;
 }

@@ -28,4 +28,8 @@ struct out_opts {
 int write_output(xmlDocPtr doc, const char *path, enum out_kind kind, const struct out_opts *o,
                  struct diag *d);
 
+/* Free the templates write_output() compiled (at exit, for leak
+ * checkers). */
+void output_cleanup(void);
+
 #endif

@@ -93,6 +93,21 @@
     </fo:block>
   </xsl:template>
 
+  <!-- The task table has eight columns: STT needs room for its three
+       letters, the result columns for writing. -->
+  <xsl:template name="soan-role-weight">
+    <xsl:param name="role"/>
+    <xsl:choose>
+      <xsl:when test="$role = 'no'">1.5</xsl:when>
+      <xsl:when test="$role = 'task'">6</xsl:when>
+      <xsl:when test="$role = 'lead'">3</xsl:when>
+      <xsl:when test="$role = 'partners'">3</xsl:when>
+      <xsl:when test="$role = 'timeline'">2.2</xsl:when>
+      <xsl:when test="$role = 'note'">2</xsl:when>
+      <xsl:otherwise>3.2</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- ================= Kính gửi ================= -->
 
   <!-- Under the title (ô 9a): one addressee on the line of "Kính gửi:",
