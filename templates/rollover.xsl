@@ -66,6 +66,10 @@
     <xsl:variable name="number" select="normalize-space(@number)"/>
     <xsl:variable name="roman" select="$number != '' and translate($number, 'IVXLC', '') = ''"/>
     <fo:block text-align="justify" text-indent="{$soan-indent}" space-before="6pt" keep-with-next="always">
+      <!-- the id plan.xsl's outline points at -->
+      <xsl:if test="self::section and count(ancestor::section) &lt; 2 and not(ancestor::agency)">
+        <xsl:attribute name="id"><xsl:call-template name="soan-section-id"/></xsl:attribute>
+      </xsl:if>
       <xsl:if test="number($depth) &lt;= 2">
         <xsl:attribute name="font-weight">bold</xsl:attribute>
       </xsl:if>
@@ -97,7 +101,26 @@
   </xsl:template>
 
   <xsl:template match="section[@old-heading or @review]" mode="soan-body">
-    <xsl:call-template name="soan-changed-heading"/>
+    <xsl:variable name="number" select="normalize-space(@number)"/>
+    <xsl:choose>
+      <!-- "Phần I", "Chương II": plan.xsl's centred heading, new text, then the note -->
+      <xsl:when test="starts-with($number, 'Phần ') or starts-with($number, 'Chương ') or
+                      starts-with($number, 'Mục ') or starts-with($number, 'Tiểu mục ')">
+        <xsl:call-template name="soan-heading">
+          <xsl:with-param name="number" select="$number"/>
+          <xsl:with-param name="text" select="@heading"/>
+          <xsl:with-param name="id">
+            <xsl:if test="count(ancestor::section) &lt; 2 and not(ancestor::agency)">
+              <xsl:call-template name="soan-section-id"/>
+            </xsl:if>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:if test="@review">
+          <fo:block xsl:use-attribute-sets="soan-centred"><xsl:call-template name="soan-review-note"/></fo:block>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="soan-changed-heading"/></xsl:otherwise>
+    </xsl:choose>
     <xsl:apply-templates select="*" mode="soan-body"/>
   </xsl:template>
 

@@ -89,6 +89,17 @@ grep -q '<w:delText[^>]*>năm 2020</w:delText>' "$T/next.document.xml" &&
 	ok "next.docx: 'năm 2020' deleted as a tracked change" || not_ok "next.docx: 'năm 2020' deleted as a tracked change"
 grep -q '<w:ins ' "$T/next.document.xml" && ok "next.docx: insertions tracked" || not_ok "next.docx: insertions tracked"
 
+# every corpus plan: its draft and its form are written as DOCX and PDF
+for dir in "$TOP"/corpus/*/; do
+	n=$(basename "$dir")
+	e="$dir/expected.xml"
+	[ -f "$e" ] || continue
+	expect_exit 0 "$n: draft as DOCX with tracked changes" soan rollover -q --track-changes "$e" -o "$T/c.docx"
+	expect_exit 0 "$n: draft as PDF" soan rollover -q "$e" -o "$T/c.pdf"
+	expect_exit 0 "$n: report form as DOCX" soan report "$e" -o "$T/c.docx"
+	expect_exit 0 "$n: report form as PDF" soan report "$e" -o "$T/c.pdf"
+done
+
 # an agency's form read back gives exactly that agency's tasks
 tasks() { xmllint --xpath '//appendix//cell[@role="task"]' "$1" 2>/dev/null | sed -e 's/<[^>]*>/\n/g' | sed '/^ *$/d' | tr -s ' '; }
 for f in vh hdn; do
