@@ -877,6 +877,20 @@ static char *report_heading(const char *h, const char *place)
 	return t;
 }
 
+/* Is a section one whose items are tasks (not the audience, goals,
+ * period or budget a content section may open with)? */
+static int is_task_kind(xmlNodePtr s)
+{
+	static const char *const not_tasks[] = {"audience",         "goals",    "purpose",
+	                                        "requirements",     "period",   "budget",
+	                                        "responsibilities", "reporting"};
+	const char *k = plan_attr(s, "kind");
+	for (size_t i = 0; k && i < sizeof not_tasks / sizeof not_tasks[0]; i++)
+		if (!strcmp(k, not_tasks[i]))
+			return 0;
+	return 1;
+}
+
 /* A plan's content section as a subsection of I.2 numbered number, with
  * its tasks; with own 0, its tasks and subsections go straight into to
  * (a plan with one content section). */
@@ -916,13 +930,13 @@ static void content_to_report(xmlNodePtr from, xmlNodePtr to, const char *number
 				units++;
 			}
 			units_release(&u);
-		} else if (plan_is(c, "section")) {
+		} else if (plan_is(c, "section") && is_task_kind(c)) {
 			sub++;
 		}
 	}
 	int k = 0;
 	for (xmlNodePtr c = from->children; c; c = c->next) {
-		if (!plan_is(c, "section"))
+		if (!plan_is(c, "section") || !is_task_kind(c))
 			continue;
 		k++;
 		char *num =
@@ -1434,9 +1448,15 @@ xmlDocPtr report_form(xmlDocPtr plan, const struct report_opts *o, struct diag *
 	if (!is_plan_issuer && under_issuer(who)) {
 		const char *ab = plan_attr(plan_first(pmeta, "issuer"), "abbr");
 		el_text(meta, "issuer", who);
-		/* the parent line goes before the issuer in Mẫu 1.4 */
+		/* the parent, as departments write it over their name: "UBND
+		 * TỈNH LÂM ĐỒNG" */
+		char *parent = ab ? xstrdup(ab)
+		               : starts_with(issuer, "Ủy ban nhân dân ")
+		                   ? xasprintf("UBND %s", issuer + strlen("Ủy ban nhân dân "))
+		                   : xstrdup(issuer);
 		xmlNodePtr par = xmlNewDocNode(doc, NULL, (const xmlChar *)"parent-issuer", NULL);
-		xmlNodeAddContent(par, (const xmlChar *)(ab ? ab : issuer));
+		xmlNodeAddContent(par, (const xmlChar *)parent);
+		free(parent);
 		xmlAddNextSibling(plan_first(meta, "issuer"), par);
 	} else {
 		el_text(meta, "issuer", who);
