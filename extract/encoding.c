@@ -80,25 +80,18 @@ static const struct legacy *legacy_for(enum text_encoding e)
 	return NULL;
 }
 
-/* utf8_next() with the common cases inline: the detector walks every
- * candidate decoding character by character. */
+/* utf8_next() without the call: the detector walks every candidate
+ * decoding character by character. */
 static long next_cp(const unsigned char **pp, const unsigned char *end)
 {
-	const unsigned char *p = *pp;
-	unsigned char c = p[0];
-	if (c < 0x80) {
-		*pp = p + 1;
-		return c;
+	unsigned long cp;
+	size_t n = utf8_decode(*pp, (size_t)(end - *pp), &cp);
+	if (!n) {
+		*pp += 1;
+		return -1;
 	}
-	if (c >= 0xC2 && c <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
-		*pp = p + 2;
-		return (long)(c & 0x1F) << 6 | (p[1] & 0x3F);
-	}
-	if (c >= 0xE1 && c <= 0xEC && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-		*pp = p + 3;
-		return (long)(c & 0x0F) << 12 | (long)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-	}
-	return utf8_next(pp, end);
+	*pp += n;
+	return (long)cp;
 }
 
 static void put_cp(struct buf *out, long cp)
@@ -645,30 +638,13 @@ static size_t utf8_scan(const unsigned char *s, size_t len, int *cues)
 				continue;
 			}
 		}
-		unsigned char c = s[i];
-		if (c < 0x80) {
+		if (s[i] < 0x80) {
 			i++;
 			continue;
 		}
-		size_t n;
 		unsigned long cp;
-		if (c >= 0xC2 && c <= 0xDF)
-			n = 2, cp = c & 0x1F;
-		else if (c >= 0xE0 && c <= 0xEF)
-			n = 3, cp = c & 0x0F;
-		else if (c >= 0xF0 && c <= 0xF4)
-			n = 4, cp = c & 0x07;
-		else
-			return i;
-		if (i + n > len)
-			return i;
-		for (size_t k = 1; k < n; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF))
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (!n)
 			return i;
 		i += n;
 		if (cp >= 0xA0 && cp <= 0xFF)

@@ -12,31 +12,14 @@
 size_t utf8_valid_prefix(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
+	unsigned long cp;
 	while (i < len) {
-		unsigned char c = s[i];
-		if (c < 0x80) {
+		if (s[i] < 0x80) {
 			i++;
 			continue;
 		}
-		size_t n;
-		unsigned long cp;
-		if (c >= 0xC2 && c <= 0xDF)
-			n = 2, cp = c & 0x1F;
-		else if (c >= 0xE0 && c <= 0xEF)
-			n = 3, cp = c & 0x0F;
-		else if (c >= 0xF0 && c <= 0xF4)
-			n = 4, cp = c & 0x07;
-		else
-			return i;
-		if (i + n > len)
-			return i;
-		for (size_t k = 1; k < n; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF))
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (!n)
 			return i;
 		i += n;
 	}
@@ -46,38 +29,14 @@ size_t utf8_valid_prefix(const unsigned char *s, size_t len)
 long utf8_next(const unsigned char **pp, const unsigned char *end)
 {
 	const unsigned char *p = *pp;
-	if (p >= end)
+	unsigned long cp;
+	size_t n = p < end ? utf8_decode(p, (size_t)(end - p), &cp) : 0;
+	if (!n) {
+		*pp = p + (p < end);
 		return -1;
-	unsigned char c = *p;
-	if (c < 0x80) {
-		*pp = p + 1;
-		return c;
 	}
-	size_t n;
-	long cp;
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2, cp = c & 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		n = 3, cp = c & 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		n = 4, cp = c & 0x07;
-	else
-		goto bad;
-	if ((size_t)(end - p) < n)
-		goto bad;
-	for (size_t k = 1; k < n; k++) {
-		if ((p[k] & 0xC0) != 0x80)
-			goto bad;
-		cp = (cp << 6) | (p[k] & 0x3F);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF))
-		goto bad;
 	*pp = p + n;
-	return cp;
-bad:
-	*pp = p + 1;
-	return -1;
+	return (long)cp;
 }
 
 int utf8_put(long cp, char out[4])

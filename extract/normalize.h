@@ -30,6 +30,41 @@ void blocks_normalize(struct blocks *bs);
  * string. */
 char *text_fold(const char *s);
 
+/* Decode the code point at p, with n bytes available: returns its length
+ * (1-4) and sets *cp, or returns 0 when p does not start valid UTF-8 (a
+ * stray byte, an overlong form, a surrogate, beyond U+10FFFF, cut short).
+ * The one UTF-8 decoder of the project; inline for the hot loops. */
+static inline size_t utf8_decode(const unsigned char *p, size_t n, unsigned long *cp)
+{
+	unsigned char c = p[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	size_t len;
+	unsigned long v;
+	if (c >= 0xC2 && c <= 0xDF)
+		len = 2, v = c & 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		len = 3, v = c & 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		len = 4, v = c & 0x07;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (size_t k = 1; k < len; k++) {
+		if ((p[k] & 0xC0) != 0x80)
+			return 0;
+		v = v << 6 | (p[k] & 0x3F);
+	}
+	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+	    (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return len;
+}
+
 /* Is s[0..len) valid UTF-8 (no overlongs, no surrogates)?  Returns the
  * byte offset of the first bad sequence, or len when all is valid. */
 size_t utf8_valid_prefix(const unsigned char *s, size_t len);

@@ -6,6 +6,8 @@
  * item is looked at a bounded number of times). */
 #include "linebreak.h"
 
+#include "extract/normalize.h"
+
 #include <stdlib.h>
 
 #include "extract/xalloc.h"
@@ -144,28 +146,14 @@ double lb_justify(const struct lb_line *l, double avail)
 
 uint32_t lb_utf8_next(const char *s, size_t len, size_t *i)
 {
-	const unsigned char *p = (const unsigned char *)s + *i;
-	size_t left = len - *i;
-	unsigned c = p[0];
-	if (c < 0x80 || left < 2) {
+	unsigned long cp;
+	size_t n = utf8_decode((const unsigned char *)s + *i, len - *i, &cp);
+	if (!n) {
 		*i += 1;
-		return c;
+		return 0xFFFD;
 	}
-	if (c < 0xE0) {
-		*i += 2;
-		return (uint32_t)(c & 0x1F) << 6 | (p[1] & 0x3F);
-	}
-	if (c < 0xF0 || left < 4) {
-		if (left < 3) {
-			*i += left;
-			return 0xFFFD;
-		}
-		*i += 3;
-		return (uint32_t)(c & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-	}
-	*i += 4;
-	return (uint32_t)(c & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 |
-	       (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+	*i += n;
+	return (uint32_t)cp;
 }
 
 double lb_text_width(const struct font *f, double size, const char *s, size_t len)
