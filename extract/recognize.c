@@ -807,7 +807,7 @@ static void read_addressees(struct rec *r)
 		const char *s = q;
 		while (len && (*s == ' ' || *s == '-' || *s == '+'))
 			s++, len--;
-		char *a = text_trim(s, len, NULL);
+		char *a = text_trim(s, len, ";.,");
 		if (*a) {
 			if (r->addressees.len)
 				buf_addc(&r->addressees, '\n');
@@ -895,6 +895,23 @@ static void add_refs(struct rec *r, const char *s)
 				xmlAddPrevSibling(r->preamble, r->basis);
 			else
 				xmlAddChild(r->root, r->basis);
+		}
+		/* the same instrument cited again (a title and an opening sentence) */
+		struct buf num0 = BUF_INIT;
+		for (size_t i = rm_start(&m, 2); i < rm_end(&m, 2); i++)
+			if (s[i] != ' ')
+				buf_addc(&num0, s[i]);
+		while (num0.len && num0.ptr[num0.len - 1] == '.')
+			buf_setlen(&num0, num0.len - 1);
+		int seen = 0;
+		for (xmlNodePtr o = plan_first(r->basis, "ref"); o && !seen; o = plan_next(o, "ref")) {
+			const char *on = plan_attr(o, "number");
+			seen = on && !strcmp(on, num0.ptr);
+		}
+		buf_release(&num0);
+		if (seen) {
+			at = after;
+			continue;
 		}
 		xmlNodePtr ref = plan_child(r->basis, "ref");
 		char *type = xstrndup(s + rm_start(&m, 1), rm_len(&m, 1));

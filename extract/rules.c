@@ -16,7 +16,9 @@
 #define C PCRE2_CASELESS
 
 /* Building blocks. */
-#define SYMBOL "[\\p{L}\\d&.]+(?:\\s?[-/]\\s?[\\p{L}\\d&.]+)*"
+/* a document symbol: "KH-UBND", "2024/QĐ-UBND", "SNV-CCHC&VTLT"; "…" stands
+ * for a part left blank (ND30's own forms print "Số: …/BC-…") */
+#define SYMBOL "[\\p{L}\\d&.…]+(?:\\s?[-/]\\s?[\\p{L}\\d&.…]+)*"
 #define DMY_SHORT "(\\d{1,2})\\s*/\\s*(\\d{1,2})(?:\\s*/\\s*(\\d{4}))?"
 #define DMY_LONG "(\\d{1,2})\\s+tháng\\s+(\\d{1,2})(?:\\s*,?\\s+năm\\s+(\\d{4}))?"
 
@@ -27,7 +29,7 @@ static const struct {
 	uint32_t flags;
 } table[] = {
 	{ R_NUMBER_LINE, "number-line",
-	  "^\\s*Số\\s*:?\\s*(\\d{0,6}[a-zđ]?)\\s*(?:/\\s*(" SYMBOL "))?\\s*$", C },
+	  "^\\s*Số\\s*:?\\s*(?:…|\\.{2,})?\\s*(\\d{0,6}[a-zđ]?)\\s*(?:…|\\.{2,})?\\s*(?:/\\s*(" SYMBOL "))?\\s*$", C },
 	{ R_PLACE_DATE, "place-date",
 	  "^\\s*(\\p{L}[\\p{L}\\s.'-]{0,40}?)\\s*,?\\s*(ngày\\s*(\\d{1,2})?\\s*tháng\\s*(\\d{1,2})?\\s*,?\\s*năm(?:\\s*(\\d{4}))?)\\s*\\.?\\s*$",
 	  C },
