@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 #include "buf.h"
 #include "extract.h"
 #include "soan.h"
+#include "xalloc.h"
 
 const struct command *command_find(const char *name)
 {
@@ -72,4 +74,74 @@ int cli_write_xml(xmlDocPtr doc, const char *path, struct diag *d)
 	int rc = cli_write_bytes(path, b.ptr, b.len, d);
 	buf_release(&b);
 	return rc;
+}
+
+int cli_outdir(const char *dir, FILE *err)
+{
+	struct stat st;
+	if (stat(dir, &st) != 0 && mkdir(dir, 0777) != 0) {
+		fprintf(err, "soan: %s: cannot create output folder: %s\n", dir, strerror(errno));
+		return SOAN_ENV;
+	}
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		fprintf(err, "soan: %s: not a folder\n", dir);
+		return SOAN_ENV;
+	}
+	return SOAN_OK;
+}
+
+/* DIR/BASE.EXT for input path. */
+static char *batch_out_name(const char *dir, const char *path, const char *ext)
+{
+	const char *base = path_base(path);
+	const char *dot = strrchr(base, '.');
+	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	return xasprintf("%s/%.*s.%s", dir, (int)n, base, ext);
+}
+
+int cli_run_batch(const struct cli_batch *b, const char *outdir, char **files, int nfiles)
+{
+	int rc = cli_outdir(outdir, b->err);
+	if (rc != SOAN_OK)
+		return rc;
+	int done = 0, failed = 0, env = 0, usage = 0;
+	struct buf failed_names = BUF_INIT;
+	char **outs = xcalloc((size_t)nfiles, sizeof *outs);
+	for (int i = 0; i < nfiles && !usage; i++) {
+		outs[i] = batch_out_name(outdir, files[i], b->ext);
+		int dup = 0;
+		for (int j = 0; j < i; j++)
+			if (outs[j] && !strcmp(outs[j], outs[i]))
+				dup = 1;
+		if (dup) {
+			fprintf(b->err, "soan: %s: another input has the same base name; not overwriting '%s'\n",
+				files[i], outs[i]);
+			free(outs[i]);
+			outs[i] = NULL;
+			rc = SOAN_REJECTED;
+		} else {
+			rc = b->run(b->ctx, files[i], outs[i]);
+		}
+		if (rc == SOAN_OK) {
+			done++;
+			continue;
+		}
+		failed++;
+		if (rc == SOAN_ENV)
+			env = 1;
+		if (rc == SOAN_USAGE && b->stop_on_usage)
+			usage = 1;
+		buf_addf(&failed_names, "%s%s", failed_names.len ? ", " : "", path_base(files[i]));
+	}
+	if (!b->quiet && !usage) {
+		fprintf(b->err, "soan: %s: %d %s, %d failed", b->cmd, done, b->verb, failed);
+		if (failed)
+			fprintf(b->err, " (%s)", failed_names.ptr);
+		fprintf(b->err, "\n");
+	}
+	for (int i = 0; i < nfiles; i++)
+		free(outs[i]);
+	free(outs);
+	buf_release(&failed_names);
+	return usage ? SOAN_USAGE : env ? SOAN_ENV : failed ? SOAN_REJECTED : SOAN_OK;
 }

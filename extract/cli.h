@@ -41,6 +41,31 @@ int cli_write_xml(xmlDocPtr doc, const char *path, struct diag *d);
 /* Write bytes to path ("-" or NULL: stdout), atomically. */
 int cli_write_bytes(const char *path, const void *data, size_t len, struct diag *d);
 
+/* The output folder of a batch: created when missing.  Returns 0, or
+ * SOAN_ENV after one line on err. */
+int cli_outdir(const char *dir, FILE *err);
+
+/* A batch over input files (`--outdir DIR FILE...`): each output is
+ * DIR/BASE.EXT (BASE: the input's name without its extension); a second
+ * input with the same base name is refused, never written over.  run()
+ * converts one input into one output and returns an enum soan_exit; one
+ * bad input never stops the others, except a usage error when
+ * stop_on_usage is set (a bad parameter is bad for every input).  Prints
+ * "soan: CMD: N VERB, M failed (names)" unless quiet, and returns the
+ * batch's status: 3 if the environment failed, 2 on usage, 1 if an
+ * input was rejected, else 0. */
+struct cli_batch {
+	const char *cmd;  /* "extract" */
+	const char *verb; /* "converted" */
+	const char *ext;  /* "xml", without the dot */
+	int quiet;
+	int stop_on_usage;
+	FILE *err;
+	int (*run)(void *ctx, const char *in, const char *out);
+	void *ctx;
+};
+int cli_run_batch(const struct cli_batch *b, const char *outdir, char **files, int nfiles);
+
 /* Commands (one file each). */
 int cmd_extract(int argc, char **argv, FILE *err);
 int cmd_validate(int argc, char **argv, FILE *err);

@@ -46,15 +46,6 @@ static enum input_format parse_format(const char *s)
 	return FMT_UNKNOWN;
 }
 
-/* Output name in DIR for input path: base name, extension replaced. */
-static char *out_name(const char *dir, const char *path, const char *ext)
-{
-	const char *base = path_base(path);
-	const char *dot = strrchr(base, '.');
-	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-	return xasprintf("%s/%.*s%s", dir, (int)n, base, ext);
-}
-
 static int dump_blocks(const char *path, const struct extract_opts *o, const char *out, FILE *err)
 {
 	struct diag d;
@@ -97,6 +88,24 @@ static int convert(const char *path, const struct extract_opts *o, const char *o
 		xmlFreeDoc(doc);
 	diag_release(&d);
 	return rc;
+}
+
+/* One batch input for cli_run_batch(). */
+struct extract_job {
+	const struct extract_opts *o;
+	FILE *err;
+};
+
+static int run_convert(void *ctx, const char *in, const char *out)
+{
+	struct extract_job *j = ctx;
+	return convert(in, j->o, out, j->err);
+}
+
+static int run_dump(void *ctx, const char *in, const char *out)
+{
+	struct extract_job *j = ctx;
+	return dump_blocks(in, j->o, out, j->err);
 }
 
 int cmd_extract(int argc, char **argv, FILE *err)
@@ -151,52 +160,15 @@ int cmd_extract(int argc, char **argv, FILE *err)
 		return dump ? dump_blocks(files[0], &o, output, err) : convert(files[0], &o, output, err);
 	}
 
-	struct stat st;
-	if (stat(outdir, &st) != 0 && mkdir(outdir, 0777) != 0) {
-		fprintf(err, "soan: %s: cannot create output folder\n", outdir);
-		return SOAN_ENV;
-	}
-	if (stat(outdir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		fprintf(err, "soan: %s: not a folder\n", outdir);
-		return SOAN_ENV;
-	}
-	int converted = 0, failed = 0, env = 0;
-	struct buf failed_names = BUF_INIT;
-	char **outs = xcalloc((size_t)nfiles, sizeof *outs);
-	for (int i = 0; i < nfiles; i++) {
-		outs[i] = out_name(outdir, files[i], dump ? ".blocks" : ".xml");
-		int dup = 0;
-		for (int j = 0; j < i; j++)
-			if (outs[j] && !strcmp(outs[j], outs[i]))
-				dup = 1;
-		int rc;
-		if (dup) {
-			fprintf(err, "soan: %s: another input has the same base name; not overwriting '%s'\n",
-				files[i], outs[i]);
-			free(outs[i]);
-			outs[i] = NULL;
-			rc = SOAN_REJECTED;
-		} else {
-			rc = dump ? dump_blocks(files[i], &o, outs[i], err) : convert(files[i], &o, outs[i], err);
-		}
-		if (rc == SOAN_OK) {
-			converted++;
-		} else {
-			failed++;
-			if (rc == SOAN_ENV)
-				env = 1;
-			buf_addf(&failed_names, "%s%s", failed_names.len ? ", " : "", path_base(files[i]));
-		}
-	}
-	if (!quiet) {
-		fprintf(err, "soan: extract: %d converted, %d failed", converted, failed);
-		if (failed)
-			fprintf(err, " (%s)", failed_names.ptr);
-		fprintf(err, "\n");
-	}
-	for (int i = 0; i < nfiles; i++)
-		free(outs[i]);
-	free(outs);
-	buf_release(&failed_names);
-	return env ? SOAN_ENV : failed ? SOAN_REJECTED : SOAN_OK;
+	struct extract_job job = { &o, err };
+	struct cli_batch b = {
+		.cmd = "extract",
+		.verb = "converted",
+		.ext = dump ? "blocks" : "xml",
+		.quiet = quiet,
+		.err = err,
+		.run = dump ? run_dump : run_convert,
+		.ctx = &job,
+	};
+	return cli_run_batch(&b, outdir, files, nfiles);
 }

@@ -166,71 +166,33 @@ static enum output_format parse_format(const char *s)
 	return output_format_for(name);
 }
 
-static char *out_name(const char *dir, const char *path, const char *ext)
+/* One batch input for cli_run_batch(). */
+struct generate_job {
+	struct gen *g;
+	enum output_format f;
+};
+
+static int run_generate(void *ctx, const char *in, const char *out)
 {
-	const char *base = path_base(path);
-	const char *dot = strrchr(base, '.');
-	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-	return xasprintf("%s/%.*s.%s", dir, (int)n, base, ext);
+	struct generate_job *j = ctx;
+	return generate_one(j->g, in, out, j->f);
 }
 
 static int batch(struct gen *g, const char *outdir, enum output_format f, char **files, int nfiles,
                  int quiet)
 {
-	struct stat st;
-	if (stat(outdir, &st) != 0 && mkdir(outdir, 0777) != 0) {
-		fprintf(g->err, "soan: %s: cannot create output folder\n", outdir);
-		return SOAN_ENV;
-	}
-	if (stat(outdir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		fprintf(g->err, "soan: %s: not a folder\n", outdir);
-		return SOAN_ENV;
-	}
-	const char *ext = writer_for(f)->name;
-	int written = 0, failed = 0, env = 0, usage = 0;
-	struct buf failed_names = BUF_INIT;
-	char **outs = xcalloc((size_t)nfiles, sizeof *outs);
-	for (int i = 0; i < nfiles && !usage; i++) {
-		outs[i] = out_name(outdir, files[i], ext);
-		int dup = 0;
-		for (int j = 0; j < i; j++)
-			if (outs[j] && !strcmp(outs[j], outs[i]))
-				dup = 1;
-		int rc;
-		if (dup) {
-			fprintf(g->err,
-			        "soan: %s: another input has the same base name; not overwriting "
-			        "'%s'\n",
-			        files[i], outs[i]);
-			free(outs[i]);
-			outs[i] = NULL;
-			rc = SOAN_REJECTED;
-		} else {
-			rc = generate_one(g, files[i], outs[i], f);
-		}
-		if (rc == SOAN_OK) {
-			written++;
-		} else {
-			failed++;
-			if (rc == SOAN_ENV)
-				env = 1;
-			if (rc == SOAN_USAGE)
-				usage = 1; /* a bad parameter is bad for every file */
-			buf_addf(&failed_names, "%s%s", failed_names.len ? ", " : "",
-			         path_base(files[i]));
-		}
-	}
-	if (!quiet && !usage) {
-		fprintf(g->err, "soan: generate: %d written, %d failed", written, failed);
-		if (failed)
-			fprintf(g->err, " (%s)", failed_names.ptr);
-		fprintf(g->err, "\n");
-	}
-	for (int i = 0; i < nfiles; i++)
-		free(outs[i]);
-	free(outs);
-	buf_release(&failed_names);
-	return usage ? SOAN_USAGE : env ? SOAN_ENV : failed ? SOAN_REJECTED : SOAN_OK;
+	struct generate_job job = { g, f };
+	struct cli_batch b = {
+		.cmd = "generate",
+		.verb = "written",
+		.ext = writer_for(f)->name,
+		.quiet = quiet,
+		.stop_on_usage = 1, /* a bad parameter is bad for every file */
+		.err = g->err,
+		.run = run_generate,
+		.ctx = &job,
+	};
+	return cli_run_batch(&b, outdir, files, nfiles);
 }
 
 int cmd_generate(int argc, char **argv, FILE *err)

@@ -95,15 +95,9 @@ static int one_form(xmlDocPtr plan, const struct report_opts *ro, const char *ou
 static int each_agency(xmlDocPtr plan, struct report_opts *ro, const char *outdir,
                        enum out_kind kind, int quiet, const char *path, FILE *err)
 {
-	struct stat st;
-	if (stat(outdir, &st) != 0 && mkdir(outdir, 0777) != 0) {
-		fprintf(err, "soan: %s: cannot create output folder\n", outdir);
-		return SOAN_ENV;
-	}
-	if (stat(outdir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		fprintf(err, "soan: %s: not a folder\n", outdir);
-		return SOAN_ENV;
-	}
+	int orc = cli_outdir(outdir, err);
+	if (orc != SOAN_OK)
+		return orc;
 	char **names;
 	size_t n = report_agencies(plan, &names);
 	char **files = xcalloc(n ? n : 1, sizeof *files);
