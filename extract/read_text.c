@@ -65,10 +65,41 @@ static size_t lead_spaces(const struct line *l)
 
 /* ---- inline cleanup ---------------------------------------------------- */
 
-/* Is s[i] the opening of an emphasis run "*x" / "**x" that closes later on
- * the same text?  Returns the marker length (1 or 2) or 0. */
-static size_t emph_close(const char *s, size_t len, size_t i, size_t mlen)
+/* Searches clean_inline() repeats at every mark.  Searching afresh from
+ * each of n marks is quadratic on a long line full of unmatched marks
+ * ("*a *a *a ...", "<<<<", "[[[["), so each search remembers what it
+ * found and a later search from further right reuses it. */
+struct inline_memo {
+	size_t no_closer[3];		/* emphasis of that length has no closer for an opener here or later */
+	struct { size_t from, at; } next[3]; /* '>', ']', ')': first at or after from (at == len: none) */
+};
+
+static void memo_init(struct inline_memo *m)
 {
+	for (int k = 0; k < 3; k++) {
+		m->no_closer[k] = (size_t)-1;
+		m->next[k].from = (size_t)-1;
+		m->next[k].at = 0;
+	}
+}
+
+/* The position of the first c at or after from, or len. */
+static size_t next_of(struct inline_memo *m, int slot, const char *s, size_t from, size_t len, char c)
+{
+	if (m->next[slot].from <= from && m->next[slot].at >= from)
+		return m->next[slot].at;
+	const char *p = from < len ? memchr(s + from, c, len - from) : NULL;
+	m->next[slot].from = from;
+	m->next[slot].at = p ? (size_t)(p - s) : len;
+	return m->next[slot].at;
+}
+
+/* Is s[i] the opening of an emphasis run "*x" / "**x" that closes later on
+ * the same text?  Returns the position of the closer, or 0. */
+static size_t emph_close(const char *s, size_t len, size_t i, size_t mlen, struct inline_memo *memo)
+{
+	if (i >= memo->no_closer[mlen])
+		return 0;
 	for (size_t j = i + mlen; j + mlen <= len; j++) {
 		if (s[j] == '*' && (mlen == 1 || (j + 1 < len && s[j + 1] == '*'))) {
 			if (j == i + mlen)
@@ -81,6 +112,9 @@ static size_t emph_close(const char *s, size_t len, size_t i, size_t mlen)
 			return j;
 		}
 	}
+	/* Nothing from i + mlen on closes a run, so nothing closes one that
+	 * opens further right either. */
+	memo->no_closer[mlen] = i;
 	return 0;
 }
 
@@ -98,6 +132,8 @@ static void clean_inline(const char *s, size_t len, int md, struct buf *out, int
 			special_txt[(unsigned char)*c] = 1;
 	}
 	const unsigned char *special = md ? special_md : special_txt;
+	struct inline_memo memo;
+	memo_init(&memo);
 	size_t start = out->len;
 	if (bold) {
 		size_t a = 0, b = len;
@@ -127,7 +163,7 @@ static void clean_inline(const char *s, size_t len, int md, struct buf *out, int
 		if (c == '*') {
 			size_t m = (i + 1 < len && s[i + 1] == '*') ? 2 : 1;
 			if (i + m < len && s[i + m] != ' ') {
-				size_t j = emph_close(s, len, i, m);
+				size_t j = emph_close(s, len, i, m, &memo);
 				if (j) {
 					clean_inline(s + i + m, j - i - m, md, out, NULL);
 					i = j + m - 1;
@@ -142,7 +178,8 @@ static void clean_inline(const char *s, size_t len, int md, struct buf *out, int
 		}
 		if (c == '<') {
 			/* autolink <https://...> and, in markdown, HTML tags */
-			const char *gt = memchr(s + i, '>', len - i);
+			size_t g = next_of(&memo, 0, s, i, len, '>');
+			const char *gt = g < len ? s + g : NULL;
 			if (gt) {
 				size_t n = (size_t)(gt - (s + i));
 				if (n > 8 && (!strncmp(s + i + 1, "http://", 7) || !strncmp(s + i + 1, "https://", 8))) {
@@ -160,9 +197,11 @@ static void clean_inline(const char *s, size_t len, int md, struct buf *out, int
 		}
 		if (md && c == '!' && i + 1 < len && s[i + 1] == '[') {
 			/* image: drop ![alt](src) */
-			const char *close = memchr(s + i, ']', len - i);
+			size_t cb = next_of(&memo, 1, s, i, len, ']');
+			const char *close = cb < len ? s + cb : NULL;
 			if (close && close + 1 < s + len && close[1] == '(') {
-				const char *paren = memchr(close, ')', (size_t)(s + len - close));
+				size_t pp = next_of(&memo, 2, s, cb, len, ')');
+				const char *paren = pp < len ? s + pp : NULL;
 				if (paren) {
 					i = (size_t)(paren - s);
 					continue;
@@ -171,9 +210,11 @@ static void clean_inline(const char *s, size_t len, int md, struct buf *out, int
 		}
 		if (md && c == '[') {
 			/* link [text](url) -> text */
-			const char *close = memchr(s + i, ']', len - i);
+			size_t cb = next_of(&memo, 1, s, i, len, ']');
+			const char *close = cb < len ? s + cb : NULL;
 			if (close && close + 1 < s + len && close[1] == '(') {
-				const char *paren = memchr(close, ')', (size_t)(s + len - close));
+				size_t pp = next_of(&memo, 2, s, cb, len, ')');
+				const char *paren = pp < len ? s + pp : NULL;
 				if (paren) {
 					clean_inline(s + i + 1, (size_t)(close - s) - i - 1, md, out, NULL);
 					i = (size_t)(paren - s);

@@ -1,0 +1,47 @@
+#!/bin/sh
+# tests/fuzz/seeds.sh NAME DIR - fill DIR with seed inputs for the
+# harness tests/fuzz/fuzz_NAME.c from the documents under corpus/ and
+# tests/, each prefixed with the option bytes that harness reads first.
+# Also copies tests/fuzz/seeds_NAME/ (seeds kept as they are) and
+# tests/fuzz/regress/NAME/ (inputs that once failed).
+set -eu
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+name=$1 dir=$2
+mkdir -p "$dir"
+# seed PREFIX FILE...: copy each FILE with PREFIX (octal escapes) before it
+seed() {
+	pre=$1; shift
+	for f in "$@"; do
+		[ -f "$f" ] || continue
+		out=$dir/$(basename "$(dirname "$f")")-$(basename "$f")
+		{ printf "$pre"; cat "$f"; } >"$out"
+	done
+}
+texts=$(ls "$TOP"/corpus/*/*.txt "$TOP"/tests/bad/*.txt 2>/dev/null || true)
+mds=$(ls "$TOP"/corpus/*/*.md 2>/dev/null || true)
+docx=$(ls "$TOP"/tests/bad/*.docx "$TOP"/tests/data/docx/*.docx "$TOP"/tests/data/real/*.docx "$TOP"/tests/data/pdf/*.docx 2>/dev/null || true)
+xmls=$(ls "$TOP"/corpus/*/expected.xml "$TOP"/tests/data/*.xml 2>/dev/null || true)
+case $name in
+text) seed '\000' $texts $mds ;;
+md) seed '\000' $mds $texts ;;
+docx) seed '\000' $docx ;;
+pdf) ;; # tests/fuzz/seeds_pdf holds small PDFs; the real ones are large
+extract)
+	# byte 0: format and name (0 = detect, name "plan"); byte 1: reader flags
+	seed '\000\000' $texts $mds $docx $xmls
+	seed '\021\000' $texts   # forced text, name plan.txt
+	seed '\022\000' $mds     # forced markdown, name plan.md
+	;;
+cli)
+	# byte 0: command (0 = extract); byte 1: file name; args; 0xFF; content
+	seed '\000\000\377' $texts
+	seed '\000\001--dump=blocks\n@\377' $mds
+	seed '\000\000-o\nout.xml\n@\377' $texts
+	seed '\000\000--outdir\nout\n@\n@\377' $texts
+	seed '\001\004\377' $xmls
+	;;
+*) echo "seeds.sh: no seeds for '$name'" >&2 ;;
+esac
+[ -d "$TOP/tests/fuzz/seeds_$name" ] && cp "$TOP/tests/fuzz/seeds_$name"/* "$dir"/ 2>/dev/null || true
+[ -d "$TOP/tests/fuzz/regress/$name" ] && cp "$TOP/tests/fuzz/regress/$name"/* "$dir"/ 2>/dev/null || true
+exit 0
