@@ -42,6 +42,13 @@
 #define LIMIT_TABLE_NESTING 8
 #define LIMIT_TABLE_ROWS 100000
 #define LIMIT_TABLE_CELLS 1000
+/* The recognizer reads a table as a grid, rows by columns counting
+ * spans, with a merged cell's text in every position it covers (and so
+ * writes it to plan XML): a 100,000-row table of 20 columns, and the
+ * input size in repeated text.  Without these a 400 KB markdown table
+ * with one colspan=1000 row asked for gigabytes. */
+#define LIMIT_TABLE_GRID 2000000
+#define LIMIT_TABLE_TEXT_BYTES (64u * 1024 * 1024)
 
 /* One paragraph of text, in bytes; one line of a text file.  The longest
  * real paragraphs (a basis listing forty decisions) are ~10 KB. */
