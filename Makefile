@@ -194,6 +194,13 @@ $(B)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(B)/soan-nomain.o $
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< tests/fuzz/replay.c $(B)/soan-nomain.o $(LIB) $(PKG_LIBS) $(LDFLAGS_ALL)
 
 # ---- developer targets ---------------------------------------------------------
+# Legacy Vietnamese encodings: extract/encoding.inc is generated from the
+# tables in extract/encodings/ and committed; the normal build never runs
+# the script.  Rebuild it after editing a table.
+encoding-tables:
+	$(Q)python3 extract/encodings/mkinc.py >extract/encoding.inc.tmp-$$$$ && \
+		mv extract/encoding.inc.tmp-$$$$ extract/encoding.inc
+
 lint:
 	$(Q)clang-format --dry-run --Werror soan.c soan.h extract/*.[ch] generate/*.[ch] tests/unit/*.c
 
@@ -214,6 +221,7 @@ install: all
 clean:
 	rm -rf build build-san build-valgrind build-fuzz soan out
 
-.PHONY: all deps deps-build deps-test demo check check-run tests bench fuzz fuzz-build lint format install clean
+.PHONY: all deps deps-build deps-test demo check check-run tests bench fuzz fuzz-build lint format install \
+	clean encoding-tables
 
 -include $(LIB_OBJ:.o=.d) $(B)/soan.d $(wildcard $(B)/fuzz/*.d) $(wildcard $(FUZZ_B)/*.d $(FUZZ_B)/*/*.d)
