@@ -1,0 +1,91 @@
+#!/bin/sh
+# tests/pathological/gen.sh DIR - write the pathological inputs into DIR.
+#
+# Each file either passes one limit of extract/limits.h by a little (its
+# name says which) or is large or odd in a way that once cost soan time
+# quadratic in its size; tests/cli/t0300-limits.sh runs each with a time
+# limit.  Generated rather than committed: most are megabytes of
+# repetition, and the script says what each one is.  The DOCX ones (zip
+# bombs, entity bomb part) are written by tests/pathological/docx.py.
+set -eu
+dir=$1
+mkdir -p "$dir"
+exec python3 - "$dir" <<'PY'
+import os, sys
+d = sys.argv[1]
+
+def w(name, text):
+    with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+        f.write(text)
+
+# A plan's first lines, so the recognizer gets as far as the body.
+HEAD = ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH HÀ TĨNH\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 12/KH-UBND\tHà Tĩnh, ngày 1 tháng 2 năm 2020\n\n"
+        "KẾ HOẠCH\nThực hiện nhiệm vụ năm 2020\n\nI. NỘI DUNG\n\n")
+MDHEAD = "# KẾ HOẠCH\n\nThực hiện nhiệm vụ năm 2020\n\n## I. NỘI DUNG\n\n"
+
+# ---- limits: each file passes one by a little --------------------------
+# LIMIT_FILE_BYTES: 64 MiB and one byte, sparse (no disk used)
+with open(os.path.join(d, "LIMIT_FILE_BYTES.txt"), "wb") as f:
+    f.truncate(64 * 1024 * 1024 + 1)
+# LIMIT_TEXT_LINES: 4,000,001 empty lines
+w("LIMIT_TEXT_LINES.txt", "\n" * 4000001)
+# LIMIT_BLOCKS: 1,000,001 one-letter paragraphs
+w("LIMIT_BLOCKS.txt", "a\n" * 1000001)
+# LIMIT_PARAGRAPH_BYTES: one line of 1 MiB and one byte ...
+w("LIMIT_PARAGRAPH_BYTES.txt", HEAD + "x" * (1024 * 1024 + 1) + "\n")
+# ... and a markdown paragraph of 20,000 short lines (1.2 MB joined)
+w("LIMIT_PARAGRAPH_BYTES.md", MDHEAD + "một dòng của đoạn văn rất dài, nối với dòng sau\n" * 20000)
+# LIMIT_TABLE_ROWS: a tab-separated table of 100,001 rows
+rows = "".join("%d\tNhiệm vụ %d\tSở Nội vụ\tNăm 2020\n" % (i, i) for i in range(1, 100002))
+w("LIMIT_TABLE_ROWS.txt", HEAD + "TT\tNội dung\tCơ quan chủ trì\tThời gian\n" + rows)
+# LIMIT_TABLE_CELLS: a row of 1,001 cells
+w("LIMIT_TABLE_CELLS.txt", HEAD + "\t".join("c%d" % i for i in range(1001)) + "\n" + "a\tb\n")
+# LIMIT_CELLS: 10,001 rows of 100 cells, a million cells and more (all
+# but the first empty, so that LIMIT_BLOCKS is not reached first)
+w("LIMIT_CELLS.txt", HEAD + ("x" + "\t" * 99 + "\n") * 10001)
+# LIMIT_TABLE_NESTING: HTML tables nested nine deep in markdown
+w("LIMIT_TABLE_NESTING.md", MDHEAD + "<table><tr><td>" * 9 + "x" + "</td></tr></table>" * 9 + "\n")
+# LIMIT_TABLE_GRID: one row spanning 1,000 columns over 2,001 rows
+w("LIMIT_TABLE_GRID.md", MDHEAD + '<table><tr><td colspan="1000">a</td></tr>\n'
+  + "<tr><td>x</td></tr>\n" * 2000 + "</table>\n")
+# LIMIT_TABLE_TEXT_BYTES: 1.8 MB of text in a cell spanning 70 columns
+w("LIMIT_TABLE_TEXT_BYTES.md", MDHEAD + '<table><tr><td>TT</td><td colspan="70">Nội dung</td></tr>'
+  '<tr><td>1</td><td colspan="70">\n' + ("<p>" + "chữ " * 100000 + "</p>\n") * 3 + "</td></tr></table>\n")
+# LIMIT_XML_DEPTH: plan XML 257 elements deep, and an HTML table's cell
+# holding 300 nested divs
+w("LIMIT_XML_DEPTH.xml", "<plan>" + "<section>" * 256 + "</section>" * 256 + "</plan>\n")
+w("LIMIT_XML_DEPTH.md", MDHEAD + "<table><tr><td>" + "<div>" * 300 + "x" + "</div>" * 300 + "</td></tr></table>\n")
+# LIMIT_XML_NODES: 2,000,001 empty elements (8 MB)
+w("LIMIT_XML_NODES.xml", "<plan>" + "<p/>" * 2000001 + "</plan>\n")
+# LIMIT_XML_ATTRS: an element with 257 attributes
+w("LIMIT_XML_ATTRS.xml", "<plan><p " + " ".join('a%d=""' % i for i in range(257)) + "/></plan>\n")
+# LIMIT_XML_NAMESPACES: 258 namespaces in scope, two per element
+w("LIMIT_XML_NAMESPACES.xml", "<plan>" + "".join('<s xmlns:a%d="urn:x" xmlns:b%d="urn:x">' % (i, i)
+  for i in range(129)) + "</s>" * 129 + "</plan>\n")
+
+# ---- refused whatever their size ---------------------------------------
+# Billion laughs in plan XML: never expanded, refused for its DOCTYPE
+laughs = ['<!ENTITY l0 "ha">'] + ['<!ENTITY l%d "%s">' % (i, ("&l%d;" % (i - 1)) * 10) for i in range(1, 10)]
+w("entity-bomb.xml", '<?xml version="1.0"?>\n<!DOCTYPE plan [\n' + "\n".join(laughs) + "\n]>\n<plan>&l9;</plan>\n")
+
+# ---- within the limits, and once slow ----------------------------------
+# a 100,000-row table (the limit itself): read in seconds
+w("ok-rows-100000.txt", HEAD + "TT\tNội dung\tCơ quan chủ trì\tThời gian\n" +
+  "".join("%d\tNhiệm vụ %d\tSở Nội vụ\tNăm 2020\n" % (i, i) for i in range(1, 100000)))
+# 50,000 table rows continued from the previous page (no number, no task):
+# the recognizer rewrote the growing cell for each (quadratic)
+w("ok-continued-rows.txt", HEAD + "TT\tNội dung\tCơ quan chủ trì\tThời gian\n1\tNhiệm vụ\tSở\t2020\n" +
+  "".join("\t\tSở Nội vụ %d\t\n" % i for i in range(50000)))
+# emphasis openers with no closer, and unclosed '<', '[' and '![' marks
+# on one line each: each searched to the end of its line (quadratic)
+w("ok-marks.md", MDHEAD + "*a " * 300000 + "\n\n" + "**a " * 200000 + "\n\n" + "<" * 900000 + "\n\n"
+  + "[" * 900000 + "\n\n" + "![" * 400000 + "\n\n" + "[a]" * 300000 + "\n")
+w("ok-marks.txt", HEAD + "*a " * 300000 + "\n" + "<" * 900000 + "\n")
+# 100,000 paragraphs of a plan body with headings, items and deadlines
+body = "".join("%d. Sở Nội vụ chủ trì thực hiện nhiệm vụ số %d, hoàn thành trước ngày 30/6/2020.\n"
+               "- Trong quá trình thực hiện, nếu có vướng mắc, báo cáo Ủy ban nhân dân tỉnh.\n" % (i, i)
+               for i in range(1, 50001))
+w("ok-long-plan.txt", HEAD + body)
+PY
