@@ -81,7 +81,7 @@ $(B)/tests/%: tests/unit/%.c $(LIB)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(PKG_LIBS) -lcmocka $(LDFLAGS_ALL)
 
-tests: $(UNIT_BIN) $(REPLAY_BIN)
+tests: $(UNIT_BIN) $(REPLAY_BIN) $(B)/inject/failio.so
 
 # ---- Debian packages -------------------------------------------------------
 # Installed only when missing (apt-get as root); quiet when all are there.
@@ -192,6 +192,17 @@ $(B)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(B)/soan-nomain.o $
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< tests/fuzz/replay.c $(B)/soan-nomain.o $(LIB) $(PKG_LIBS) $(LDFLAGS_ALL)
+
+# ---- failure injection -------------------------------------------------------
+# tests/inject/failio.c: an LD_PRELOAD shim that makes write, fsync, close
+# or rename fail (tests/cli/t0270-failio.sh).  Built without the
+# sanitizers: it must load before them and only forwards calls.
+INJECT_SO = $(B)/inject/failio.so
+
+$(INJECT_SO): tests/inject/failio.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) -std=c11 -O2 -g $(WARN) -fPIC -shared -o $@ $< -ldl
 
 # ---- developer targets ---------------------------------------------------------
 # Legacy Vietnamese encodings: extract/encoding.inc is generated from the
