@@ -55,6 +55,38 @@ static char *out_name(const char *dir, const char *path, const char *ext)
 	return xasprintf("%s/%.*s%s", dir, (int)n, base, ext);
 }
 
+/* Inputs as files, to tell whether an output path would write over one:
+ * soan never modifies an input. */
+struct file_id {
+	dev_t dev;
+	ino_t ino;
+};
+
+static struct file_id *input_ids(char **files, int n)
+{
+	struct file_id *ids = xcalloc((size_t)n + 1, sizeof *ids);
+	for (int i = 0; i < n; i++) {
+		struct stat st;
+		if (stat(files[i], &st) == 0) {
+			ids[i].dev = st.st_dev;
+			ids[i].ino = st.st_ino;
+		}
+	}
+	return ids;
+}
+
+/* Is path (existing) one of the n inputs? */
+static int is_input(const char *path, const struct file_id *ids, int n)
+{
+	struct stat st;
+	if (!path || !strcmp(path, "-") || stat(path, &st) != 0)
+		return 0;
+	for (int i = 0; i < n; i++)
+		if (ids[i].ino && ids[i].dev == st.st_dev && ids[i].ino == st.st_ino)
+			return 1;
+	return 0;
+}
+
 static int dump_blocks(const char *path, const struct extract_opts *o, const char *out, FILE *err)
 {
 	struct diag d;
@@ -148,6 +180,11 @@ int cmd_extract(int argc, char **argv, FILE *err)
 	if (!outdir) {
 		if (nfiles > 1)
 			return cli_usage_error(err, "extract", "several inputs need --outdir DIR");
+		struct file_id *ids = input_ids(files, 1);
+		int same = is_input(output, ids, 1);
+		free(ids);
+		if (same)
+			return cli_usage_error(err, "extract", "the output file '%s' is the input file", output);
 		return dump ? dump_blocks(files[0], &o, output, err) : convert(files[0], &o, output, err);
 	}
 
@@ -163,6 +200,7 @@ int cmd_extract(int argc, char **argv, FILE *err)
 	int converted = 0, failed = 0, env = 0;
 	struct buf failed_names = BUF_INIT;
 	char **outs = xcalloc((size_t)nfiles, sizeof *outs);
+	struct file_id *ids = input_ids(files, nfiles);
 	for (int i = 0; i < nfiles; i++) {
 		outs[i] = out_name(outdir, files[i], dump ? ".blocks" : ".xml");
 		int dup = 0;
@@ -175,6 +213,10 @@ int cmd_extract(int argc, char **argv, FILE *err)
 				files[i], outs[i]);
 			free(outs[i]);
 			outs[i] = NULL;
+			rc = SOAN_REJECTED;
+		} else if (is_input(outs[i], ids, nfiles)) {
+			fprintf(err, "soan: %s: its output file '%s' is an input file; not overwriting it\n", files[i],
+				outs[i]);
 			rc = SOAN_REJECTED;
 		} else {
 			rc = dump ? dump_blocks(files[i], &o, outs[i], err) : convert(files[i], &o, outs[i], err);
@@ -197,6 +239,7 @@ int cmd_extract(int argc, char **argv, FILE *err)
 	for (int i = 0; i < nfiles; i++)
 		free(outs[i]);
 	free(outs);
+	free(ids);
 	buf_release(&failed_names);
 	return env ? SOAN_ENV : failed ? SOAN_REJECTED : SOAN_OK;
 }

@@ -1,5 +1,6 @@
 #!/bin/sh
-# tests/pathological/gen.sh DIR - write the pathological inputs into DIR.
+# tests/pathological/gen.sh DIR [NAME...] - write the pathological inputs
+# into DIR: all of them, or only the NAMEs given.
 #
 # Each file either passes one limit of extract/limits.h by a little (its
 # name says which) or is large or odd in a way that once cost soan time
@@ -10,11 +11,15 @@
 set -eu
 dir=$1
 mkdir -p "$dir"
-exec python3 - "$dir" <<'PY'
+shift
+exec python3 - "$dir" "$@" <<'PY'
 import os, sys
 d = sys.argv[1]
+only = set(sys.argv[2:])
 
 def w(name, text):
+    if only and name not in only:
+        return
     with open(os.path.join(d, name), "w", encoding="utf-8") as f:
         f.write(text)
 
@@ -27,8 +32,9 @@ MDHEAD = "# KẾ HOẠCH\n\nThực hiện nhiệm vụ năm 2020\n\n## I. NỘI 
 
 # ---- limits: each file passes one by a little --------------------------
 # LIMIT_FILE_BYTES: 64 MiB and one byte, sparse (no disk used)
-with open(os.path.join(d, "LIMIT_FILE_BYTES.txt"), "wb") as f:
-    f.truncate(64 * 1024 * 1024 + 1)
+if not only or "LIMIT_FILE_BYTES.txt" in only:
+    with open(os.path.join(d, "LIMIT_FILE_BYTES.txt"), "wb") as f:
+        f.truncate(64 * 1024 * 1024 + 1)
 # LIMIT_TEXT_LINES: 4,000,001 empty lines
 w("LIMIT_TEXT_LINES.txt", "\n" * 4000001)
 # LIMIT_BLOCKS: 1,000,001 one-letter paragraphs
