@@ -250,6 +250,11 @@ struct rec {
 	int nsections;
 	int has_signature;
 	double unit_mult; /* "Đơn vị tính: triệu đồng" seen before a table */
+	/* the last look-ahead of closing_start_uncached(): no unit in
+	 * [ahead_from, ahead_to) decides, ahead_to does (or is the end) and
+	 * gives ahead_result; a later look-ahead starting inside reuses it */
+	size_t ahead_from, ahead_to;
+	int ahead_result;
 };
 
 /* Text of a unit as one line (visual line breaks and tab stops become
@@ -1578,18 +1583,29 @@ static int closing_start_uncached(struct rec *r, size_t i)
 		return 1;
 	if (!rule_match(R_CLOSING, s, len, 0, &m))
 		return 0;
-	/* closing only when no numbered heading follows before the end matter */
-	for (size_t j = i + 1; j < r->u.n; j++) {
+	/* closing only when no numbered heading follows before the end matter;
+	 * many closing-like lines before one heading would each look ahead
+	 * as far (quadratic), so the last look-ahead is remembered */
+	if (r->ahead_to && r->ahead_from <= i + 1 && i + 1 <= r->ahead_to)
+		return r->ahead_result;
+	size_t j;
+	int result = 1;
+	for (j = i + 1; j < r->u.n; j++) {
 		struct unit *n = &r->u.v[j];
 		if (n->kind != U_PARA)
 			continue;
 		if (rule_match(R_RECIPIENTS, n->text, strlen(n->text), 0, &m) || is_appendix_start(r, j))
 			break;
 		enum rank rk = unit_rank(n);
-		if (rk != RANK_NONE && rk < RANK_DASH)
-			return 0;
+		if (rk != RANK_NONE && rk < RANK_DASH) {
+			result = 0;
+			break;
+		}
 	}
-	return 1;
+	r->ahead_from = i + 1;
+	r->ahead_to = j;
+	r->ahead_result = result;
+	return result;
 }
 
 /* ---- body processing ------------------------------------------------------------ */

@@ -89,6 +89,10 @@ w("ok-continued-rows.txt", HEAD + "TT\tNội dung\tCơ quan chủ trì\tThời g
 w("ok-marks.md", MDHEAD + "*a " * 300000 + "\n\n" + "**a " * 200000 + "\n\n" + "<" * 900000 + "\n\n"
   + "[" * 900000 + "\n\n" + "![" * 400000 + "\n\n" + "[a]" * 300000 + "\n")
 w("ok-marks.txt", HEAD + "*a " * 300000 + "\n" + "<" * 900000 + "\n")
+# 50,000 closing-like lines ("Trong quá trình thực hiện ...") before one
+# numbered heading: each looked ahead to the heading (quadratic)
+w("ok-closing-lookahead.txt", HEAD + "".join("Trong quá trình thực hiện số %d, có vướng mắc thì báo cáo.\n\n" % i
+  for i in range(50000)) + "1. Nhiệm vụ cuối cùng\n")
 # 100,000 paragraphs of a plan body with headings, items and deadlines
 body = "".join("%d. Sở Nội vụ chủ trì thực hiện nhiệm vụ số %d, hoàn thành trước ngày 30/6/2020.\n"
                "- Trong quá trình thực hiện, nếu có vướng mắc, báo cáo Ủy ban nhân dân tỉnh.\n" % (i, i)
