@@ -5,6 +5,7 @@
 #   make check      build and run every test, then again under ASan+UBSan
 #   make bench      print throughput figures beside other tools
 #   make fuzz       build the libFuzzer harnesses with clang and run each briefly
+#   make fuzz-cov   line coverage each fuzz corpus reaches
 #   make lint / format / install / clean
 #
 # Knobs: B=build dir, SANITIZE=address,undefined, VALGRIND=1, V=1,
@@ -193,6 +194,41 @@ $(B)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(B)/soan-nomain.o $
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< tests/fuzz/replay.c $(B)/soan-nomain.o $(LIB) $(PKG_LIBS) $(LDFLAGS_ALL)
 
+# make fuzz-cov: line coverage of what each corpus reaches, measured with
+# the harnesses built by clang with source-based coverage and run over
+# build-fuzz/NAME.corpus by replay.c; prints llvm-cov's summary per file.
+COV_B = build-fuzz-cov
+COV_CFLAGS = -std=c11 -D_GNU_SOURCE -O0 -g -fprofile-instr-generate -fcoverage-mapping -I. \
+	$(PKG_CFLAGS) -DSOAN_PREFIX='"$(PREFIX)"' -MMD -MP
+
+$(COV_B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  COV     $<")
+	$(Q)clang $(COV_CFLAGS) -c -o $@ $<
+
+$(COV_B)/soan-nomain.o: soan.c
+	@mkdir -p $(dir $@)
+	$(Q)clang $(COV_CFLAGS) -DSOAN_NO_MAIN -c -o $@ $<
+
+$(COV_B)/libsoan.a: $(LIB_SRC:%.c=$(COV_B)/%.o) $(COV_B)/soan-nomain.o
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(COV_B)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(COV_B)/libsoan.a
+	$(Q)clang $(COV_CFLAGS) -o $@ $< tests/fuzz/replay.c $(COV_B)/libsoan.a $(PKG_LIBS)
+
+fuzz-cov: $(FUZZ:%=$(COV_B)/replay_%)
+	$(Q)for n in $(FUZZ); do \
+		[ -d $(FUZZ_B)/$$n.corpus ] || continue; \
+		echo "  COVER   $$n: $$(ls $(FUZZ_B)/$$n.corpus | wc -l) inputs"; \
+		rm -f $(COV_B)/$$n.profraw; \
+		LLVM_PROFILE_FILE=$(COV_B)/$$n.profraw $(COV_B)/replay_$$n $(FUZZ_B)/$$n.corpus 2>/dev/null; \
+		llvm-profdata merge -o $(COV_B)/$$n.profdata $(COV_B)/$$n.profraw && \
+		llvm-cov report $(COV_B)/replay_$$n -instr-profile=$(COV_B)/$$n.profdata $(LIB_SRC) \
+			| awk 'NR == 1 { printf "%-24s %8s %8s %8s %9s\n", "file", "lines", "missed", "cover", "branches" } \
+				NF >= 13 && $$1 != "Filename" && ($$1 == "TOTAL" || $$10 != "0.00%") \
+				{ printf "%-24s %8s %8s %8s %9s\n", $$1, $$8, $$9, $$10, $$13 }'; \
+	done
+
 # ---- failure injection -------------------------------------------------------
 # tests/inject/failio.c: an LD_PRELOAD shim that makes write, fsync, close
 # or rename fail (tests/cli/t0270-failio.sh).  Built without the
@@ -230,9 +266,9 @@ install: all
 	-install -m 644 soan.1 $(DESTDIR)$(PREFIX)/share/man/man1/ 2>/dev/null
 
 clean:
-	rm -rf build build-san build-valgrind build-fuzz soan out
+	rm -rf build build-san build-valgrind build-fuzz build-fuzz-cov soan out
 
-.PHONY: all deps deps-build deps-test demo check check-run tests bench fuzz fuzz-build lint format install \
+.PHONY: all deps deps-build deps-test demo check check-run tests bench fuzz fuzz-build fuzz-cov lint format install \
 	clean encoding-tables
 
 -include $(LIB_OBJ:.o=.d) $(B)/soan.d $(wildcard $(B)/fuzz/*.d) $(wildcard $(FUZZ_B)/*.d $(FUZZ_B)/*/*.d)
