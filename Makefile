@@ -82,7 +82,16 @@ $(B)/tests/%: tests/unit/%.c $(LIB)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(PKG_LIBS) -lcmocka $(LDFLAGS_ALL)
 
-tests: $(UNIT_BIN) $(REPLAY_BIN) $(B)/inject/failio.so
+# Tests-only programs (not unit tests): tests/tools/NAME.c -> $(B)/tests/NAME
+TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/%)
+
+$(B)/tests/%: tests/tools/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(PKG_LIBS) $(LDFLAGS_ALL)
+
+tests: $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN) $(B)/inject/failio.so
 
 # ---- Debian packages -------------------------------------------------------
 # Installed only when missing (apt-get as root); quiet when all are there.

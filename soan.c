@@ -21,6 +21,7 @@ static const char usage_main[] =
 const struct command soan_commands[] = {
 	{ "extract", cmd_extract, "read plans and print their structure as plan XML", usage_extract },
 	{ "validate", cmd_validate, "check plan XML files against the schema", usage_validate },
+	{ "generate", cmd_generate, "write a plan as DOCX, PDF or its layout (.fo)", usage_generate },
 	{ NULL, NULL, NULL, NULL },
 };
 

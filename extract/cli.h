@@ -44,8 +44,10 @@ int cli_write_bytes(const char *path, const void *data, size_t len, struct diag 
 /* Commands (one file each). */
 int cmd_extract(int argc, char **argv, FILE *err);
 int cmd_validate(int argc, char **argv, FILE *err);
+int cmd_generate(int argc, char **argv, FILE *err); /* generate/cmd_generate.c */
 
 extern const char usage_extract[];
 extern const char usage_validate[];
+extern const char usage_generate[];
 
 #endif

@@ -66,6 +66,16 @@
 /* Nesting of sections and items in plan XML built by the recognizer. */
 #define LIMIT_PLAN_DEPTH 64
 
+/* DOCX structure.  Word itself stops at 9 list levels and at about 20
+ * nested fields; style chains in real files are under 10 deep.  Text boxes
+ * cannot be inserted in text boxes in Word, but a table in a text box in
+ * a cell can hold another: 4 levels is generous. */
+#define LIMIT_DOCX_STYLE_CHAIN 32	/* w:basedOn steps from a style to its root */
+#define LIMIT_DOCX_FIELD_NESTING 64	/* open w:fldChar begin without end */
+#define LIMIT_DOCX_LINK_CHAIN 8		/* numStyleLink -> numbering style -> num */
+#define LIMIT_DOCX_TEXTBOX_NESTING 4	/* w:txbxContent inside w:txbxContent */
+#define LIMIT_DOCX_NUMBERING_DEFS 65536 /* w:abstractNum and w:num entries */
+
 /* PDF input: pages. */
 #define LIMIT_PDF_PAGES 2000
 /* PDF objects ("obj" keywords in the raw file): a 40-page signed report

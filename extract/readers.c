@@ -48,6 +48,19 @@ static int has_prefix(const unsigned char *d, size_t len, const char *p, size_t 
 	return len >= plen && memcmp(d, p, plen) == 0;
 }
 
+/* Does an OLE2 file hold a stream or storage of this (ASCII) name?  The
+ * directory stores names as UTF-16LE. */
+static int has_utf16_name(const unsigned char *d, size_t len, const char *name)
+{
+	unsigned char pat[64];
+	size_t n = strlen(name);
+	if (2 * n > sizeof pat)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		pat[2 * i] = (unsigned char)name[i], pat[2 * i + 1] = 0;
+	return memmem(d, len, pat, 2 * n) != NULL;
+}
+
 /* Does the text look like plan XML (an XML declaration or root <plan)? */
 static int looks_plan_xml(const unsigned char *d, size_t len)
 {
@@ -105,11 +118,16 @@ enum input_format detect_format(const char *name, const unsigned char *data, siz
 	if (has_prefix(data, len, "%PDF-", 5))
 		return FMT_PDF;
 	if (has_prefix(data, len, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
-		if (!strcasecmp(ext, "docx") || !strcasecmp(ext, "docm"))
-			diag_error(d, "encrypted or legacy Word file (OLE2 container, not a DOCX zip); "
-				      "if it is a .doc, convert it with: soffice --headless --convert-to docx");
+		/* an OLE2 container: its directory names the streams (UTF-16LE) */
+		if (has_utf16_name(data, len, "EncryptedPackage"))
+			diag_error(d, "encrypted (password-protected) Word document; "
+				      "remove the password in Word and save it again as .docx");
+		else if (!has_utf16_name(data, len, "WordDocument") &&
+			 (!strcasecmp(ext, "docx") || !strcasecmp(ext, "docm")))
+			diag_error(d, "not a DOCX file: an OLE2 container (Office 97-2003 or encrypted); "
+				      "if it is a Word file, convert it with: soffice --headless --convert-to docx");
 		else
-			diag_error(d, "legacy Word .doc file (OLE2) is not supported; "
+			diag_error(d, "legacy Word .doc file (Word 97-2003) is not supported; "
 				      "convert it with: soffice --headless --convert-to docx");
 		return FMT_UNKNOWN;
 	}

@@ -29,7 +29,24 @@ struct gen_opts {
 int docx_write(xmlDocPtr fo, const struct gen_opts *o, struct buf *out, struct diag *d);
 int pdf_write(xmlDocPtr fo, const struct gen_opts *o, struct buf *out, struct diag *d);
 
-/* From an output file name's extension. */
+/* One output format: its file name extension and its writer (NULL for
+ * plan XML, which is written before any layout exists). */
+struct writer {
+	enum output_format format;
+	const char *name; /* extension without the dot: "docx" */
+	int (*write)(xmlDocPtr fo, const struct gen_opts *o, struct buf *out, struct diag *d);
+};
+
+/* The table, ending with a row whose name is NULL. */
+extern const struct writer writers[];
+
+/* From an output file name's extension (case-insensitive); OUT_UNKNOWN
+ * for any other. */
 enum output_format output_format_for(const char *path);
+const struct writer *writer_for(enum output_format f);
+
+/* Write layout fo in format f into out. */
+int writer_run(enum output_format f, xmlDocPtr fo, const struct gen_opts *o, struct buf *out,
+	       struct diag *d);
 
 #endif

@@ -1,0 +1,22 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- signature.xsl - test wrapper: Nơi nhận beside the signature (soan-closing-table)
+     alone, on one plain page. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:fo="http://www.w3.org/1999/XSL/Format">
+  <xsl:import href="soan:common.xsl"/>
+  <xsl:template match="/">
+    <fo:root>
+      <fo:layout-master-set>
+        <fo:simple-page-master master-name="p" page-width="210mm" page-height="297mm"
+                               margin-left="30mm" margin-right="15mm">
+          <fo:region-body/>
+        </fo:simple-page-master>
+      </fo:layout-master-set>
+      <fo:page-sequence master-reference="p" font-family="Times New Roman" font-size="14pt">
+        <fo:flow flow-name="xsl-region-body">
+          <xsl:call-template name="soan-closing-table"/>
+        </fo:flow>
+      </fo:page-sequence>
+    </fo:root>
+  </xsl:template>
+</xsl:stylesheet>
