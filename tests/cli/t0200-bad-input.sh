@@ -70,7 +70,8 @@ grep -q "sample-plan.xml' is an input file; not overwriting it" "$T/.err" && ok 
 H=$T/hostile
 mkdir -p "$H" "$T/hb" "$T/hb-ref"
 sh "$TOP/tests/pathological/gen.sh" "$H" LIMIT_FILE_BYTES.txt LIMIT_PARAGRAPH_BYTES.txt LIMIT_TABLE_CELLS.txt \
-	LIMIT_TABLE_NESTING.md LIMIT_XML_DEPTH.xml LIMIT_XML_ATTRS.xml entity-bomb.xml
+	LIMIT_TABLE_NESTING.md LIMIT_XML_DEPTH.xml LIMIT_XML_ATTRS.xml entity-bomb.xml entity-bomb.docx \
+	LIMIT_ZIP_RATIO.docx LIMIT_ZIP_ENTRIES.docx LIMIT_XML_DEPTH.docx
 for f in "$TOP"/tests/bad/*; do case $f in *.err) ;; *) cp "$f" "$H/" ;; esac; done
 mkfifo "$H/fifo.txt"
 mkdir "$H/folder.txt"
@@ -78,8 +79,9 @@ cp "$TOP/corpus/001-hatinh-asean-2020/001-hatinh-asean-2020.txt" "$H/good1.txt"
 cp "$TOP/corpus/v01-chuyendoiso-2026-md/v01-chuyendoiso-2026-md.md" "$H/good2.md"
 cp "$TOP/corpus/003-hungyen-ttdn-2022/003-hungyen-ttdn-2022.txt" "$H/good3.txt"
 cp "$TOP/tests/data/sample-plan.xml" "$H/good4.xml"
-(cd "$H" && md5sum good* $(ls "$TOP/tests/bad" | grep -v '\.err$') LIMIT_* entity-bomb.xml) >"$T/hostile.md5"
-for g in good1.txt good2.md good3.txt good4.xml; do
+cp "$TOP/corpus/004-camau-asean-2019/004-camau-asean-2019.office.docx" "$H/good5.docx"
+(cd "$H" && md5sum good* $(ls "$TOP/tests/bad" | grep -v '\.err$') LIMIT_* entity-bomb.*) >"$T/hostile.md5"
+for g in good1.txt good2.md good3.txt good4.xml good5.docx; do
 	$RUN "$SOAN" extract -o "$T/hb-ref/${g%.*}.xml" "$H/$g" 2>/dev/null || not_ok "$g converts alone"
 done
 # interleave: a good file, then bad ones
@@ -90,19 +92,23 @@ for f in "$H"/*; do
 	case $b in good*) continue ;; esac
 	set -- "$@" "$f"
 	bad_names="$bad_names${bad_names:+, }$b"
-	case $b in binary.txt) set -- "$@" "$H/good2.md" ;; legacy.doc) set -- "$@" "$H/good3.txt" ;; esac
+	case $b in
+	binary.txt) set -- "$@" "$H/good2.md" ;;
+	legacy.doc) set -- "$@" "$H/good3.txt" ;;
+	entity-bomb.docx) set -- "$@" "$H/good5.docx" ;;
+	esac
 done
 set -- "$@" "$H/no-such-file.txt" "$H/good4.xml"
 bad_names="$bad_names, no-such-file.txt"
-nbad=$(($# - 4))
+nbad=$(($# - 5))
 timeout 300 $RUN "$SOAN" extract --outdir "$T/hb" "$@" >"$T/.out" 2>"$T/.err"; rc=$?
 [ $rc = 1 ] && ok "hostile batch: exit 1" || not_ok "hostile batch: exit 1 (got $rc)"
-for g in good1 good2 good3 good4; do
+for g in good1 good2 good3 good4 good5; do
 	same "$T/hb-ref/$g.xml" "$T/hb/$g.xml" "hostile batch: $g converted as alone"
 done
-[ "$(ls -A "$T/hb" | wc -l)" = 4 ] && ok "hostile batch: nothing written for the bad files" ||
+[ "$(ls -A "$T/hb" | wc -l)" = 5 ] && ok "hostile batch: nothing written for the bad files" ||
 	{ not_ok "hostile batch: nothing written for the bad files"; ls -A "$T/hb" | sed 's/^/#   /'; }
-grep -qxF "soan: extract: 4 converted, $nbad failed ($bad_names)" "$T/.err" &&
+grep -qxF "soan: extract: 5 converted, $nbad failed ($bad_names)" "$T/.err" &&
 	ok "hostile batch: the summary names every bad file, in order" ||
 	{ not_ok "hostile batch: the summary names every bad file, in order"; tail -1 "$T/.err" | sed 's/^/#   /'; }
 [ "$(wc -l <"$T/.err")" = $((nbad + 1)) ] && ok "hostile batch: one line per bad file, and the summary" ||

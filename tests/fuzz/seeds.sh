@@ -19,7 +19,7 @@ seed() {
 }
 texts=$(ls "$TOP"/corpus/*/*.txt "$TOP"/tests/bad/*.txt 2>/dev/null || true)
 mds=$(ls "$TOP"/corpus/*/*.md 2>/dev/null || true)
-docx=$(ls "$TOP"/tests/bad/*.docx "$TOP"/tests/data/docx/*.docx "$TOP"/tests/data/real/*.docx "$TOP"/tests/data/pdf/*.docx 2>/dev/null || true)
+docx=$(find "$TOP/corpus" "$TOP/tests/bad" "$TOP/tests/data" -name '*.docx' -size -1000k 2>/dev/null | sort)
 xmls=$(ls "$TOP"/corpus/*/expected.xml "$TOP"/tests/data/*.xml 2>/dev/null || true)
 case $name in
 text) seed '\000' $texts $mds ;;
