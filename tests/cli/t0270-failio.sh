@@ -95,4 +95,33 @@ grep -q "^soan: $T/in/c.txt: cannot write output file '$T/batch/c.xml': No space
 grep -q "^soan: extract: 2 converted, 2 failed (c.txt, d.md)\$" "$T/.err" && ok "batch: the summary names the files not written" ||
 	{ not_ok "batch: the summary names the files not written"; sed 's/^/#   /' "$T/.err"; }
 untouched "batch"
+
+# soan generate writes DOCX, PDF and layout the same way.
+cp "$TOP/tests/data/sample-plan.xml" "$T/in/p.xml"
+(cd "$T/in" && md5sum a.txt b.txt c.txt d.md p.xml) >"$T/in.md5"
+for fmt in docx pdf; do
+	for spec in write:1 fsync:1 close:1 rename:1; do
+		rm -rf "$T/out" && mkdir "$T/out"
+		failing $spec "$T/out/*" $RUN "$SOAN" generate "$T/in/p.xml" -o "$T/out/plan.$fmt"; rc=$?
+		[ -s "$T/failio.log" ] && [ $rc = 3 ] && one_line "$T/.err" "generate $fmt, $spec: one line" &&
+			grep -q "cannot write output file '$T/out/plan.$fmt'" "$T/.err" && [ -z "$(ls -A "$T/out")" ] &&
+			ok "generate $fmt, $spec: exit 3, nothing left" ||
+			{ not_ok "generate $fmt, $spec: exit 3, nothing left (exit $rc)"; sed 's/^/#   /' "$T/.err" | head -3; }
+	done
+done
+untouched "generate"
+# a full disk in the middle of a generate batch
+rm -rf "$T/gbatch"
+failing write:3+ "$T/gbatch/*" $RUN "$SOAN" generate --outdir "$T/gbatch" --format docx "$T/in/p.xml" \
+	"$T/in/a.txt" "$T/in/b.txt" "$T/in/c.txt"; rc=$?
+[ $rc = 3 ] && [ -s "$T/gbatch/p.docx" ] && [ -s "$T/gbatch/a.docx" ] && [ ! -e "$T/gbatch/b.docx" ] &&
+	[ ! -e "$T/gbatch/c.docx" ] && [ "$(ls -A "$T/gbatch" | wc -l)" = 2 ] &&
+	ok "generate batch on a full disk: the first two written, nothing else left, exit 3" ||
+	{ not_ok "generate batch on a full disk (exit $rc)"; ls -A "$T/gbatch" | sed 's/^/#   /'; }
+python3 -c 'import sys, zipfile; sys.exit(any(zipfile.ZipFile(f).testzip() for f in sys.argv[1:]))' \
+	"$T/gbatch/p.docx" "$T/gbatch/a.docx" 2>/dev/null &&
+	ok "generate batch: the files written are whole zips" || not_ok "generate batch: the files written are whole zips"
+grep -q "b.txt" "$T/.err" && grep -q "c.txt" "$T/.err" && grep -q "2 failed" "$T/.err" &&
+	ok "generate batch: the files not written are named" || { not_ok "generate batch: the files not written are named"; sed 's/^/#   /' "$T/.err"; }
+untouched "generate batch"
 finish
