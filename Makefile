@@ -184,7 +184,7 @@ fuzz: fuzz-build
 		echo "  FUZZ    $$n ($(FUZZ_TIME) s)"; \
 		tests/fuzz/seeds.sh $$n $(FUZZ_B)/$$n.seeds || exit 1; \
 		mkdir -p $(FUZZ_B)/$$n.corpus; \
-		nice -n 19 $(FUZZ_B)/fuzz_$$n -max_total_time=$(FUZZ_TIME) -timeout=10 \
+		nice -n 19 $(FUZZ_B)/fuzz_$$n -max_total_time=$(FUZZ_TIME) -timeout=30 \
 			-rss_limit_mb=2048 -max_len=262144 -print_final_stats=1 \
 			-artifact_prefix=$(FUZZ_B)/$$n. $(FUZZ_FLAGS) \
 			$(FUZZ_B)/$$n.corpus $(FUZZ_B)/$$n.seeds || exit 1; \
