@@ -5,6 +5,7 @@
 #   make check      build and run every test, then again under ASan+UBSan
 #   make bench      print throughput figures beside other tools
 #   make fuzz       build the libFuzzer harnesses with clang and run each briefly
+#   make fuzz-cov   line coverage each fuzz corpus reaches
 #   make lint / format / install / clean
 #
 # Knobs: B=build dir, SANITIZE=address,undefined, VALGRIND=1, V=1,
@@ -51,6 +52,11 @@ LIB = $(B)/libsoan.a
 
 UNIT_SRC = $(sort $(wildcard tests/unit/t_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+# libFuzzer harnesses (see "fuzzing" below); make check replays their
+# regression inputs through $(B)/fuzz/replay_NAME.
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+REPLAY_BIN = $(FUZZ_NAMES:%=$(B)/fuzz/replay_%)
 
 all: deps-build $(B)/soan soan
 
@@ -85,7 +91,7 @@ $(B)/tests/%: tests/tools/%.c $(LIB)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(PKG_LIBS) $(LDFLAGS_ALL)
 
-tests: $(UNIT_BIN) $(TOOL_BIN)
+tests: $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN) $(B)/inject/failio.so
 
 # ---- Debian packages -------------------------------------------------------
 # Installed only when missing (apt-get as root); quiet when all are there.
@@ -138,23 +144,110 @@ bench: all
 	$(Q)tests/bench.sh ./soan
 
 # ---- fuzzing -------------------------------------------------------------------
-# Each tests/fuzz/fuzz_NAME.c is linked with the library sources by clang
-# with libFuzzer and ASan into build-fuzz/fuzz_NAME, then run briefly
-# (FUZZ_TIME seconds, niced) on its seeds in tests/fuzz/seeds_NAME/.
-FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+# Each tests/fuzz/fuzz_NAME.c is a libFuzzer harness.  make fuzz builds the
+# library once with clang, libFuzzer's coverage, ASan and UBSan into
+# build-fuzz/, links every harness, and runs each of FUZZ (default: all)
+# for FUZZ_TIME seconds at nice 19 on its corpus build-fuzz/NAME.corpus,
+# seeded by tests/fuzz/seeds.sh from corpus/ and tests/.  Crashes, leaks
+# and timeouts land in build-fuzz/NAME.crash-*; each one found becomes a
+# file in tests/fuzz/regress/NAME/ that make check replays.
+#   make fuzz FUZZ="text md" FUZZ_TIME=600 FUZZ_FLAGS=-runs=1000000
+FUZZ_B = build-fuzz
+FUZZ ?= $(FUZZ_NAMES)
 FUZZ_TIME ?= 30
-fuzz: deps-test
-	@mkdir -p build-fuzz
-	$(Q)for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
-		echo "  FUZZ    $$n"; \
-		clang -std=c11 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined -I. $(PKG_CFLAGS) \
-			-DSOAN_PREFIX='"$(PREFIX)"' -Dmain=soan_cli_main -o build-fuzz/$$n $$f soan.c $(LIB_SRC) \
-			$(PKG_LIBS) || exit 1; \
-		mkdir -p build-fuzz/$$n.corpus; \
-		nice build-fuzz/$$n -max_total_time=$(FUZZ_TIME) -max_len=200000 -rss_limit_mb=2048 \
-			build-fuzz/$$n.corpus $$( [ -d tests/fuzz/seeds_$${n#fuzz_} ] && echo tests/fuzz/seeds_$${n#fuzz_} ) \
-			|| exit 1; \
+FUZZ_FLAGS ?=
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -O1 -g -fno-omit-frame-pointer \
+	-fsanitize=address,undefined -fno-sanitize-recover=all -I. $(PKG_CFLAGS) \
+	-DSOAN_PREFIX='"$(PREFIX)"' -MMD -MP
+FUZZ_LIB = $(FUZZ_B)/libsoan.a
+
+$(FUZZ_B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CLANG   $<")
+	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_B)/soan-nomain.o: soan.c
+	@mkdir -p $(dir $@)
+	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -DSOAN_NO_MAIN -c -o $@ $<
+
+$(FUZZ_LIB): $(LIB_SRC:%.c=$(FUZZ_B)/%.o) $(FUZZ_B)/soan-nomain.o
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB)
+	@$(if $(Q),echo "  FUZZLD  $@")
+	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB) $(PKG_LIBS)
+
+fuzz-build: deps-test $(FUZZ_NAMES:%=$(FUZZ_B)/fuzz_%)
+
+fuzz: fuzz-build
+	$(Q)for n in $(FUZZ); do \
+		echo "  FUZZ    $$n ($(FUZZ_TIME) s)"; \
+		tests/fuzz/seeds.sh $$n $(FUZZ_B)/$$n.seeds || exit 1; \
+		mkdir -p $(FUZZ_B)/$$n.corpus; \
+		nice -n 19 $(FUZZ_B)/fuzz_$$n -max_total_time=$(FUZZ_TIME) -timeout=30 \
+			-rss_limit_mb=2048 -max_len=262144 -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_B)/$$n. $(FUZZ_FLAGS) \
+			$(FUZZ_B)/$$n.corpus $(FUZZ_B)/$$n.seeds || exit 1; \
 	done
+
+# The harnesses built with the normal compiler and a small main()
+# (tests/fuzz/replay.c) that feeds them files: make check replays
+# tests/fuzz/regress/NAME/* through them, under ASan+UBSan and valgrind
+# in those passes.
+$(B)/soan-nomain.o: soan.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS_ALL) -DSOAN_NO_MAIN -c -o $@ $<
+
+$(B)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(B)/soan-nomain.o $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< tests/fuzz/replay.c $(B)/soan-nomain.o $(LIB) $(PKG_LIBS) $(LDFLAGS_ALL)
+
+# make fuzz-cov: line coverage of what each corpus reaches, measured with
+# the harnesses built by clang with source-based coverage and run over
+# build-fuzz/NAME.corpus by replay.c; prints llvm-cov's summary per file.
+COV_B = build-fuzz-cov
+COV_CFLAGS = -std=c11 -D_GNU_SOURCE -O0 -g -fprofile-instr-generate -fcoverage-mapping -I. \
+	$(PKG_CFLAGS) -DSOAN_PREFIX='"$(PREFIX)"' -MMD -MP
+
+$(COV_B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  COV     $<")
+	$(Q)clang $(COV_CFLAGS) -c -o $@ $<
+
+$(COV_B)/soan-nomain.o: soan.c
+	@mkdir -p $(dir $@)
+	$(Q)clang $(COV_CFLAGS) -DSOAN_NO_MAIN -c -o $@ $<
+
+$(COV_B)/libsoan.a: $(LIB_SRC:%.c=$(COV_B)/%.o) $(COV_B)/soan-nomain.o
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(COV_B)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(COV_B)/libsoan.a
+	$(Q)clang $(COV_CFLAGS) -o $@ $< tests/fuzz/replay.c $(COV_B)/libsoan.a $(PKG_LIBS)
+
+fuzz-cov: $(FUZZ:%=$(COV_B)/replay_%)
+	$(Q)for n in $(FUZZ); do \
+		[ -d $(FUZZ_B)/$$n.corpus ] || continue; \
+		echo "  COVER   $$n: $$(ls $(FUZZ_B)/$$n.corpus | wc -l) inputs"; \
+		rm -f $(COV_B)/$$n.profraw; \
+		LLVM_PROFILE_FILE=$(COV_B)/$$n.profraw $(COV_B)/replay_$$n $(FUZZ_B)/$$n.corpus 2>/dev/null; \
+		llvm-profdata merge -o $(COV_B)/$$n.profdata $(COV_B)/$$n.profraw && \
+		llvm-cov report $(COV_B)/replay_$$n -instr-profile=$(COV_B)/$$n.profdata $(LIB_SRC) \
+			| awk 'NR == 1 { printf "%-24s %8s %8s %8s %9s\n", "file", "lines", "missed", "cover", "branches" } \
+				NF >= 13 && $$1 != "Filename" && ($$1 == "TOTAL" || $$10 != "0.00%") \
+				{ printf "%-24s %8s %8s %8s %9s\n", $$1, $$8, $$9, $$10, $$13 }'; \
+	done
+
+# ---- failure injection -------------------------------------------------------
+# tests/inject/failio.c: an LD_PRELOAD shim that makes write, fsync, close
+# or rename fail (tests/cli/t0270-failio.sh).  Built without the
+# sanitizers: it must load before them and only forwards calls.
+INJECT_SO = $(B)/inject/failio.so
+
+$(INJECT_SO): tests/inject/failio.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) -std=c11 -O2 -g $(WARN) -fPIC -shared -o $@ $< -ldl
 
 # ---- developer targets ---------------------------------------------------------
 # Legacy Vietnamese encodings: extract/encoding.inc is generated from the
@@ -182,9 +275,9 @@ install: all
 	-install -m 644 soan.1 $(DESTDIR)$(PREFIX)/share/man/man1/ 2>/dev/null
 
 clean:
-	rm -rf build build-san build-valgrind build-fuzz soan out
+	rm -rf build build-san build-valgrind build-fuzz build-fuzz-cov soan out
 
-.PHONY: all deps deps-build deps-test demo check check-run tests bench fuzz lint format install clean \
-	encoding-tables
+.PHONY: all deps deps-build deps-test demo check check-run tests bench fuzz fuzz-build fuzz-cov lint format install \
+	clean encoding-tables
 
--include $(LIB_OBJ:.o=.d) $(B)/soan.d
+-include $(LIB_OBJ:.o=.d) $(B)/soan.d $(wildcard $(B)/fuzz/*.d) $(wildcard $(FUZZ_B)/*.d $(FUZZ_B)/*/*.d)

@@ -90,6 +90,51 @@ int cli_outdir(const char *dir, FILE *err)
 	return SOAN_OK;
 }
 
+/* Input files by device and inode. */
+struct file_ids {
+	size_t n;
+	struct {
+		dev_t dev;
+		ino_t ino;
+	} id[];
+};
+
+static struct file_ids *file_ids_new(char **files, int n, const char *more)
+{
+	struct file_ids *ids = xcalloc(1, sizeof *ids + ((size_t)n + 1) * sizeof ids->id[0]);
+	for (int i = 0; i <= n; i++) {
+		const char *path = i < n ? files[i] : more;
+		struct stat st;
+		if (path && stat(path, &st) == 0) {
+			ids->id[ids->n].dev = st.st_dev;
+			ids->id[ids->n].ino = st.st_ino;
+			ids->n++;
+		}
+	}
+	return ids;
+}
+
+static int file_ids_has(const struct file_ids *ids, const char *path)
+{
+	struct stat st;
+	if (!path || !strcmp(path, "-") || stat(path, &st) != 0)
+		return 0;
+	for (size_t i = 0; i < ids->n; i++)
+		if (ids->id[i].dev == st.st_dev && ids->id[i].ino == st.st_ino)
+			return 1;
+	return 0;
+}
+
+int cli_output_is_input(const char *out, char **files, int n, const char *more)
+{
+	if (!out || !strcmp(out, "-"))
+		return 0;
+	struct file_ids *ids = file_ids_new(files, n, more);
+	int same = file_ids_has(ids, out);
+	free(ids);
+	return same;
+}
+
 /* DIR/BASE.EXT for input path. */
 static char *batch_out_name(const char *dir, const char *path, const char *ext)
 {
@@ -107,6 +152,7 @@ int cli_run_batch(const struct cli_batch *b, const char *outdir, char **files, i
 	int done = 0, failed = 0, env = 0, usage = 0;
 	struct buf failed_names = BUF_INIT;
 	char **outs = xcalloc((size_t)nfiles, sizeof *outs);
+	struct file_ids *ids = file_ids_new(files, nfiles, b->also_input);
 	for (int i = 0; i < nfiles && !usage; i++) {
 		outs[i] = batch_out_name(outdir, files[i], b->ext);
 		int dup = 0;
@@ -118,6 +164,10 @@ int cli_run_batch(const struct cli_batch *b, const char *outdir, char **files, i
 				files[i], outs[i]);
 			free(outs[i]);
 			outs[i] = NULL;
+			rc = SOAN_REJECTED;
+		} else if (file_ids_has(ids, outs[i])) {
+			fprintf(b->err, "soan: %s: its output file '%s' is an input file; not overwriting it\n",
+				files[i], outs[i]);
 			rc = SOAN_REJECTED;
 		} else {
 			rc = b->run(b->ctx, files[i], outs[i]);
@@ -142,6 +192,7 @@ int cli_run_batch(const struct cli_batch *b, const char *outdir, char **files, i
 	for (int i = 0; i < nfiles; i++)
 		free(outs[i]);
 	free(outs);
+	free(ids);
 	buf_release(&failed_names);
 	return usage ? SOAN_USAGE : env ? SOAN_ENV : failed ? SOAN_REJECTED : SOAN_OK;
 }

@@ -41,13 +41,19 @@ int cli_write_xml(xmlDocPtr doc, const char *path, struct diag *d);
 /* Write bytes to path ("-" or NULL: stdout), atomically. */
 int cli_write_bytes(const char *path, const void *data, size_t len, struct diag *d);
 
+/* Is out an existing file that is one of files[0..n) or more (when not
+ * NULL), also through another name (a hard link, "./x")?  soan never
+ * writes over an input. */
+int cli_output_is_input(const char *out, char **files, int n, const char *more);
+
 /* The output folder of a batch: created when missing.  Returns 0, or
  * SOAN_ENV after one line on err. */
 int cli_outdir(const char *dir, FILE *err);
 
 /* A batch over input files (`--outdir DIR FILE...`): each output is
  * DIR/BASE.EXT (BASE: the input's name without its extension); a second
- * input with the same base name is refused, never written over.  run()
+ * input with the same base name is refused, never written over, and so
+ * is an output that is one of the inputs (or also_input).  run()
  * converts one input into one output and returns an enum soan_exit; one
  * bad input never stops the others, except a usage error when
  * stop_on_usage is set (a bad parameter is bad for every input).  Prints
@@ -61,6 +67,7 @@ struct cli_batch {
 	int quiet;
 	int stop_on_usage;
 	FILE *err;
+	const char *also_input; /* a file read for every input (a template), or NULL */
 	int (*run)(void *ctx, const char *in, const char *out);
 	void *ctx;
 };

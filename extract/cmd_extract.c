@@ -157,6 +157,8 @@ int cmd_extract(int argc, char **argv, FILE *err)
 	if (!outdir) {
 		if (nfiles > 1)
 			return cli_usage_error(err, "extract", "several inputs need --outdir DIR");
+		if (cli_output_is_input(output, files, 1, NULL))
+			return cli_usage_error(err, "extract", "the output file '%s' is the input file", output);
 		return dump ? dump_blocks(files[0], &o, output, err) : convert(files[0], &o, output, err);
 	}
 

@@ -21,19 +21,48 @@
 #define LIMIT_ZIP_RATIO 200
 #define LIMIT_ZIP_RATIO_MIN_BYTES (1u * 1024 * 1024)
 
-/* XML parts: element nesting and node count. */
+/* XML parts (DOCX parts, plan XML, HTML tables in markdown): element
+ * nesting, and nodes (elements, attributes, comments), counted while
+ * parsing.  Plan XML nests ~70 deep at LIMIT_PLAN_DEPTH, a DOCX body with
+ * tables nested LIMIT_TABLE_NESTING deep ~50; libxml2 itself stops at
+ * 256.  Word writes ~17 bytes of document.xml per node (a 100-page plan:
+ * 1.7 MB, 100,000 nodes), so this allows a 2,000-page plan; a node costs
+ * libxml2 up to ~250 bytes, so it bounds one part to ~500 MB. */
 #define LIMIT_XML_DEPTH 256
-#define LIMIT_XML_NODES 20000000
+#define LIMIT_XML_NODES 2000000
+/* Attributes on one element (w:rFonts, the widest in WordprocessingML,
+ * has 9), and namespaces in scope (Word declares ~40 on the root):
+ * libxml2 2.9.14 compares each attribute with all others of its tag, and
+ * looks each prefix up along the namespaces in scope, so either, without
+ * a bound, costs time quadratic in the size of a hostile part. */
+#define LIMIT_XML_ATTRS 256
+#define LIMIT_XML_NAMESPACES 256
 
 /* Tables: nesting (tables in cells), rows per table, cells per row. */
 #define LIMIT_TABLE_NESTING 8
 #define LIMIT_TABLE_ROWS 100000
 #define LIMIT_TABLE_CELLS 1000
+/* The recognizer reads a table as a grid, rows by columns counting
+ * spans, with a merged cell's text in every position it covers (and so
+ * writes it to plan XML): a 100,000-row table of 20 columns, and the
+ * input size in repeated text.  Without these a 400 KB markdown table
+ * with one colspan=1000 row asked for gigabytes. */
+#define LIMIT_TABLE_GRID 2000000
+#define LIMIT_TABLE_TEXT_BYTES (64u * 1024 * 1024)
 
-/* One paragraph of text, in bytes; one line of a text file. */
+/* One paragraph of text, in bytes; one line of a text file.  The longest
+ * real paragraphs (a basis listing forty decisions) are ~10 KB. */
 #define LIMIT_PARAGRAPH_BYTES (1u * 1024 * 1024)
-/* Blocks in one document. */
+/* Lines of a text or markdown file: a 300-page plan has ~15,000; each
+ * line costs the reader 24 bytes before anything else is built. */
+#define LIMIT_TEXT_LINES 4000000
+/* Paragraphs in one document, table cells included.  Each costs ~100
+ * bytes in the block model and ~300 more as plan XML. */
 #define LIMIT_BLOCKS 1000000
+/* Table cells in one document, all tables together: a 100,000-row table
+ * of 10 columns.  A cell costs ~600 bytes in the block model and as much
+ * again as plan XML, so this bounds a table-shaped file to ~1.2 GB. */
+#define LIMIT_CELLS 1000000
 /* Nesting of sections and items in plan XML built by the recognizer. */
 #define LIMIT_PLAN_DEPTH 64
 

@@ -20,6 +20,7 @@
 #include "normalize.h"
 #include "readers.h"
 #include "xalloc.h"
+#include "xmlsafe.h"
 
 struct line {
 	const char *s;
@@ -37,6 +38,8 @@ struct scan {
 	unsigned pending_flags; /* flags for the next block (page break) */
 	unsigned table_depth;
 	size_t wrap; /* plain text: a line this long was wrapped (0: not a wrapped file) */
+	size_t paras; /* paragraphs inside table cells */
+	size_t cells; /* table cells, all tables together */
 };
 
 static int is_blank(const struct line *l)
@@ -65,10 +68,41 @@ static size_t lead_spaces(const struct line *l)
 
 /* ---- inline cleanup ---------------------------------------------------- */
 
-/* Is s[i] the opening of an emphasis run "*x" / "**x" that closes later on
- * the same text?  Returns the marker length (1 or 2) or 0. */
-static size_t emph_close(const char *s, size_t len, size_t i, size_t mlen)
+/* Searches clean_inline() repeats at every mark.  Searching afresh from
+ * each of n marks is quadratic on a long line full of unmatched marks
+ * ("*a *a *a ...", "<<<<", "[[[["), so each search remembers what it
+ * found and a later search from further right reuses it. */
+struct inline_memo {
+	size_t no_closer[3];		/* emphasis of that length has no closer for an opener here or later */
+	struct { size_t from, at; } next[3]; /* '>', ']', ')': first at or after from (at == len: none) */
+};
+
+static void memo_init(struct inline_memo *m)
 {
+	for (int k = 0; k < 3; k++) {
+		m->no_closer[k] = (size_t)-1;
+		m->next[k].from = (size_t)-1;
+		m->next[k].at = 0;
+	}
+}
+
+/* The position of the first c at or after from, or len. */
+static size_t next_of(struct inline_memo *m, int slot, const char *s, size_t from, size_t len, char c)
+{
+	if (m->next[slot].from <= from && m->next[slot].at >= from)
+		return m->next[slot].at;
+	const char *p = from < len ? memchr(s + from, c, len - from) : NULL;
+	m->next[slot].from = from;
+	m->next[slot].at = p ? (size_t)(p - s) : len;
+	return m->next[slot].at;
+}
+
+/* Is s[i] the opening of an emphasis run "*x" / "**x" that closes later on
+ * the same text?  Returns the position of the closer, or 0. */
+static size_t emph_close(const char *s, size_t len, size_t i, size_t mlen, struct inline_memo *memo)
+{
+	if (i >= memo->no_closer[mlen])
+		return 0;
 	for (size_t j = i + mlen; j + mlen <= len; j++) {
 		if (s[j] == '*' && (mlen == 1 || (j + 1 < len && s[j + 1] == '*'))) {
 			if (j == i + mlen)
@@ -81,6 +115,9 @@ static size_t emph_close(const char *s, size_t len, size_t i, size_t mlen)
 			return j;
 		}
 	}
+	/* Nothing from i + mlen on closes a run, so nothing closes one that
+	 * opens further right either. */
+	memo->no_closer[mlen] = i;
 	return 0;
 }
 
@@ -98,6 +135,8 @@ static void clean_inline(const char *s, size_t len, int md, struct buf *out, int
 			special_txt[(unsigned char)*c] = 1;
 	}
 	const unsigned char *special = md ? special_md : special_txt;
+	struct inline_memo memo;
+	memo_init(&memo);
 	size_t start = out->len;
 	if (bold) {
 		size_t a = 0, b = len;
@@ -127,7 +166,7 @@ static void clean_inline(const char *s, size_t len, int md, struct buf *out, int
 		if (c == '*') {
 			size_t m = (i + 1 < len && s[i + 1] == '*') ? 2 : 1;
 			if (i + m < len && s[i + m] != ' ') {
-				size_t j = emph_close(s, len, i, m);
+				size_t j = emph_close(s, len, i, m, &memo);
 				if (j) {
 					clean_inline(s + i + m, j - i - m, md, out, NULL);
 					i = j + m - 1;
@@ -142,7 +181,8 @@ static void clean_inline(const char *s, size_t len, int md, struct buf *out, int
 		}
 		if (c == '<') {
 			/* autolink <https://...> and, in markdown, HTML tags */
-			const char *gt = memchr(s + i, '>', len - i);
+			size_t g = next_of(&memo, 0, s, i, len, '>');
+			const char *gt = g < len ? s + g : NULL;
 			if (gt) {
 				size_t n = (size_t)(gt - (s + i));
 				/* an e-mail autolink <name@host> keeps its address */
@@ -164,9 +204,11 @@ static void clean_inline(const char *s, size_t len, int md, struct buf *out, int
 		}
 		if (md && c == '!' && i + 1 < len && s[i + 1] == '[') {
 			/* image: drop ![alt](src) */
-			const char *close = memchr(s + i, ']', len - i);
+			size_t cb = next_of(&memo, 1, s, i, len, ']');
+			const char *close = cb < len ? s + cb : NULL;
 			if (close && close + 1 < s + len && close[1] == '(') {
-				const char *paren = memchr(close, ')', (size_t)(s + len - close));
+				size_t pp = next_of(&memo, 2, s, cb, len, ')');
+				const char *paren = pp < len ? s + pp : NULL;
 				if (paren) {
 					i = (size_t)(paren - s);
 					continue;
@@ -175,9 +217,11 @@ static void clean_inline(const char *s, size_t len, int md, struct buf *out, int
 		}
 		if (md && c == '[') {
 			/* link [text](url) -> text */
-			const char *close = memchr(s + i, ']', len - i);
+			size_t cb = next_of(&memo, 1, s, i, len, ']');
+			const char *close = cb < len ? s + cb : NULL;
 			if (close && close + 1 < s + len && close[1] == '(') {
-				const char *paren = memchr(close, ')', (size_t)(s + len - close));
+				size_t pp = next_of(&memo, 2, s, cb, len, ')');
+				const char *paren = pp < len ? s + pp : NULL;
 				if (paren) {
 					clean_inline(s + i + 1, (size_t)(close - s) - i - 1, md, out, NULL);
 					i = (size_t)(paren - s);
@@ -283,7 +327,7 @@ static void flush_para(struct scan *sc, struct buf *para, unsigned line, int lev
 
 /* ---- tables --------------------------------------------------------------- */
 
-static void cell_text(struct cell *c, const char *s, size_t len, int md, unsigned line)
+static void cell_text(struct scan *sc, struct cell *c, const char *s, size_t len, int md, unsigned line)
 {
 	struct buf b = BUF_INIT;
 	int bold = 0;
@@ -294,8 +338,31 @@ static void cell_text(struct cell *c, const char *s, size_t len, int md, unsigne
 		p->line = line;
 		if (bold)
 			p->flags |= BF_BOLD;
+		sc->paras++;
 	}
 	buf_release(&b);
+}
+
+static struct cell *add_cell(struct scan *sc, struct row *r)
+{
+	sc->cells++;
+	return table_add_cell(r);
+}
+
+/* Bounds on the whole document, checked while it is built so that a
+ * hostile file stops before it has cost the memory. */
+static int check_budget(struct scan *sc, unsigned line)
+{
+	if (sc->out->n + sc->paras > LIMIT_BLOCKS) {
+		diag_at(sc->d, NULL, line);
+		return diag_error(sc->d, "too many paragraphs (limit %d, LIMIT_BLOCKS)", LIMIT_BLOCKS);
+	}
+	if (sc->cells > LIMIT_CELLS) {
+		diag_at(sc->d, NULL, line);
+		return diag_error(sc->d, "too many table cells in the document (limit %d, LIMIT_CELLS)",
+				  LIMIT_CELLS);
+	}
+	return 0;
 }
 
 /* Split one line at tabs into fields. */
@@ -338,6 +405,8 @@ static int is_tab_cell(const struct line *l)
 
 static int check_table_size(struct scan *sc, struct table *t, size_t cells, unsigned line)
 {
+	if (check_budget(sc, line) < 0)
+		return -1;
 	if (t->nrows >= LIMIT_TABLE_ROWS) {
 		diag_at(sc->d, NULL, line);
 		return diag_error(sc->d, "table has too many rows (limit %d, LIMIT_TABLE_ROWS)", LIMIT_TABLE_ROWS);
@@ -385,7 +454,7 @@ static int scan_tab_rows(struct scan *sc, size_t *pi)
 			return -1;
 		struct row *r = table_add_row(t);
 		for (size_t k = 0; k < n; k++)
-			cell_text(table_add_cell(r), f[k], fl[k], sc->md, l->no);
+			cell_text(sc, add_cell(sc, r), f[k], fl[k], sc->md, l->no);
 		i++;
 	}
 	/* Trailing empty fields beyond the widest first row are separators. */
@@ -431,7 +500,7 @@ static int scan_tab_cells(struct scan *sc, size_t *pi)
 		}
 		if (check_table_size(sc, t, r->ncells + 1, l->no) < 0)
 			return -1;
-		cell_text(table_add_cell(r), l->s + 1, l->len - 1, sc->md, l->no);
+		cell_text(sc, add_cell(sc, r), l->s + 1, l->len - 1, sc->md, l->no);
 		i++;
 	}
 	table_finish(t);
@@ -475,7 +544,7 @@ static void pipe_cells(struct scan *sc, struct row *r, const struct line *l)
 	for (; i <= end; i++) {
 		if (i == end || (l->s[i] == '|' && l->s[i - 1] != '\\')) {
 			if (r->ncells < LIMIT_TABLE_CELLS)
-				cell_text(table_add_cell(r), l->s + start, i - start, 1, l->no);
+				cell_text(sc, add_cell(sc, r), l->s + start, i - start, 1, l->no);
 			start = i + 1;
 		}
 	}
@@ -531,14 +600,25 @@ static int html_cell(struct scan *sc, xmlNodePtr td, struct blocks *out, unsigne
 			struct buf b = BUF_INIT;
 			buf_adds(&b, (const char *)txt);
 			buf_trim(&b);
+			xmlFree(txt);
+			if (b.len > LIMIT_PARAGRAPH_BYTES) {
+				diag_at(sc->d, NULL, line);
+				diag_error(sc->d, "paragraph too long: %zu bytes (limit %u, LIMIT_PARAGRAPH_BYTES)",
+					   b.len, LIMIT_PARAGRAPH_BYTES);
+			}
+			if (diag_failed(sc->d) || check_budget(sc, line) < 0) {
+				buf_release(&b);
+				buf_release(&loose);
+				return -1;
+			}
 			if (b.len) {
 				struct block *p = blocks_add_para(out, b.ptr, b.len);
 				p->line = line;
 				if (bold)
 					p->flags |= BF_BOLD;
+				sc->paras++;
 			}
 			buf_release(&b);
-			xmlFree(txt);
 			continue;
 		}
 		if (html_is(c, "br")) {
@@ -551,9 +631,17 @@ static int html_cell(struct scan *sc, xmlNodePtr td, struct blocks *out, unsigne
 		xmlFree(txt);
 	}
 	buf_trim(&loose);
+	if (loose.len > LIMIT_PARAGRAPH_BYTES) {
+		diag_at(sc->d, NULL, line);
+		diag_error(sc->d, "paragraph too long: %zu bytes (limit %u, LIMIT_PARAGRAPH_BYTES)", loose.len,
+			   LIMIT_PARAGRAPH_BYTES);
+		buf_release(&loose);
+		return -1;
+	}
 	if (loose.len) {
 		struct block *p = blocks_add_para(out, loose.ptr, loose.len);
 		p->line = line;
+		sc->paras++;
 	}
 	buf_release(&loose);
 	return 0;
@@ -603,13 +691,17 @@ static int html_table(struct scan *sc, xmlNodePtr tbl, struct blocks *out, unsig
 	unsigned *pending = xcalloc(LIMIT_TABLE_CELLS + 1, sizeof *pending);
 	int rc = 0;
 	for (size_t r = 0; r < nrows && rc == 0; r++) {
+		if (check_budget(sc, line) < 0) {
+			rc = -1;
+			break;
+		}
 		struct row *row = table_add_row(t);
 		unsigned col = 0;
 		xmlNodePtr td = rows[r]->children;
 		int header = 1;
 		for (;;) {
 			while (col < LIMIT_TABLE_CELLS && pending[col]) {
-				struct cell *m = table_add_cell(row);
+				struct cell *m = add_cell(sc, row);
 				m->merged = 1;
 				pending[col]--;
 				col++;
@@ -624,7 +716,7 @@ static int html_table(struct scan *sc, xmlNodePtr tbl, struct blocks *out, unsig
 				rc = check_table_size(sc, t, row->ncells + 1, line);
 				break;
 			}
-			struct cell *c = table_add_cell(row);
+			struct cell *c = add_cell(sc, row);
 			c->colspan = html_span(td, "colspan");
 			c->rowspan = html_span(td, "rowspan");
 			if (html_cell(sc, td, c->content, line) < 0) {
@@ -669,9 +761,11 @@ static int scan_html_table(struct scan *sc, size_t *pi)
 		j = sc->n - 1;
 	const char *start = sc->lines[i].s;
 	const char *end = sc->lines[j].s + sc->lines[j].len;
-	htmlDocPtr doc = htmlReadMemory(start, (int)(end - start), NULL, "UTF-8",
-					HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
-	int rc = 0;
+	diag_at(sc->d, NULL, sc->lines[i].no);
+	htmlDocPtr doc = xmlsafe_parse_html("HTML table", start, (size_t)(end - start), sc->d);
+	int rc = diag_failed(sc->d) ? -1 : 0;
+	if (rc == 0)
+		diag_at(sc->d, NULL, 0);
 	if (doc) {
 		xmlNodePtr n = xmlDocGetRootElement(doc);
 		/* html > body > table */
@@ -738,9 +832,11 @@ static int scan_columns(struct scan *sc, size_t *pi)
 	size_t gs, rs;
 	while (i < sc->n && !is_blank(&sc->lines[i]) && split_columns(&sc->lines[i], &gs, &rs)) {
 		struct line *l = &sc->lines[i];
+		if (check_table_size(sc, t, 2, l->no) < 0)
+			return -1;
 		struct row *r = table_add_row(t);
-		cell_text(table_add_cell(r), l->s, gs, 0, l->no);
-		cell_text(table_add_cell(r), l->s + rs, l->len - rs, 0, l->no);
+		cell_text(sc, add_cell(sc, r), l->s, gs, 0, l->no);
+		cell_text(sc, add_cell(sc, r), l->s + rs, l->len - rs, 0, l->no);
 		i++;
 	}
 	table_finish(t);
@@ -789,6 +885,10 @@ static int scan_lines(struct scan *sc)
 	int rc = 0;
 	while (i < sc->n && rc == 0) {
 		struct line *l = &sc->lines[i];
+		if (check_budget(sc, l->no) < 0) {
+			rc = -1;
+			break;
+		}
 		if (l->page_break)
 			sc->pending_flags |= BF_PAGE_BREAK;
 		if (is_blank(l)) {
@@ -841,6 +941,12 @@ static int scan_lines(struct scan *sc)
 		if (level || (para.len && (opens_paragraph(s, len) || !joins)) || para_level)
 			flush_para(sc, &para, para_line, para_level, para_bold, para_indent);
 		int bold = 0;
+		if (para.len + len >= LIMIT_PARAGRAPH_BYTES) {
+			diag_at(sc->d, NULL, para_line);
+			rc = diag_error(sc->d, "paragraph too long: over %u bytes (limit %u, LIMIT_PARAGRAPH_BYTES)",
+					LIMIT_PARAGRAPH_BYTES, LIMIT_PARAGRAPH_BYTES);
+			break;
+		}
 		if (para.len) {
 			buf_addc(&para, '\n');
 			size_t at = para.len;
@@ -930,6 +1036,11 @@ static int read_lines(const unsigned char *data, size_t len, int md, struct bloc
 			diag_at(d, NULL, no);
 			rc = diag_error(d, "line too long: %zu bytes (limit %u, LIMIT_PARAGRAPH_BYTES)", n,
 					LIMIT_PARAGRAPH_BYTES);
+			break;
+		}
+		if (sc.n >= LIMIT_TEXT_LINES) {
+			diag_at(d, NULL, no);
+			rc = diag_error(d, "too many lines (limit %d, LIMIT_TEXT_LINES)", LIMIT_TEXT_LINES);
 			break;
 		}
 		sc.lines = xgrow(sc.lines, sizeof *sc.lines, sc.n + 1, &alines);

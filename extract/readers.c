@@ -3,11 +3,13 @@
 #include "readers.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "limits.h"
 #include "xalloc.h"
@@ -165,13 +167,20 @@ int load_file(const char *path, unsigned char **data, size_t *len, struct diag *
 {
 	*data = NULL;
 	*len = 0;
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
+	/* O_NONBLOCK: opening a FIFO (or a device) must not wait for a writer;
+	 * it is refused below as not a regular file */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
 		return diag_error(d, "cannot open file: %s", strerror(errno));
 	struct stat st;
-	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
-		fclose(fp);
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
 		return diag_error(d, "not a regular file");
+	}
+	FILE *fp = fdopen(fd, "rb");
+	if (!fp) {
+		close(fd);
+		return diag_error(d, "cannot open file: %s", strerror(errno));
 	}
 	if ((unsigned long long)st.st_size > LIMIT_FILE_BYTES) {
 		fclose(fp);

@@ -250,6 +250,11 @@ struct rec {
 	int nsections;
 	int has_signature;
 	double unit_mult; /* "Đơn vị tính: triệu đồng" seen before a table */
+	/* the last look-ahead of closing_start_uncached(): no unit in
+	 * [ahead_from, ahead_to) decides, ahead_to does (or is the end) and
+	 * gives ahead_result; a later look-ahead starting inside reuses it */
+	size_t ahead_from, ahead_to;
+	int ahead_result;
 };
 
 /* Text of a unit as one line (visual line breaks and tab stops become
@@ -1178,22 +1183,53 @@ static const char *column_role(const char *header)
 	return role;
 }
 
-/* The grid of cell texts: rows x ncols, merged cells repeated. */
+/* The grid of cell texts: rows x ncols, merged cells repeated.  The
+ * positions a merged cell covers share its one string, so the grid costs
+ * a pointer and a length per position however long the texts are. */
 struct grid {
 	size_t nrows;
 	unsigned ncols;
-	char **cell; /* nrows * ncols, owned */
+	const char **cell; /* nrows * ncols, borrowed from own */
+	size_t *len;	   /* strlen of each */
+	char **own;	   /* the strings, one per source cell */
+	size_t nown;
 	int *header; /* per row */
 	int *span_all; /* per row: one cell covers the whole width */
 };
 
-static void grid_build(const struct table *t, struct grid *g)
+static void grid_free(struct grid *g)
 {
+	for (size_t i = 0; i < g->nown; i++)
+		free(g->own[i]);
+	free(g->own);
+	free(g->cell);
+	free(g->len);
+	free(g->header);
+	free(g->span_all);
+	memset(g, 0, sizeof *g);
+}
+
+/* Returns 0, or -1 with an input error in d when the grid or the text it
+ * repeats passes its limit (nothing is left to free then). */
+static int grid_build(const struct table *t, struct grid *g, struct diag *d, unsigned line)
+{
+	memset(g, 0, sizeof *g);
 	g->nrows = t->nrows;
 	g->ncols = t->ncols ? t->ncols : 1;
-	g->cell = xcalloc(g->nrows * g->ncols, sizeof *g->cell);
+	if (g->nrows > LIMIT_TABLE_GRID / g->ncols) {
+		diag_at(d, NULL, line);
+		return diag_error(d, "table too large: %zu rows by %u columns (limit %d grid cells, LIMIT_TABLE_GRID)",
+				  g->nrows, g->ncols, LIMIT_TABLE_GRID);
+	}
+	size_t slots = g->nrows * g->ncols;
+	if (!slots)
+		slots = 1;
+	g->cell = xcalloc(slots, sizeof *g->cell);
+	g->len = xcalloc(slots, sizeof *g->len);
+	g->own = xcalloc(slots, sizeof *g->own);
 	g->header = xcalloc(g->nrows ? g->nrows : 1, sizeof *g->header);
 	g->span_all = xcalloc(g->nrows ? g->nrows : 1, sizeof *g->span_all);
+	size_t repeated = 0; /* bytes of text over every position */
 	for (size_t r = 0; r < t->nrows; r++) {
 		const struct row *row = &t->rows[r];
 		g->header[r] = row->header;
@@ -1203,30 +1239,34 @@ static void grid_build(const struct table *t, struct grid *g)
 			unsigned span = cl->colspan ? cl->colspan : 1;
 			if (row->ncells == 1 && span >= g->ncols && g->ncols > 1)
 				g->span_all[r] = 1;
-			char *txt;
+			const char *txt;
+			size_t len;
 			if (cl->merged && r > 0 && g->cell[(r - 1) * g->ncols + col]) {
-				txt = xstrdup(g->cell[(r - 1) * g->ncols + col]);
+				txt = g->cell[(r - 1) * g->ncols + col];
+				len = g->len[(r - 1) * g->ncols + col];
 			} else {
 				struct buf b = BUF_INIT;
 				cell_text(cl, &b);
-				txt = buf_detach(&b, NULL);
+				g->own[g->nown++] = buf_detach(&b, &len);
+				txt = g->own[g->nown - 1];
 			}
-			for (unsigned k = 0; k < span && col + k < g->ncols; k++)
-				g->cell[r * g->ncols + col + k] = k ? xstrdup(txt) : txt;
+			for (unsigned k = 0; k < span && col + k < g->ncols; k++) {
+				g->cell[r * g->ncols + col + k] = txt;
+				g->len[r * g->ncols + col + k] = len;
+				repeated += len;
+			}
 			col += span;
 		}
 		for (; col < g->ncols; col++)
-			g->cell[r * g->ncols + col] = xstrdup("");
+			g->cell[r * g->ncols + col] = "";
+		if (repeated > LIMIT_TABLE_TEXT_BYTES) {
+			grid_free(g);
+			diag_at(d, NULL, line);
+			return diag_error(d, "table text too large with its merged cells repeated (limit %u bytes, "
+					     "LIMIT_TABLE_TEXT_BYTES)", LIMIT_TABLE_TEXT_BYTES);
+		}
 	}
-}
-
-static void grid_free(struct grid *g)
-{
-	for (size_t i = 0; i < g->nrows * g->ncols; i++)
-		free(g->cell[i]);
-	free(g->cell);
-	free(g->header);
-	free(g->span_all);
+	return 0;
 }
 
 static const char *G(const struct grid *g, size_t r, unsigned c)
@@ -1293,10 +1333,30 @@ static void add_cell_text(struct rec *r, xmlNodePtr cell, const char *text, cons
 	plan_text(cell, text, strlen(text));
 }
 
-static void add_table(struct rec *r, xmlNodePtr parent, const struct table *t)
+/* The cells of the last row written, whose text rows continued from the
+ * previous page may still extend: written out once the row is complete,
+ * since rewriting a cell for every continuation is quadratic. */
+struct open_row {
+	xmlNodePtr *cell;
+	struct buf *text;
+	unsigned n;
+};
+
+static void open_row_flush(struct rec *r, struct open_row *o, const char **roles)
+{
+	for (unsigned c = 0; c < o->n; c++) {
+		if (o->cell[c])
+			add_cell_text(r, o->cell[c], o->text[c].ptr, roles[c]);
+		o->cell[c] = NULL;
+		buf_reset(&o->text[c]);
+	}
+}
+
+static int add_table(struct rec *r, xmlNodePtr parent, const struct table *t)
 {
 	struct grid g;
-	grid_build(t, &g);
+	if (grid_build(t, &g, r->d, cur(r) ? cur(r)->line : 0) < 0)
+		return -1;
 	/* header rows: marked ones, else the first row, plus rows a vertical
 	 * merge in the first row still covers */
 	size_t nh = 0;
@@ -1340,6 +1400,9 @@ static void add_table(struct rec *r, xmlNodePtr parent, const struct table *t)
 			task_col = (int)c;
 	}
 	xmlNodePtr container = tbl, last_row = NULL;
+	struct open_row open = { xcalloc(g.ncols, sizeof *open.cell), xcalloc(g.ncols, sizeof *open.text), g.ncols };
+	for (unsigned c = 0; c < g.ncols; c++)
+		buf_init(&open.text[c]);
 	for (size_t rr = nh; rr < g.nrows; rr++) {
 		if (rr == nh && is_numbering_row(&g, rr))
 			continue;
@@ -1377,6 +1440,7 @@ static void add_table(struct rec *r, xmlNodePtr parent, const struct table *t)
 			}
 		}
 		if (group) {
+			open_row_flush(r, &open, roles);
 			xmlNodePtr grp = plan_child(tbl, "group");
 			if (!gnum) {
 				struct head h;
@@ -1398,29 +1462,17 @@ static void add_table(struct rec *r, xmlNodePtr parent, const struct table *t)
 		/* a row continued from the previous page: no number, no task */
 		if (last_row && no_col >= 0 && !*G(&g, rr, (unsigned)no_col) &&
 		    (task_col < 0 || !*G(&g, rr, (unsigned)task_col))) {
-			xmlNodePtr cell = NULL;
-			unsigned c = 0;
-			for (xmlNodePtr k = last_row->children; k; k = k->next) {
-				if (k->type != XML_ELEMENT_NODE)
-					continue;
-				cell = k;
+			for (unsigned c = 0; c < g.ncols; c++) {
 				const char *add = G(&g, rr, c);
 				if (*add) {
-					xmlChar *old = xmlNodeGetContent(cell);
-					char *joined = xasprintf("%s%s%s", old, *old ? " " : "", add);
-					xmlFree(old);
-					while (cell->children) {
-						xmlNodePtr ch = cell->children;
-						xmlUnlinkNode(ch);
-						xmlFreeNode(ch);
-					}
-					add_cell_text(r, cell, joined, roles[c]);
-					free(joined);
+					if (open.text[c].len)
+						buf_addc(&open.text[c], ' ');
+					buf_add(&open.text[c], add, g.len[rr * g.ncols + c]);
 				}
-				c++;
 			}
 			continue;
 		}
+		open_row_flush(r, &open, roles);
 		xmlNodePtr row = plan_child(container, "row");
 		if (no_col >= 0 && *G(&g, rr, (unsigned)no_col)) {
 			char *n = one_line(G(&g, rr, (unsigned)no_col));
@@ -1432,13 +1484,20 @@ static void add_table(struct rec *r, xmlNodePtr parent, const struct table *t)
 		for (unsigned c = 0; c < g.ncols; c++) {
 			xmlNodePtr cell = plan_child(row, "cell");
 			plan_set(cell, "role", roles[c]);
-			add_cell_text(r, cell, G(&g, rr, c), roles[c]);
+			open.cell[c] = cell;
+			buf_add(&open.text[c], G(&g, rr, c), g.len[rr * g.ncols + c]);
 		}
 		last_row = row;
 	}
+	open_row_flush(r, &open, roles);
+	for (unsigned c = 0; c < g.ncols; c++)
+		buf_release(&open.text[c]);
+	free(open.text);
+	free(open.cell);
 	free(roles);
 	grid_free(&g);
 	r->unit_mult = 0;
+	return 0;
 }
 
 /* ---- closing, signature, appendix detection ----------------------------------- */
@@ -1541,18 +1600,29 @@ static int closing_start_uncached(struct rec *r, size_t i)
 		return 1;
 	if (!rule_match(R_CLOSING, s, len, 0, &m))
 		return 0;
-	/* closing only when no numbered heading follows before the end matter */
-	for (size_t j = i + 1; j < r->u.n; j++) {
+	/* closing only when no numbered heading follows before the end matter;
+	 * many closing-like lines before one heading would each look ahead
+	 * as far (quadratic), so the last look-ahead is remembered */
+	if (r->ahead_to && r->ahead_from <= i + 1 && i + 1 <= r->ahead_to)
+		return r->ahead_result;
+	size_t j;
+	int result = 1;
+	for (j = i + 1; j < r->u.n; j++) {
 		struct unit *n = &r->u.v[j];
 		if (n->kind != U_PARA)
 			continue;
 		if (rule_match(R_RECIPIENTS, n->text, strlen(n->text), 0, &m) || is_appendix_start(r, j))
 			break;
 		enum rank rk = unit_rank(n);
-		if (rk != RANK_NONE && rk < RANK_DASH)
-			return 0;
+		if (rk != RANK_NONE && rk < RANK_DASH) {
+			result = 0;
+			break;
+		}
 	}
-	return 1;
+	r->ahead_from = i + 1;
+	r->ahead_to = j;
+	r->ahead_result = result;
+	return result;
 }
 
 /* ---- body processing ------------------------------------------------------------ */
@@ -1590,7 +1660,8 @@ static int outline_unit(struct rec *r, int top_level_kind)
 	struct unit *u = cur(r);
 	if (u->kind == U_TABLE) {
 		pop_items(r);
-		add_table(r, top(r), u->table);
+		if (add_table(r, top(r), u->table) < 0)
+			return -1;
 		r->i++;
 		return 0;
 	}

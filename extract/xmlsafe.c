@@ -5,7 +5,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
 #include "limits.h"
@@ -88,14 +90,160 @@ static int has_doctype(const unsigned char *p, size_t len)
 	return 0;
 }
 
-static int count_nodes(xmlNodePtr n, long *budget)
+/* Depth and node count are checked while the parser builds the tree, from
+ * its SAX callbacks, so a hostile part stops before it has cost the
+ * memory.  Elements, attributes, comments and processing instructions
+ * count; text nodes, which only ever sit between them, are bounded by
+ * those. */
+enum guard_hit { GUARD_OK = 0, GUARD_DEPTH, GUARD_NODES, GUARD_NAMESPACES };
+
+struct guard {
+	unsigned long nodes;
+	enum guard_hit hit;
+	startElementNsSAX2Func start_ns;
+	startElementSAXFunc start;
+	commentSAXFunc comment;
+	processingInstructionSAXFunc pi;
+};
+
+/* Count n nodes opening at depth (1 = the root); stop the parser when a
+ * limit is passed. */
+static int guard_count(xmlParserCtxtPtr ctxt, unsigned long n, int depth)
 {
-	for (; n; n = n->next) {
-		if (--*budget < 0)
-			return -1;
-		if (n->type == XML_ELEMENT_NODE && n->children && count_nodes(n->children, budget) < 0)
-			return -1;
+	struct guard *g = ctxt->_private;
+	g->nodes += n;
+	if (depth > LIMIT_XML_DEPTH)
+		g->hit = GUARD_DEPTH;
+	else if (g->nodes > LIMIT_XML_NODES)
+		g->hit = GUARD_NODES;
+	if (g->hit)
+		xmlStopParser(ctxt);
+	return g->hit == GUARD_OK;
+}
+
+static void guard_start_ns(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+			   int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
+			   int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct guard *g = ctxt->_private;
+	/* libxml2 looks prefixes up in a list of the namespaces in scope */
+	if (ctxt->nsNr / 2 > LIMIT_XML_NAMESPACES) {
+		g->hit = GUARD_NAMESPACES;
+		xmlStopParser(ctxt);
+		return;
 	}
+	/* the parser pushes the element after this call: nameNr open above it */
+	if (guard_count(ctxt, 1 + (unsigned long)(nb_attributes > 0 ? nb_attributes : 0), ctxt->nameNr + 1))
+		g->start_ns(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
+			    nb_defaulted, attributes);
+}
+
+static void guard_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct guard *g = ctxt->_private;
+	unsigned long n = 1;
+	for (const xmlChar **a = atts; a && a[0]; a += 2)
+		n++;
+	if (guard_count(ctxt, n, ctxt->nameNr + 1))
+		g->start(ctx, name, atts);
+}
+
+static void guard_comment(void *ctx, const xmlChar *value)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct guard *g = ctxt->_private;
+	if (guard_count(ctxt, 1, 0) && g->comment)
+		g->comment(ctx, value);
+}
+
+static void guard_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct guard *g = ctxt->_private;
+	if (guard_count(ctxt, 1, 0) && g->pi)
+		g->pi(ctx, target, data);
+}
+
+static void guard_install(xmlParserCtxtPtr ctxt, struct guard *g)
+{
+	memset(g, 0, sizeof *g);
+	g->start_ns = ctxt->sax->startElementNs;
+	g->start = ctxt->sax->startElement;
+	g->comment = ctxt->sax->comment;
+	g->pi = ctxt->sax->processingInstruction;
+	if (g->start_ns)
+		ctxt->sax->startElementNs = guard_start_ns;
+	if (g->start)
+		ctxt->sax->startElement = guard_start;
+	ctxt->sax->comment = guard_comment;
+	ctxt->sax->processingInstruction = guard_pi;
+	ctxt->_private = g;
+}
+
+/* The error for a limit the guard stopped the parser at, or 0. */
+static int guard_error(const struct guard *g, const char *part, struct diag *d)
+{
+	if (g->hit == GUARD_DEPTH)
+		return diag_error(d, "%s: XML nested too deep (limit %d, LIMIT_XML_DEPTH)", part, LIMIT_XML_DEPTH);
+	if (g->hit == GUARD_NODES)
+		return diag_error(d, "%s: too many XML nodes (limit %d, LIMIT_XML_NODES)", part, LIMIT_XML_NODES);
+	if (g->hit == GUARD_NAMESPACES)
+		return diag_error(d, "%s: too many XML namespaces in scope (limit %d, LIMIT_XML_NAMESPACES)", part,
+				  LIMIT_XML_NAMESPACES);
+	return 0;
+}
+
+/* The most attributes any start tag has, counted on the raw bytes before
+ * parsing: libxml2 2.9.14 compares every attribute of a tag with every
+ * other before any callback sees the tag.  Counts names that follow
+ * white space inside a tag, outside quotes; comments, CDATA sections,
+ * declarations and processing instructions are skipped. */
+static size_t max_attributes(const unsigned char *p, size_t len)
+{
+	size_t most = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (p[i] != '<' || i + 1 >= len)
+			continue;
+		if (p[i + 1] == '!' || p[i + 1] == '?') {
+			const char *end = p[i + 1] == '?' ? "?>" : i + 3 < len && p[i + 2] == '-' && p[i + 3] == '-' ? "-->"
+					: i + 2 < len && p[i + 2] == '[' ? "]]>" : ">";
+			const unsigned char *e = memmem(p + i + 2, len - i - 2, end, strlen(end));
+			if (!e)
+				break;
+			i = (size_t)(e - p);
+			continue;
+		}
+		size_t n = 0;
+		unsigned char quote = 0;
+		size_t j;
+		for (j = i + 1; j < len; j++) {
+			unsigned char c = p[j];
+			if (quote) {
+				if (c == quote)
+					quote = 0;
+			} else if (c == '"' || c == '\'') {
+				quote = c;
+			} else if (c == '>' || c == '<') {
+				break;
+			} else if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '=' && c != '/' &&
+				   (p[j - 1] == ' ' || p[j - 1] == '\t' || p[j - 1] == '\r' || p[j - 1] == '\n')) {
+				n++;
+			}
+		}
+		if (n > most)
+			most = n;
+		i = j - 1;
+	}
+	return most;
+}
+
+static int check_attributes(const char *part, const void *data, size_t len, struct diag *d)
+{
+	if (max_attributes(data, len) > LIMIT_XML_ATTRS)
+		return diag_error(d, "%s: an element has too many attributes (limit %d, LIMIT_XML_ATTRS)", part,
+				  LIMIT_XML_ATTRS);
 	return 0;
 }
 
@@ -110,6 +258,8 @@ xmlDocPtr xmlsafe_parse(const char *part, const void *data, size_t len, int keep
 			   part);
 		return NULL;
 	}
+	if (check_attributes(part, data, len, d) < 0)
+		return NULL;
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (!ctxt) {
 		diag_env(d, "cannot create XML parser");
@@ -118,7 +268,16 @@ xmlDocPtr xmlsafe_parse(const char *part, const void *data, size_t len, int keep
 	int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
 	if (!keep_blanks)
 		opts |= XML_PARSE_NOBLANKS;
+	struct guard g;
+	guard_install(ctxt, &g);
 	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, part, NULL, opts);
+	if (g.hit) {
+		guard_error(&g, part, d);
+		if (doc)
+			xmlFreeDoc(doc);
+		xmlFreeParserCtxt(ctxt);
+		return NULL;
+	}
 	if (!doc || !ctxt->wellFormed) {
 		const xmlError *e = xmlCtxtGetLastError(ctxt);
 		char msg[200] = "not well-formed";
@@ -139,12 +298,41 @@ xmlDocPtr xmlsafe_parse(const char *part, const void *data, size_t len, int keep
 		return NULL;
 	}
 	xmlFreeParserCtxt(ctxt);
-	long budget = LIMIT_XML_NODES;
-	if (count_nodes(doc->children, &budget) < 0) {
-		diag_error(d, "%s: too many XML nodes (limit %d, LIMIT_XML_NODES)", part, LIMIT_XML_NODES);
-		xmlFreeDoc(doc);
+	return doc;
+}
+
+htmlDocPtr xmlsafe_parse_html(const char *part, const void *data, size_t len, struct diag *d)
+{
+	xmlsafe_init();
+	if (len > (size_t)0x7fffffff)
+		return diag_error(d, "%s: HTML too large", part), NULL;
+	if (check_attributes(part, data, len, d) < 0)
 		return NULL;
+	htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(data, (int)len);
+	if (!ctxt)
+		return NULL;
+	struct guard g;
+	guard_install(ctxt, &g);
+	htmlCtxtUseOptions(ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	/* as htmlReadMemory(..., "UTF-8", ...) does: the bytes are UTF-8 and a
+	 * <meta charset> inside does not change that */
+	xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
+	if (utf8) {
+		xmlSwitchToEncoding(ctxt, utf8);
+		if (ctxt->input->encoding)
+			xmlFree((xmlChar *)ctxt->input->encoding);
+		ctxt->input->encoding = xmlStrdup((const xmlChar *)"UTF-8");
 	}
+	htmlParseDocument(ctxt);
+	htmlDocPtr doc = ctxt->myDoc;
+	ctxt->myDoc = NULL;
+	if (g.hit) {
+		guard_error(&g, part, d);
+		if (doc)
+			xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	htmlFreeParserCtxt(ctxt);
 	return doc;
 }
 

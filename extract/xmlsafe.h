@@ -4,7 +4,7 @@
  * (XML_PARSE_NONET, and neither XML_PARSE_NOENT nor XML_PARSE_DTDLOAD);
  * refuses documents that declare a DOCTYPE at all (no Office part or plan
  * XML needs one, and it is how entity bombs and XXE arrive); caps depth
- * (libxml2's default 256 without XML_PARSE_HUGE) and node count.  Parse
+ * (LIMIT_XML_DEPTH) and node count (LIMIT_XML_NODES) while parsing.  Parse
  * errors become one input error naming the part and line.
  *
  * libxml2 ownership rules for the whole project (2.9.14):
@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 
+#include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
 #include "diag.h"
@@ -26,6 +27,12 @@
  * NULL with an input error in d. */
 xmlDocPtr xmlsafe_parse(const char *part, const void *data, size_t len, int keep_blanks,
 			struct diag *d);
+
+/* Parse len bytes of HTML (a table inside markdown) as UTF-8, leniently,
+ * with the same depth and node limits.  Returns the document (xmlFreeDoc
+ * it), or NULL: with an input error in d when a limit was passed, without
+ * one when libxml2 made nothing of the bytes. */
+htmlDocPtr xmlsafe_parse_html(const char *part, const void *data, size_t len, struct diag *d);
 
 /* Call once at start-up: turns off libxml2's global error printing and
  * its network/external-entity loader for the whole process. */

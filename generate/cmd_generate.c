@@ -189,6 +189,7 @@ static int batch(struct gen *g, const char *outdir, enum output_format f, char *
 		.quiet = quiet,
 		.stop_on_usage = 1, /* a bad parameter is bad for every file */
 		.err = g->err,
+		.also_input = g->template_path,
 		.run = run_generate,
 		.ctx = &job,
 	};
@@ -281,6 +282,9 @@ int cmd_generate(int argc, char **argv, FILE *err)
 		else if (format && format != f)
 			status = cli_usage_error(
 			    err, "generate", "--format and the extension of '%s' disagree", output);
+		else if (cli_output_is_input(output, files, 1, g.template_path))
+			status = cli_usage_error(err, "generate", "the output file '%s' is an input file",
+			                         output);
 		else
 			status = generate_one(&g, files[0], output, f);
 	}

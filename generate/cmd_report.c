@@ -119,7 +119,12 @@ static int each_agency(xmlDocPtr plan, struct report_opts *ro, const char *outdi
 		struct diag d;
 		diag_init(&d, path);
 		ro->agency = names[i];
-		if (one_form(plan, ro, file, kind, &d) < 0) {
+		char *input = (char *)path;
+		if (cli_output_is_input(file, &input, 1, NULL)) {
+			failed++;
+			fprintf(err, "soan: %s: its output file '%s' is the input file; not overwriting it\n",
+			        path, file);
+		} else if (one_form(plan, ro, file, kind, &d) < 0) {
 			failed++;
 			env |= d.kind == DIAG_ENVIRONMENT;
 			cli_report(&d, err);
@@ -218,6 +223,8 @@ int cmd_report(int argc, char **argv, FILE *err)
 		                       "cannot tell the format of '%s' (.xml, .docx, .pdf or .fo)",
 		                       output);
 	const char *path = argv[optind];
+	if (cli_output_is_input(output, argv + optind, 1, NULL))
+		return cli_usage_error(err, "report", "the output file '%s' is the input file", output);
 
 	struct diag d;
 	diag_init(&d, path);
