@@ -156,6 +156,20 @@ static void line_measure(struct page_ctx *pc, struct line *l)
 	}
 }
 
+/* Does w sit over or under a word of l?  Words of one visual line never
+ * share x: a small 11-point line beside a tall 14-point one (Nơi nhận
+ * beside the signer) is two lines, not one. */
+static int overlaps_in_x(const struct pdf_page *pg, const struct line *l, const struct pdf_word *w)
+{
+	for (size_t k = 0; k < l->nw; k++) {
+		const struct pdf_word *o = &pg->words[l->wi[k]];
+		double ov = fmin(o->x2, w->x2) - fmax(o->x1, w->x1);
+		if (ov > 1.0 && ov > 0.3 * fmin(o->x2 - o->x1, w->x2 - w->x1))
+			return 1;
+	}
+	return 0;
+}
+
 /* Group the page's words into visual lines, top to bottom. */
 static void build_lines(struct page_ctx *pc)
 {
@@ -181,7 +195,7 @@ static void build_lines(struct page_ctx *pc)
 			double mh = fmin(l->y2 - l->y1, h);
 			if (mh <= 0)
 				mh = 1;
-			if (ov / mh > 0.5 && ov / mh > best_ov) {
+			if (ov / mh > 0.5 && ov / mh > best_ov && !overlaps_in_x(pg, l, w)) {
 				best_ov = ov / mh;
 				best = l;
 			}
@@ -1096,26 +1110,43 @@ struct side {
 	int n;
 };
 
-/* Which side of the gap [gl, gr] the line's words sit on, by their
- * centres: -1 left, 1 right, 0 both, 2 a word reaches into the gap from
- * the wrong side.  *lmax and *rmin receive the inner edges. */
+/* Which side of the empty column [gl, gr] the line's words sit on: -1
+ * left, 1 right, 0 both, 2 a word crosses it.  The words go by runs
+ * (words apart by no more than a wide word space): a run starting left of
+ * gl is on the left and must end before gr; any other run is on the
+ * right.  *lmax and *rmin receive the inner edges; ext (when not NULL)
+ * the extent of each side's words. */
 static int line_sides(const struct page_ctx *pc, const struct line *l, double gl, double gr, double *lmax,
-		      double *rmin)
+		      double *rmin, double ext[4])
 {
-	int left = 0, right = 0;
-	double mid = (gl + gr) / 2;
+	int left = 0, right = 0, cross = 0;
+	double e[4] = { 1e9, -1e9, 1e9, -1e9 };
 	*lmax = -1e9, *rmin = 1e9;
-	for (size_t k = 0; k < l->nw; k++) {
-		const struct pdf_word *w = W(pc, l, k);
-		if ((w->x1 + w->x2) / 2 < mid) {
+	size_t k = 0;
+	while (k < l->nw) {
+		/* one run */
+		double x1 = W(pc, l, k)->x1, x2 = W(pc, l, k)->x2;
+		size_t j = k + 1;
+		while (j < l->nw && W(pc, l, j)->x1 - x2 < l->size * 1.0) {
+			x2 = fmax(x2, W(pc, l, j)->x2);
+			j++;
+		}
+		if (x1 < gl) {
 			left = 1;
-			*lmax = fmax(*lmax, w->x2);
+			if (x2 > gr - 2)
+				cross = 1;
+			*lmax = fmax(*lmax, x2);
+			e[0] = fmin(e[0], x1), e[1] = fmax(e[1], x2);
 		} else {
 			right = 1;
-			*rmin = fmin(*rmin, w->x1);
+			*rmin = fmin(*rmin, x1);
+			e[2] = fmin(e[2], x1), e[3] = fmax(e[3], x2);
 		}
+		k = j;
 	}
-	if (*lmax > gr - 2 || *rmin < gl + 2)
+	if (ext)
+		memcpy(ext, e, sizeof e);
+	if (cross)
 		return 2;
 	return left && right ? 0 : left ? -1 : 1;
 }
@@ -1123,7 +1154,7 @@ static int line_sides(const struct page_ctx *pc, const struct line *l, double gl
 static int line_side(const struct page_ctx *pc, const struct line *l, double split)
 {
 	double a, b;
-	return line_sides(pc, l, split, split, &a, &b);
+	return line_sides(pc, l, split, split, &a, &b, NULL);
 }
 
 /* A one-sided line belongs to a band side when it is centred on that
@@ -1211,21 +1242,16 @@ static size_t band_at(const struct page_ctx *pc, size_t i, double *split_out, in
 			continue;
 		if (m->use != USE_BODY)
 			break;
-		double lmax, rmin;
-		int side = line_sides(pc, m, gl, gr, &lmax, &rmin);
+		double lmax, rmin, ext[4];
+		int side = line_sides(pc, m, gl, gr, &lmax, &rmin, ext);
 		if (side == 2)
+			break;
+		if (fmin(gr, rmin) - fmax(gl, lmax) < 2)
 			break;
 		if (side == 0) {
 			/* both sides: their centres define the columns */
 			for (int k = 0; k < 2; k++) {
-				double a = 1e9, b = -1e9;
-				for (size_t q = 0; q < m->nw; q++) {
-					const struct pdf_word *wd = W(pc, m, q);
-					if (((wd->x1 + wd->x2) / 2 < (gl + gr) / 2) == (k == 0)) {
-						a = fmin(a, wd->x1);
-						b = fmax(b, wd->x2);
-					}
-				}
+				double a = ext[2 * k], b = ext[2 * k + 1];
 				if (!s[k].n || a < s[k].x1)
 					s[k].x1 = a;
 				s[k].cx = (s[k].cx * s[k].n + (a + b) / 2) / (s[k].n + 1);
@@ -1257,7 +1283,9 @@ static size_t band_at(const struct page_ctx *pc, size_t i, double *split_out, in
 		prev = m;
 		end = j + 1;
 	}
-	if (two < 1 || end - i < 2)
+	/* one line makes a band only at the head of a page, and only with
+	   a wide gap (Số ... | place and date) */
+	if (two < 1 || (end - i < 2 && !(header && gr - gl > 3 * l->size)))
 		return i;
 	*split_out = (gl + gr) / 2;
 	return end;
@@ -1287,6 +1315,24 @@ static double mode_of(double *v, size_t n, double step)
 	return best;
 }
 
+/* The smallest (or, with last, the largest) value that at least two of
+ * v share within tol: the left margin is where continuation lines start
+ * even on a page of one-line paragraphs that open indented, the right
+ * margin where justified lines end, the line pitch the closest spacing
+ * that recurs (paragraph spacing adds to it).  The mode when no value
+ * recurs. */
+static double edge_of(double *v, size_t n, double tol, int last)
+{
+	qsort(v, n, sizeof *v, cmp_double);
+	for (size_t k = 0; k + 1 < n; k++) {
+		size_t i = last ? n - 1 - k : k;
+		size_t j = last ? i - 1 : i + 1;
+		if (fabs(v[j] - v[i]) <= tol)
+			return (v[i] + v[j]) / 2;
+	}
+	return mode_of(v, n, tol);
+}
+
 static void page_margins(struct doc *D, struct page_ctx *pc, const struct grid *grids, size_t ngrids)
 {
 	size_t n = 0;
@@ -1310,8 +1356,8 @@ static void page_margins(struct doc *D, struct page_ctx *pc, const struct grid *
 			pitch[np++] = pc->lines[i + 1].base - l->base;
 	}
 	if (n >= 3) {
-		pc->left = mode_of(xs, n, 1.0);
-		pc->right = mode_of(xe, n, 1.0);
+		pc->left = edge_of(xs, n, 1.5, 0);
+		pc->right = edge_of(xe, n, 1.5, 1);
 		if (pc->left < minx)
 			pc->left = minx;
 	} else if (D->last_right > D->last_left && D->prev_w == pc->pg->w) {
@@ -1329,7 +1375,7 @@ static void page_margins(struct doc *D, struct page_ctx *pc, const struct grid *
 		pc->left = pc->pg->w * 0.1;
 		pc->right = pc->pg->w * 0.9;
 	}
-	pc->pitch = np >= 2 ? mode_of(pitch, np, 0.5) : D->body_size * 1.25;
+	pc->pitch = np >= 2 ? edge_of(pitch, np, 0.5, 0) : D->body_size * 1.25;
 	if (pc->pitch < D->body_size)
 		pc->pitch = D->body_size * 1.2;
 	free(xs);

@@ -74,7 +74,7 @@ def parse(text):
                         if not m or m.group(2) != 'CELL' or len(m.group(1)) != depth * 2 + 4:
                             break
                         pos += 1
-                        cells.append(blocks(depth + 3))
+                        cells.append(Cell(blocks(depth + 3), m.group(3)))
                     rows.append(cells)
                 out.append(('TABLE', fl, rows))
             else:
@@ -82,6 +82,17 @@ def parse(text):
         return out
 
     return blocks(0)
+
+
+class Cell(list):
+    """A table cell: its blocks, with its spans from the dump."""
+
+    def __init__(self, content, attrs):
+        super().__init__(content)
+        a = dict(x.split('=') for x in attrs.split() if '=' in x)
+        self.colspan = int(a.get('colspan', 1))
+        self.rowspan = int(a.get('rowspan', 1))
+        self.merged = 'merged' in attrs.split()
 
 
 def text_of(b):
@@ -151,6 +162,8 @@ class Twin:
         t = self.d.add_table(rows=len(rows), cols=2)
         no_borders(t)
         t.autofit = False
+        for ci, col in enumerate(t.columns):
+            col.width = widths[ci]
         for ri, row in enumerate(rows):
             for ci, part in enumerate(row):
                 cell = t.cell(ri, ci)
@@ -188,16 +201,23 @@ class Twin:
             row = []
             for ci, cell in enumerate(r[:2]):
                 part = []
-                for x in cell:
-                    if x[0] != 'P':
-                        continue
+                paras = [x for x in cell if x[0] == 'P']
+                listing = False
+                sig = any(re.match(r'^(TM|KT|Q|TL|TUQ)\. ', text_of(x)) for x in paras)
+                for n, x in enumerate(paras):
                     s = text_of(x)
                     if RECIPIENTS.match(s):
                         # "Nơi nhận:" then its list, smaller
                         part.append(([x[2][0]], True, True, 12, False))
                         if len(x[2]) > 1:
                             part.append((x[2][1:], False, False, 11, False))
+                        listing = True
+                    elif listing:
+                        part.append((x[2], False, False, 11, False))
                     else:
+                        if sig and n == len(paras) - 1 and n > 0:
+                            for _ in range(3):
+                                part.append(([''], False, False, 14, True))
                         part.append((x[2], 'bold' in x[1], ', ngày' in s, 13, True))
                 row.append(part)
             while len(row) < 2:
@@ -233,7 +253,7 @@ class Twin:
 
     def grid_table(self, b):
         rows = b[2]
-        ncols = max(len(r) for r in rows)
+        ncols = max(sum(c.colspan for c in r) for r in rows)
         t = self.d.add_table(rows=len(rows), cols=ncols)
         t.style = 'Table Grid'
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -252,19 +272,30 @@ class Twin:
                 widths.append(Cm(rest * (0.6 if ncols > 2 else 1.0) / max(ncols - (2 if narrow else 1), 1)))
         for j, col in enumerate(t.columns):
             col.width = widths[j]
+        repeat_header(t.rows[0])
+        merges = []
         for i, r in enumerate(rows):
-            if i == 0:
-                repeat_header(t.rows[0])
-            for j in range(ncols):
-                cell = t.cell(i, j)
-                cell.width = widths[j]
-                content = [x for x in r[j] if x[0] == 'P'] if j < len(r) else []
-                for n, x in enumerate(content):
-                    p = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
-                    tight(p)
-                    if i == 0:
-                        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                    fill(p, x[2], 'bold' in x[1], 'italic' in x[1], 12)
+            g = 0
+            for c in r:
+                if g >= ncols:
+                    break
+                for j in range(g, min(g + c.colspan, ncols)):
+                    t.cell(i, j).width = widths[j]
+                if not c.merged:
+                    cell = t.cell(i, g)
+                    content = [x for x in c if x[0] == 'P']
+                    for n, x in enumerate(content):
+                        p = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+                        tight(p)
+                        if i == 0:
+                            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                        fill(p, x[2], 'bold' in x[1], 'italic' in x[1], 12)
+                    if c.colspan > 1 or c.rowspan > 1:
+                        merges.append((i, g, min(i + c.rowspan, len(rows)) - 1,
+                                       min(g + c.colspan, ncols) - 1))
+                g += c.colspan
+        for i1, j1, i2, j2 in merges:
+            t.cell(i1, j1).merge(t.cell(i2, j2))
 
     def para(self, b, centre=False, bold=None, italic=None):
         p = self.d.add_paragraph()
@@ -312,7 +343,7 @@ class Twin:
         while i < len(bs):
             b = bs[i]
             if b[0] == 'TABLE':
-                two = max(len(r) for r in b[2]) <= 2
+                two = max(sum(c.colspan for c in r) for r in b[2]) <= 2
                 if two and not self.landscape and any(
                         RECIPIENTS.match(cell_text(c)) for r in b[2] for c in r):
                     self.source_layout_table(b)
