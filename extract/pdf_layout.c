@@ -49,7 +49,21 @@ struct page_ctx {
 	struct line *lines;
 	size_t nlines;
 	double left, right; /* body margins */
+	double indent;	    /* where indented first lines start, or 0 */
 	double pitch;	    /* usual distance between lines of one paragraph */
+};
+
+/* A column of a band: where its lines start and their centres. */
+#define SIDE_LINES 24
+struct side {
+	double x1[SIDE_LINES], cx[SIDE_LINES];
+	int n;
+};
+
+/* A two-column band: the empty column between its sides and the sides. */
+struct band {
+	double gl, gr;
+	struct side s[2];
 };
 
 static const struct pdf_word *W(const struct page_ctx *pc, const struct line *l, size_t k)
@@ -278,14 +292,17 @@ int pdf_is_stamp_text(const char *s, size_t len)
 		"K\xC3\xBD b\xE1\xBB\x9Fi:",		  /* Ký bởi: */
 		"Th\xE1\xBB\x9Di gian k\xC3\xBD",	  /* Thời gian ký */
 		"C\xC6\xA1 quan ph\xC3\xA1t h\xC3\xA0nh:", /* Cơ quan phát hành: */
-		"Email:",
-		"E-mail:",
 		"Signature Not Verified",
 		"Digitally signed",
 	};
 	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		if (has_ci(s, len, marks[i]))
 			return 1;
+	/* "Email: ..." with an address, or opening a short line (body text
+	   may say "gửi về Sở (thông qua email: ...)") */
+	if ((has_ci(s, len, "Email:") || has_ci(s, len, "E-mail:")) &&
+	    (memchr(s, '@', len) || ((!strncasecmp(s, "Email:", 6) || !strncasecmp(s, "E-mail:", 7)) && len < 80)))
+		return 1;
 	/* "Cơ quan: ..." opening a line */
 	if (len >= 9 && !memcmp(s, "C\xC6\xA1 quan:", 9))
 		return 1;
@@ -392,10 +409,16 @@ struct doc {
 	size_t last_table; /* index in out + 1, or 0 */
 	double *last_cols;
 	size_t nlast_cols;
+	struct cell_edge *last_edges; /* its last row's cells */
+	size_t nlast_edges;
 	double prev_page_end; /* fraction of the page height where content ended */
 	int notes_before;     /* the page before had footnotes */
 	int prev_landscape;
 	double prev_w, prev_h;
+	int body_started; /* a paragraph or ruled table has been laid out */
+	struct band band;   /* the last band laid out, */
+	unsigned band_zone; /* its zone flag */
+	size_t band_block;  /* and its block's index + 1 in out */
 };
 
 static void margin_count(struct doc *D, const char *key, unsigned page)
@@ -483,12 +506,15 @@ static unsigned take_flags(struct doc *D)
 	return f;
 }
 
+/* A centred line sits in the middle of the body and clear of both
+ * margins; a short paragraph whose indented first line happens to end as
+ * far from the right margin is not centred unless it is exactly so. */
 static int centered(const struct page_ctx *pc, const struct line *l)
 {
 	double mid = (pc->left + pc->right) / 2, c = (l->x1 + l->x2) / 2;
-	double width = pc->right - pc->left;
-	(void)width;
-	return fabs(c - mid) < 4 && l->x1 > pc->left + l->size * 1.5 && l->x2 < pc->right - l->size * 1.5;
+	if (!(fabs(c - mid) < 4 && l->x1 > pc->left + l->size * 1.5 && l->x2 < pc->right - l->size * 1.5))
+		return 0;
+	return !(pc->indent > 0 && fabs(l->x1 - pc->indent) < 1.5) || fabs(c - mid) < 1.0;
 }
 
 static double first_word_width(const struct page_ctx *pc, const struct line *l)
@@ -497,6 +523,36 @@ static double first_word_width(const struct page_ctx *pc, const struct line *l)
 		if (!W(pc, l, k)->sup)
 			return W(pc, l, k)->x2 - W(pc, l, k)->x1;
 	return 0;
+}
+
+/* Does the line open with a list mark ("-", "+", "•") or a label ("2.",
+ * "1.2.", "a)", "đ)", "IV.")? */
+static int opens_entry(const struct page_ctx *pc, const struct line *l)
+{
+	const struct pdf_word *w = NULL;
+	for (size_t k = 0; k < l->nw && !w; k++)
+		if (!W(pc, l, k)->sup)
+			w = W(pc, l, k);
+	if (!w)
+		return 0;
+	const char *s = wtext(pc->pg, w);
+	size_t n = w->len;
+	if ((n == 1 && (s[0] == '-' || s[0] == '+')) || (n == 3 && (!memcmp(s, "\xE2\x80\xA2", 3) ||
+								   !memcmp(s, "\xE2\x80\x93", 3))))
+		return 1;
+	if (n < 2 || n > 8 || (s[n - 1] != '.' && s[n - 1] != ')'))
+		return 0;
+	size_t body = n - 1;
+	if (body == 1 && s[0] >= 'a' && s[0] <= 'z')
+		return 1;
+	if (body == 2 && !memcmp(s, "\xC4\x91", 2)) /* đ */
+		return 1;
+	int digits = 1, roman = 1;
+	for (size_t i = 0; i < body; i++) {
+		digits &= isdigit((unsigned char)s[i]) || (s[i] == '.' && i > 0);
+		roman &= s[i] == 'I' || s[i] == 'V' || s[i] == 'X';
+	}
+	return digits || (roman && s[n - 1] == '.');
 }
 
 /* Does line l go on the paragraph whose last line is D->last? */
@@ -522,6 +578,11 @@ static int continues(struct doc *D, const struct page_ctx *pc, const struct line
 	else
 		room = D->last_right - p->x2;
 	if (first_word_width(pc, l) + l->size * 0.2 < room - l->size * 0.3)
+		return 0;
+	/* after a line that ends a sentence or a list entry, a line that
+	   opens with a list mark or label is a new entry even without an
+	   indent (lines broken by hand in a justified paragraph) */
+	if (D->para.len && strchr(".;:!?", D->para.ptr[D->para.len - 1]) && opens_entry(pc, l))
 		return 0;
 	if (!lc) {
 		/* a first-line indent opens a new paragraph */
@@ -823,28 +884,114 @@ static int starts_lower(const struct page_ctx *pc, const struct line *l)
 	return (unsigned char)s[0] < 0x80 ? islower((unsigned char)s[0]) : lower_utf8(s, w->len);
 }
 
-/* Paragraphs of one table cell or zone cell from its lines.  In a zone
- * (flags has a zone bit) every line is a paragraph of its own, as offices
- * type the header and signature, unless the next line opens in lower
- * case (a wrapped recipient); in a table cell, lines that wrap join. */
+static int starts_with_mark(const struct page_ctx *pc, const struct line *l)
+{
+	if (!l->nw)
+		return 0;
+	const char *s = wtext(pc->pg, W(pc, l, 0));
+	return s[0] == '-' || s[0] == '+' || s[0] == '*' || !strncmp(s, "\xE2\x80\x93", 3) ||
+	       !strncmp(s, "\xE2\x80\xA2", 3);
+}
+
+/* Is the line set in capitals (no lower-case letter in it)? */
+static int line_caps(const struct page_ctx *pc, const struct line *l)
+{
+	for (size_t k = 0; k < l->nw; k++) {
+		const struct pdf_word *w = W(pc, l, k);
+		const unsigned char *p = (const unsigned char *)wtext(pc->pg, w), *e = p + w->len;
+		while (p < e) {
+			long cp = utf8_next(&p, e);
+			if (cp > 0 && utf8proc_islower((utf8proc_int32_t)cp))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* Paragraphs of one table cell or zone cell from its lines.  A line goes
+ * on the paragraph above when the first word of it would not have fitted
+ * at the end of the line above (a wrap): for left-aligned lines the room
+ * runs to the cell's text edge (the cell's edge less its padding, or its
+ * widest line), for centred lines it is what the cell's width leaves.  A
+ * zone's columns have no rules: bound holds the widest they can be (from
+ * the page margin to the far edge of the gap between them), and a
+ * centred line is a wrap only when even that would not have held the
+ * word.  In a zone (flags has a zone bit) every line is a paragraph of
+ * its own, as offices type the header and signature, unless it opens in
+ * lower case or is a wrap of a line not in capitals that keeps its style
+ * and opens with no list mark (a long recipient).  Lines in capitals
+ * ("ỦY BAN NHÂN DÂN" / "TỈNH X", "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH")
+ * stay apart: their column's width cannot be known and they are typed
+ * line by line. */
+/* What a table cell's text looks like at its two ends, to tell whether
+ * the cell of a row split by a page break goes on mid-paragraph. */
+struct cell_edge {
+	int lines;	  /* the cell has text */
+	double room;	  /* room left after its last line */
+	double first_w;	  /* width of the first word of its first line, and a space */
+	double size;	  /* font size of its last line */
+	int bold_first, bold_last;
+	int mark_first;	  /* its first line opens with a list mark */
+};
+
 static void cell_paragraphs(const struct page_ctx *pc, struct line *ls, size_t n, double cx1, double cx2,
-			    struct blocks *out, unsigned flags, unsigned lineno)
+			    const double *bound, struct blocks *out, unsigned flags, unsigned lineno,
+			    struct cell_edge *edge)
 {
 	struct buf t = BUF_INIT;
 	const struct line *prev = NULL;
 	int bold = 1, italic = 1, bstart = 0, center = 0, prev_center = 0;
+	int zone = (flags & (BF_HEADER_ZONE | BF_SIGNATURE_ZONE)) != 0;
+	/* the text's edges: a grid cell's text stands off its rules */
+	double pad = zone ? 0 : fmin(5.5, (cx2 - cx1) * 0.05);
+	double tx1 = cx1 + pad, tx2 = cx2 - pad, lmin = 1e9, lmax = -1e9;
+	for (size_t i = 0; i < n; i++) {
+		lmin = fmin(lmin, ls[i].x1);
+		lmax = fmax(lmax, ls[i].x2);
+	}
+	if (n) {
+		tx1 = fmin(tx1, lmin);
+		tx2 = fmax(tx2, lmax);
+	}
+	if (edge) {
+		memset(edge, 0, sizeof *edge);
+		if (n) {
+			const struct line *f = &ls[0], *e = &ls[n - 1];
+			edge->lines = 1;
+			edge->first_w = first_word_width(pc, f) + f->size * 0.2;
+			edge->bold_first = f->bold;
+			edge->mark_first = starts_with_mark(pc, f);
+			edge->size = e->size;
+			edge->bold_last = e->bold;
+			/* left-aligned (it starts where the cell's lines start) or centred */
+			edge->room = e->x1 < lmin + 2 ? tx2 - e->x2 : (tx2 - tx1) - (e->x2 - e->x1);
+		}
+	}
 	for (size_t i = 0; i <= n; i++) {
 		const struct line *l = i < n ? &ls[i] : NULL;
 		int join = 0;
 		if (l && prev) {
-			/* room left at the end of the line, centred or not */
-			double room = cx2 - prev->x2;
+			/* left-aligned: both start at the cell's left edge */
+			int flush = prev->x1 < lmin + 2 && l->x1 < lmin + 2;
+			double room;
+			if (flush) {
+				room = (zone ? lmax : tx2) - prev->x2;
+			} else if (bound) {
+				/* the widest the column can be around the line's centre */
+				double c = (prev->x1 + prev->x2) / 2;
+				room = 2 * fmin(c - bound[0], bound[1] - c) - (prev->x2 - prev->x1);
+			} else {
+				room = (tx2 - tx1) - (prev->x2 - prev->x1);
+			}
 			double pitch = l->base - prev->base;
-			join = first_word_width(pc, l) + l->size * 0.2 > room - l->size * 0.3 &&
-			       pitch < prev->size * 1.8 && fabs(l->size - prev->size) < 0.6 &&
+			int wrap = first_word_width(pc, l) + l->size * 0.2 > room - l->size * 0.3;
+			join = wrap && pitch < prev->size * 1.8 && fabs(l->size - prev->size) < 0.6 &&
 			       l->bold == prev->bold;
-			if (flags & (BF_HEADER_ZONE | BF_SIGNATURE_ZONE))
-				join = pitch < prev->size * 1.8 && starts_lower(pc, l);
+			if (zone)
+				join = pitch < prev->size * 1.8 &&
+				       (starts_lower(pc, l) ||
+					(join && l->italic == prev->italic && !starts_with_mark(pc, l) &&
+					 !line_caps(pc, prev)));
 		}
 		if (prev && !join) {
 			buf_trim(&t);
@@ -874,7 +1021,7 @@ static void cell_paragraphs(const struct page_ctx *pc, struct line *ls, size_t n
 			bold &= l->bold, italic &= l->italic;
 		}
 		double c = (l->x1 + l->x2) / 2;
-		prev_center = fabs(c - (cx1 + cx2) / 2) < l->size * 0.6 && l->x1 > cx1 + 2;
+		prev_center = fabs(c - (cx1 + cx2) / 2) < l->size * 0.6 && l->x1 > tx1 + 2;
 		if (!prev || !join)
 			center = prev_center;
 		line_text(pc, l, 0, l->nw, &t, NULL);
@@ -953,6 +1100,29 @@ static void free_row(struct row *r)
 	free(r->cells);
 }
 
+/* A cell of a row that a page break split: its first paragraph on the
+ * new page goes on the last one of the page before when the first word
+ * would not have fitted after that paragraph's last line. */
+static void join_split_cell(struct blocks *a, struct blocks *b, const struct cell_edge *ea,
+			    const struct cell_edge *eb)
+{
+	if (!ea || !ea->lines || !eb->lines || !a->n || !b->n)
+		return;
+	struct block *x = &a->v[a->n - 1], *y = &b->v[0];
+	if (x->kind != BLOCK_PARA || y->kind != BLOCK_PARA || eb->mark_first ||
+	    ea->bold_last != eb->bold_first || eb->first_w <= ea->room - ea->size * 0.3)
+		return;
+	size_t n = strlen(x->text);
+	int hyph = n >= 2 && x->text[n - 1] == '-' && x->text[n - 2] != ' ';
+	char *t = xasprintf("%s%s%s", x->text, hyph ? "" : " ", y->text);
+	free(x->text);
+	x->text = t;
+	free(y->text);
+	free(y->label);
+	memmove(&b->v[0], &b->v[1], (b->n - 1) * sizeof *b->v);
+	b->n--;
+}
+
 /* Build a table block from a grid; its rows may continue the table
  * that ended the previous page. */
 static int emit_grid(struct doc *D, struct page_ctx *pc, const struct grid *g, unsigned lineno)
@@ -985,6 +1155,7 @@ static int emit_grid(struct doc *D, struct page_ctx *pc, const struct grid *g, u
 			c1[root] = i % C;
 	}
 	struct table *t = xcalloc(1, sizeof *t);
+	struct cell_edge *edges = xcalloc(R * C, sizeof *edges); /* [row * C + cell] */
 	for (size_t r = 0; r < R; r++) {
 		struct row *row = table_add_row(t);
 		for (size_t c = 0; c < C; c++) {
@@ -1004,7 +1175,8 @@ static int emit_grid(struct doc *D, struct page_ctx *pc, const struct grid *g, u
 			double x1 = g->xs[cc0], x2 = g->xs[c1[root] + 1];
 			double y1 = g->ys[rr0], y2 = g->ys[r1[root] + 1];
 			size_t n = box_lines(pc, x1, y1, x2, y2, &ls);
-			cell_paragraphs(pc, ls, n, x1, x2, cl->content, 0, lineno);
+			cell_paragraphs(pc, ls, n, x1, x2, NULL, cl->content, 0, lineno,
+					&edges[r * C + row->ncells - 1]);
 			free_lines(ls, n);
 		}
 	}
@@ -1024,10 +1196,12 @@ static int emit_grid(struct doc *D, struct page_ctx *pc, const struct grid *g, u
 			free_row(row);
 			continue;
 		}
+		memmove(&edges[k * C], &edges[r * C], C * sizeof *edges);
 		t->rows[k++] = *row;
 	}
 	t->nrows = k;
 	table_finish(t);
+	const struct cell_edge *last_edges = t->nrows ? &edges[(t->nrows - 1) * C] : NULL;
 
 	/* a table going on from the previous page: same columns */
 	struct block *prev = D->last_table && D->last_table <= D->out->n ? &D->out->v[D->last_table - 1] : NULL;
@@ -1056,10 +1230,18 @@ static int emit_grid(struct doc *D, struct page_ctx *pc, const struct grid *g, u
 				if (a->cells[c].colspan != b->cells[c].colspan)
 					same = 0;
 			if (same) {
-				for (size_t c = 0; c < a->ncells; c++)
+				for (size_t c = 0; c < a->ncells; c++) {
+					const struct cell_edge *ea = c < D->nlast_edges ? &D->last_edges[c] : NULL;
+					const struct cell_edge *eb = &edges[from * C + c];
+					join_split_cell(a->cells[c].content, b->cells[c].content, ea, eb);
 					move_blocks(a->cells[c].content, b->cells[c].content);
+					if (eb->lines && c < D->nlast_edges)
+						D->last_edges[c] = *eb;
+				}
 				free_row(b);
 				from++;
+				if (from == t->nrows)
+					last_edges = NULL; /* the merged row stays the last */
 			}
 		}
 		for (size_t r = from; r < t->nrows; r++) {
@@ -1077,6 +1259,13 @@ static int emit_grid(struct doc *D, struct page_ctx *pc, const struct grid *g, u
 		b->flags |= take_flags(D);
 		D->last_table = D->out->n;
 	}
+	if (last_edges) {
+		free(D->last_edges);
+		D->last_edges = xmalloc(C * sizeof *D->last_edges);
+		memcpy(D->last_edges, last_edges, C * sizeof *last_edges);
+		D->nlast_edges = C;
+	}
+	free(edges);
 	free(D->last_cols);
 	D->last_cols = xmalloc(g->nx * sizeof *D->last_cols);
 	memcpy(D->last_cols, g->xs, g->nx * sizeof *g->xs);
@@ -1087,58 +1276,74 @@ static int emit_grid(struct doc *D, struct page_ctx *pc, const struct grid *g, u
 /* ---- two-column bands: header and signature ------------------------------ */
 
 /* Largest gap between neighbouring words of a line: its middle x, or -1
- * when no gap is wide enough to separate two columns. */
+ * when no gap is wide enough to separate two columns.  A column gap
+ * stands out from the line's other gaps; the even gaps of a line that
+ * justification stretched (a manual line break in a justified paragraph)
+ * do not. */
 static double column_gap(const struct page_ctx *pc, const struct line *l)
 {
-	double best = 0, at = -1;
+	double best = 0, second = 0, at = -1;
 	for (size_t k = 1; k < l->nw; k++) {
 		const struct pdf_word *a = W(pc, l, k - 1), *b = W(pc, l, k);
 		if (b->sup)
 			continue;
 		double gap = b->x1 - a->x2;
 		if (gap > best) {
+			second = best;
 			best = gap;
 			at = (a->x2 + b->x1) / 2;
+		} else if (gap > second) {
+			second = gap;
 		}
 	}
-	return best > l->size * 1.5 ? at : -1;
+	return best > l->size * 1.5 && best > 2.5 * second ? at : -1;
 }
 
-struct side {
-	double x1, x2; /* extent of its lines */
-	double cx;     /* centre of its two-sided lines */
-	int n;
-};
+static void side_add(struct side *s, double x1, double x2)
+{
+	int k = s->n < SIDE_LINES ? s->n++ : SIDE_LINES - 1;
+	s->x1[k] = x1;
+	s->cx[k] = (x1 + x2) / 2;
+}
 
 /* Which side of the empty column [gl, gr] the line's words sit on: -1
  * left, 1 right, 0 both, 2 a word crosses it.  The words go by runs
- * (words apart by no more than a wide word space): a run starting left of
- * gl is on the left and must end before gr; any other run is on the
- * right.  *lmax and *rmin receive the inner edges; ext (when not NULL)
- * the extent of each side's words. */
+ * (words closer than a wide word space): a run starting left of gl is
+ * on the left and must end before gr; any other run is on the right.  On
+ * a line with both sides the gap between them must stand out from the
+ * line's other gaps, or it is a justified line whose gaps are all wide.
+ * *lmax and *rmin receive the inner edges; ext (when not NULL) the
+ * extent of each side's words; *nw the number of words of each side. */
 static int line_sides(const struct page_ctx *pc, const struct line *l, double gl, double gr, double *lmax,
-		      double *rmin, double ext[4])
+		      double *rmin, double ext[4], int nw[2])
 {
-	int left = 0, right = 0, cross = 0;
+	int left = 0, right = 0, cross = 0, words[2] = { 0, 0 };
 	double e[4] = { 1e9, -1e9, 1e9, -1e9 };
+	double other = 0; /* widest gap that is not between the sides */
 	*lmax = -1e9, *rmin = 1e9;
 	size_t k = 0;
 	while (k < l->nw) {
 		/* one run */
 		double x1 = W(pc, l, k)->x1, x2 = W(pc, l, k)->x2;
 		size_t j = k + 1;
-		while (j < l->nw && W(pc, l, j)->x1 - x2 < l->size * 1.0) {
+		while (j < l->nw && W(pc, l, j)->x1 - x2 < l->size * 0.6) {
+			other = fmax(other, W(pc, l, j)->x1 - x2);
 			x2 = fmax(x2, W(pc, l, j)->x2);
 			j++;
 		}
-		if (x1 < gl) {
+		int is_left = x1 < gl;
+		if (k > 0 && !(is_left == 0 && left && !right))
+			other = fmax(other, x1 - W(pc, l, k - 1)->x2);
+		if (is_left) {
 			left = 1;
-			if (x2 > gr - 2)
+			words[0] += (int)(j - k);
+			if (x2 > gr - 2 || right)
 				cross = 1;
 			*lmax = fmax(*lmax, x2);
 			e[0] = fmin(e[0], x1), e[1] = fmax(e[1], x2);
 		} else {
 			right = 1;
+			words[1] += (int)(j - k);
 			*rmin = fmin(*rmin, x1);
 			e[2] = fmin(e[2], x1), e[3] = fmax(e[3], x2);
 		}
@@ -1146,6 +1351,10 @@ static int line_sides(const struct page_ctx *pc, const struct line *l, double gl
 	}
 	if (ext)
 		memcpy(ext, e, sizeof e);
+	if (nw)
+		nw[0] = words[0], nw[1] = words[1];
+	if (left && right && *rmin - *lmax < 2 * other)
+		cross = 1;
 	if (cross)
 		return 2;
 	return left && right ? 0 : left ? -1 : 1;
@@ -1154,24 +1363,33 @@ static int line_sides(const struct page_ctx *pc, const struct line *l, double gl
 static int line_side(const struct page_ctx *pc, const struct line *l, double split)
 {
 	double a, b;
-	return line_sides(pc, l, split, split, &a, &b, NULL);
+	return line_sides(pc, l, split, split, &a, &b, NULL, NULL);
 }
 
-/* A one-sided line belongs to a band side when it is centred on that
- * side's column or starts where that side's lines start. */
+/* A one-sided line belongs to a band side when it is centred like a
+ * line of that side or starts where one starts. */
 static int fits_side(const struct line *l, const struct side *s)
 {
 	double c = (l->x1 + l->x2) / 2;
-	return fabs(c - s->cx) < l->size * 1.2 || fabs(l->x1 - s->x1) < 3;
+	for (int k = 0; k < s->n; k++)
+		if (fabs(c - s->cx[k]) < l->size * 1.2 || fabs(l->x1 - s->x1[k]) < 3)
+			return 1;
+	return 0;
 }
 
-static void emit_band(struct doc *D, struct page_ctx *pc, size_t from, size_t to, double split,
-		      unsigned zone, unsigned lineno)
+/* Lay a band out as a borderless two-column table, or, with onto, add
+ * its lines to the last row of a band table of the page before. */
+static void emit_band(struct doc *D, struct page_ctx *pc, size_t from, size_t to, const struct band *bd,
+		      unsigned zone, unsigned lineno, struct table *onto)
 {
-	struct block *b = blocks_add_table(D->out);
-	b->flags |= BF_BORDERLESS | zone | take_flags(D);
-	b->line = lineno;
-	struct table *t = b->table;
+	double split = (bd->gl + bd->gr) / 2;
+	struct table *t = onto;
+	if (!t) {
+		struct block *b = blocks_add_table(D->out);
+		b->flags |= BF_BORDERLESS | zone | take_flags(D);
+		b->line = lineno;
+		t = b->table;
+	}
 	/* rows: cut where both sides have a gap */
 	size_t r0 = from;
 	double x1 = 1e9, x2 = -1e9;
@@ -1181,7 +1399,7 @@ static void emit_band(struct doc *D, struct page_ctx *pc, size_t from, size_t to
 	}
 	for (size_t i = from; i <= to; i++) {
 		int cut = i == to;
-		if (!cut && i > r0) {
+		if (!cut && i > r0 && !onto) {
 			const struct line *a = &pc->lines[i - 1], *l = &pc->lines[i];
 			/* both sides present on both lines and a gap between them */
 			int sa = line_side(pc, a, split), sl = line_side(pc, l, split);
@@ -1189,15 +1407,16 @@ static void emit_band(struct doc *D, struct page_ctx *pc, size_t from, size_t to
 		}
 		if (!cut)
 			continue;
-		struct row *row = table_add_row(t);
+		struct row *row = onto && t->nrows ? &t->rows[t->nrows - 1] : table_add_row(t);
 		double sx1[2] = { x1, split }, sx2[2] = { split, x2 + 1 };
 		double y1 = pc->lines[r0].y1 - 1, y2 = pc->lines[i - 1].y2 + 1;
 		for (int s = 0; s < 2; s++) {
-			struct cell *c = table_add_cell(row);
+			struct cell *c = (size_t)s < row->ncells ? &row->cells[s] : table_add_cell(row);
 			struct line *ls;
 			size_t n = box_lines(pc, sx1[s], y1, sx2[s], y2, &ls);
-			cell_paragraphs(pc, ls, n, s ? split : pc->left, s ? pc->right : split, c->content,
-					zone | D->page_flags, lineno);
+			double bound[2] = { s ? bd->gl : pc->left - 6, s ? pc->right + 6 : bd->gr };
+			cell_paragraphs(pc, ls, n, s ? split : pc->left, s ? pc->right : split, bound,
+					c->content, zone | D->page_flags, lineno, NULL);
 			free_lines(ls, n);
 		}
 		r0 = i;
@@ -1206,34 +1425,48 @@ static void emit_band(struct doc *D, struct page_ctx *pc, size_t from, size_t to
 	for (size_t i = from; i < to; i++)
 		pc->lines[i].use = USE_ZONE;
 	D->last_table = 0;
+	D->band = *bd;
+	D->band_zone = zone;
+	D->band_block = D->out->n;
 }
 
 /* Find a two-column band starting at line i; returns its end (exclusive)
- * or i when there is none.  The gap between the columns starts as the
- * widest gap of the first line and narrows as lines join. */
-static size_t band_at(const struct page_ctx *pc, size_t i, double *split_out, int header)
+ * or i when there is none.  The empty column between the sides starts as
+ * the widest gap of the first line and narrows as lines join.  With cont,
+ * the band goes on from the page before (a signature that a page break
+ * split): its columns are known and lines of one side suffice.  *bd
+ * receives the band. */
+static size_t band_at(const struct page_ctx *pc, size_t i, struct band *bd, int header,
+		      const struct band *cont)
 {
 	const struct line *l = &pc->lines[i];
 	if (l->use != USE_BODY)
 		return i;
-	double mid = column_gap(pc, l);
-	double w = pc->pg->w;
-	if (mid < w * 0.3 || mid > w * 0.7)
-		return i;
-	double gl = mid, gr = mid;
-	/* widen to the words either side */
-	for (size_t k = 0; k < l->nw; k++) {
-		const struct pdf_word *wd = W(pc, l, k);
-		if (wd->x2 <= mid)
-			gl = k ? fmax(gl == mid ? -1e9 : gl, wd->x2) : wd->x2;
-		else if (wd->x1 >= mid && gr == mid)
-			gr = wd->x1;
+	double gl, gr;
+	if (cont) {
+		*bd = *cont;
+		gl = cont->gl, gr = cont->gr;
+	} else {
+		double mid = column_gap(pc, l);
+		double w = pc->pg->w;
+		if (mid < w * 0.3 || mid > w * 0.7)
+			return i;
+		/* widen to the words either side */
+		gl = -1e9, gr = 1e9;
+		for (size_t k = 0; k < l->nw; k++) {
+			const struct pdf_word *wd = W(pc, l, k);
+			if (wd->x2 <= mid)
+				gl = fmax(gl, wd->x2);
+			else if (wd->x1 >= mid)
+				gr = fmin(gr, wd->x1);
+		}
+		if (!(gl < gr))
+			return i;
+		memset(bd, 0, sizeof *bd);
 	}
-	if (!(gl < gr))
-		return i;
-	struct side s[2];
-	memset(s, 0, sizeof s);
+	struct side *s = bd->s;
 	size_t end = i, two = 0;
+	int first_words[2] = { 0, 0 };
 	const struct line *prev = NULL;
 	double prev_y2[2] = { -1, -1 };
 	for (size_t j = i; j < pc->nlines; j++) {
@@ -1243,23 +1476,21 @@ static size_t band_at(const struct page_ctx *pc, size_t i, double *split_out, in
 		if (m->use != USE_BODY)
 			break;
 		double lmax, rmin, ext[4];
-		int side = line_sides(pc, m, gl, gr, &lmax, &rmin, ext);
+		int side = line_sides(pc, m, gl, gr, &lmax, &rmin, ext, j == i ? first_words : NULL);
 		if (side == 2)
 			break;
 		if (fmin(gr, rmin) - fmax(gl, lmax) < 2)
 			break;
 		if (side == 0) {
-			/* both sides: their centres define the columns */
-			for (int k = 0; k < 2; k++) {
-				double a = ext[2 * k], b = ext[2 * k + 1];
-				if (!s[k].n || a < s[k].x1)
-					s[k].x1 = a;
-				s[k].cx = (s[k].cx * s[k].n + (a + b) / 2) / (s[k].n + 1);
-				s[k].n++;
-			}
+			/* both sides: where they start and their centres */
+			for (int k = 0; k < 2; k++)
+				side_add(&s[k], ext[2 * k], ext[2 * k + 1]);
 			two++;
-		} else if (!s[side > 0].n || !fits_side(m, &s[side > 0]))
+		} else if (!fits_side(m, &s[side > 0])) {
 			break;
+		} else {
+			side_add(&s[side > 0], m->x1, m->x2);
+		}
 		/* vertical gap: lines of a band sit close; the signature leaves
 		   room for the signature itself on the right side only */
 		if (prev) {
@@ -1283,11 +1514,14 @@ static size_t band_at(const struct page_ctx *pc, size_t i, double *split_out, in
 		prev = m;
 		end = j + 1;
 	}
+	bd->gl = gl, bd->gr = gr;
+	if (cont)
+		return end;
 	/* one line makes a band only at the head of a page, and only with
 	   a wide gap (Số ... | place and date) */
-	if (two < 1 || (end - i < 2 && !(header && gr - gl > 3 * l->size)))
+	if (two < 1 || (end - i < 2 && !(header && gr - gl > 3 * l->size && first_words[0] >= 2 &&
+					  first_words[1] >= 2)))
 		return i;
-	*split_out = (gl + gr) / 2;
 	return end;
 }
 
@@ -1357,6 +1591,15 @@ static void page_margins(struct doc *D, struct page_ctx *pc, const struct grid *
 	}
 	if (n >= 3) {
 		pc->left = edge_of(xs, n, 1.5, 0);
+		/* the first-line indent: the next start that recurs */
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++)
+			if (xs[i] > pc->left + 3)
+				xs[k++] = xs[i];
+		pc->indent = 0;
+		for (size_t i = 0; i + 1 < k && !pc->indent; i++)
+			if (fabs(xs[i + 1] - xs[i]) <= 1.5)
+				pc->indent = (xs[i] + xs[i + 1]) / 2;
 		pc->right = edge_of(xe, n, 1.5, 1);
 		if (pc->left < minx)
 			pc->left = minx;
@@ -1467,7 +1710,7 @@ static int layout_page(struct doc *D, struct pdf_page *pg)
 		D->pending_flags |= BF_PAGE_BREAK;
 		D->last_table = 0;
 	}
-	int first = 1, seen_body = 0;
+	int first = 1;
 	double content_end = 0;
 	size_t gnext = 0;
 	for (size_t i = 0; i <= pc.nlines && rc == 0; i++) {
@@ -1479,28 +1722,42 @@ static int layout_page(struct doc *D, struct pdf_page *pg)
 			content_end = fmax(content_end, grids[gnext].y2);
 			gnext++;
 			first = 0;
-			seen_body = 1;
+			D->body_started = 1;
 		}
 		if (!l || rc)
 			break;
 		if (l->use != USE_BODY)
 			continue;
-		double split;
-		size_t end = band_at(&pc, i, &split, !seen_body);
+		/* bands before any body text are the document's header (there
+		   may be two: issuer | Quốc hiệu, then Số | place and date);
+		   later ones hold the signature */
+		struct band bd;
+		/* the signature of the page before may go on at the top */
+		struct block *last = D->out->n ? &D->out->v[D->out->n - 1] : NULL;
+		int go_on = first && !broke && !D->para_open && D->band_block && D->band_block == D->out->n &&
+			    D->band_zone == BF_SIGNATURE_ZONE && last->kind == BLOCK_TABLE;
+		size_t end = go_on ? band_at(&pc, i, &bd, 0, &D->band) : i;
 		if (end > i) {
-			flush_para(D);
-			emit_band(D, &pc, i, end, split, seen_body ? BF_SIGNATURE_ZONE : BF_HEADER_ZONE,
-				  pg->no * 1000 + (unsigned)i);
+			emit_band(D, &pc, i, end, &bd, D->band_zone, pg->no * 1000 + (unsigned)i, last->table);
 			content_end = fmax(content_end, pc.lines[end - 1].y2);
 			i = end - 1;
 			first = 0;
-			seen_body = 1;
+			continue;
+		}
+		end = band_at(&pc, i, &bd, !D->body_started, NULL);
+		if (end > i) {
+			flush_para(D);
+			emit_band(D, &pc, i, end, &bd, D->body_started ? BF_SIGNATURE_ZONE : BF_HEADER_ZONE,
+				  pg->no * 1000 + (unsigned)i, NULL);
+			content_end = fmax(content_end, pc.lines[end - 1].y2);
+			i = end - 1;
+			first = 0;
 			continue;
 		}
 		add_body_line(D, &pc, l, pg->no * 1000 + (unsigned)i, !first);
 		content_end = fmax(content_end, l->y2);
 		first = 0;
-		seen_body = 1;
+		D->body_started = 1;
 	}
 	/* notes whose mark is on this page but in no paragraph: keep them
 	   for the next paragraph flushed */
@@ -1606,6 +1863,7 @@ int pdf_layout(struct pdf_page *pages, size_t npages, pdf_rules_fn rules, void *
 		free(D.margins[i].key);
 	free(D.margins);
 	free(D.last_cols);
+	free(D.last_edges);
 	buf_release(&D.para);
 	buf_release(&D.marks);
 	return rc;
