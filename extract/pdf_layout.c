@@ -1022,6 +1022,11 @@ static void cell_paragraphs(const struct page_ctx *pc, struct line *ls, size_t n
 		}
 		double c = (l->x1 + l->x2) / 2;
 		prev_center = fabs(c - (cx1 + cx2) / 2) < l->size * 0.6 && l->x1 > tx1 + 2;
+		/* a zone's column edges are guesses: lines of other widths
+		   sharing its centre show a centred line better */
+		for (size_t k = 0; zone && k < n && !prev_center; k++)
+			prev_center = fabs((ls[k].x1 + ls[k].x2) / 2 - c) < 1.5 &&
+				      fabs((ls[k].x2 - ls[k].x1) - (l->x2 - l->x1)) > 3;
 		if (!prev || !join)
 			center = prev_center;
 		line_text(pc, l, 0, l->nw, &t, NULL);
@@ -1296,7 +1301,10 @@ static double column_gap(const struct page_ctx *pc, const struct line *l)
 			second = gap;
 		}
 	}
-	return best > l->size * 1.5 && best > 2.5 * second ? at : -1;
+	/* a gap of 1.5 em, or a narrower one far wider than a word space
+	   (a header whose columns nearly touch) */
+	int wide = (best > l->size * 1.5 && best > 2.5 * second) || (best > l->size * 0.9 && best > 4 * second);
+	return wide ? at : -1;
 }
 
 static void side_add(struct side *s, double x1, double x2)
@@ -1703,6 +1711,7 @@ static int layout_page(struct doc *D, struct pdf_page *pg)
 				l->use = USE_TABLE;
 		}
 	page_margins(D, &pc, grids, ngrids);
+	if (getenv("P2DBG")) fprintf(stderr, "page %u left %.1f right %.1f indent %.1f pitch %.1f\n", pg->no, pc.left, pc.right, pc.indent, pc.pitch);
 
 	/* walk the page top to bottom */
 	if (broke || newsize) {
