@@ -1711,7 +1711,6 @@ static int layout_page(struct doc *D, struct pdf_page *pg)
 				l->use = USE_TABLE;
 		}
 	page_margins(D, &pc, grids, ngrids);
-	if (getenv("P2DBG")) fprintf(stderr, "page %u left %.1f right %.1f indent %.1f pitch %.1f\n", pg->no, pc.left, pc.right, pc.indent, pc.pitch);
 
 	/* walk the page top to bottom */
 	if (broke || newsize) {
