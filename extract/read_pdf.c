@@ -9,12 +9,27 @@
  * page renderings that pdf_rules.c searches for ruling lines.  What the
  * words mean as lines, paragraphs, zones and tables is pdf_layout.c's.
  *
- * Poppler reports its own parse errors through GLib's log at INFO level,
- * which GLib does not print by default; this file never prints. */
+ * Nothing of poppler's may reach standard output, where soan writes plan
+ * XML: poppler-glib logs its parse errors to GLib's log (domain
+ * "Poppler", INFO level, which GLib prints to stdout when G_MESSAGES_DEBUG
+ * asks for it), so read_pdf() takes that domain over while it runs and
+ * only counts the messages; and its cairo font code prints failures with
+ * printf, so standard output is pointed at /dev/null around renderings.
+ *
+ * The widget re-print runs in a child process: cairo 1.16 (Debian 12)
+ * reads out of bounds, and may crash, subsetting a damaged embedded
+ * TrueType font when the PDF surface is finished, and nothing poppler-glib
+ * reports tells such a font beforehand.  A child that dies costs only the
+ * widget text of that page. */
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -29,6 +44,44 @@ struct reader {
 	PopplerDocument *doc;
 	struct diag *d;
 };
+
+/* ---- keeping poppler quiet --------------------------------------------------- */
+
+/* Messages poppler-glib logged while read_pdf() ran (parse errors of a
+ * damaged file); counted, never printed. */
+static unsigned poppler_messages;
+
+static void poppler_log(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data)
+{
+	(void)domain, (void)level, (void)msg, (void)data;
+	poppler_messages++;
+}
+
+/* Standard output pointed elsewhere (at /dev/null) while poppler renders:
+ * its cairo font code printf()s.  Returns the saved descriptor or -1. */
+static int stdout_mute(void)
+{
+	fflush(stdout);
+	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (null < 0)
+		return -1;
+	int saved = dup(STDOUT_FILENO);
+	if (saved >= 0 && dup2(null, STDOUT_FILENO) < 0) {
+		close(saved);
+		saved = -1;
+	}
+	close(null);
+	return saved;
+}
+
+static void stdout_restore(int saved)
+{
+	if (saved < 0)
+		return;
+	fflush(stdout); /* what poppler printed goes to /dev/null */
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+}
 
 static int font_is_bold(const char *name)
 {
@@ -180,6 +233,84 @@ static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned 
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* Print the page clipped to its widgets into a PDF in memory. */
+static int print_in_process(PopplerPage *page, const struct pdf_page *pg, const struct widget_areas *wa,
+			    struct buf *pdf)
+{
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, pdf, pg->w, pg->h);
+	cairo_t *cr = cairo_create(s);
+	for (size_t i = 0; i < wa->n; i++)
+		cairo_rectangle(cr, wa->r[i].x1 - 1, wa->r[i].y1 - 1, wa->r[i].x2 - wa->r[i].x1 + 2,
+				wa->r[i].y2 - wa->r[i].y1 + 2);
+	cairo_clip(cr);
+	poppler_page_render_for_printing(page, cr);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	int ok = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS;
+	cairo_surface_destroy(s);
+	return ok;
+}
+
+/* The same in a child process that hands the PDF back through a pipe;
+ * 1 with the PDF in pdf, 0 when the child failed or died. */
+static int print_widgets(PopplerPage *page, const struct pdf_page *pg, const struct widget_areas *wa,
+			 struct buf *pdf)
+{
+	int fds[2];
+	if (pipe(fds) < 0)
+		return 0;
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return 0;
+	}
+	if (pid == 0) {
+		/* the child: print, write, leave without atexit handlers */
+		close(fds[0]);
+		int null = open("/dev/null", O_WRONLY);
+		if (null >= 0) {
+			dup2(null, STDOUT_FILENO);
+			close(null);
+		}
+		struct buf out = BUF_INIT;
+		int good = print_in_process(page, pg, wa, &out);
+		const char *p = out.ptr;
+		size_t left = good ? out.len : 0;
+		while (left) {
+			ssize_t k = write(fds[1], p, left);
+			if (k < 0 && errno == EINTR)
+				continue;
+			if (k <= 0)
+				_exit(2);
+			p += k;
+			left -= (size_t)k;
+		}
+		_exit(good ? 0 : 1);
+	}
+	close(fds[1]);
+	char chunk[65536];
+	int too_big = 0;
+	for (;;) {
+		ssize_t k = read(fds[0], chunk, sizeof chunk);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		if (pdf->len + (size_t)k > LIMIT_PDF_WIDGET_BYTES)
+			too_big = 1;
+		else
+			buf_add(pdf, chunk, (size_t)k);
+	}
+	close(fds[0]);
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return !too_big && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
 /* Signed PDFs carry the document number, the day and the signing stamp
  * in widget appearances.  Print the page (widgets included) through
  * cairo's PDF surface, which keeps the text, read that back and keep the
@@ -210,17 +341,7 @@ static int widget_words(PopplerPage *page, struct pdf_page *pg, struct diag *d)
 		return 0;
 
 	struct buf pdf = BUF_INIT;
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, &pdf, pg->w, pg->h);
-	cairo_t *cr = cairo_create(s);
-	for (size_t i = 0; i < wa.n; i++)
-		cairo_rectangle(cr, wa.r[i].x1 - 1, wa.r[i].y1 - 1, wa.r[i].x2 - wa.r[i].x1 + 2,
-				wa.r[i].y2 - wa.r[i].y1 + 2);
-	cairo_clip(cr);
-	poppler_page_render_for_printing(page, cr);
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	int ok = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS;
-	cairo_surface_destroy(s);
+	int ok = print_widgets(page, pg, &wa, &pdf);
 	int rc = 0;
 	if (ok && pdf.len) {
 		GBytes *bytes = g_bytes_new_static(pdf.ptr, pdf.len);
@@ -280,7 +401,9 @@ static int render_rules(void *ctx, struct pdf_page *pg)
 		cairo_rectangle(cr, 0, pg->rule_y1, pg->w, pg->h - pg->rule_y1);
 		cairo_clip(cr);
 	}
+	int saved = stdout_mute();
 	poppler_page_render(page, cr);
+	stdout_restore(saved);
 	cairo_destroy(cr);
 	cairo_surface_flush(s);
 	const unsigned char *px32 = cairo_image_surface_get_data(s);
@@ -369,12 +492,16 @@ int read_pdf(const unsigned char *data, size_t len, const struct read_opts *o, s
 				  LIMIT_PDF_OBJECTS);
 
 	GError *err = NULL;
+	poppler_messages = 0;
+	guint log_id = g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION,
+					 poppler_log, NULL);
 	GBytes *bytes = g_bytes_new_static(data, len);
 	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &err);
 	if (!doc) {
 		int enc = err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED;
 		g_clear_error(&err);
 		g_bytes_unref(bytes);
+		g_log_remove_handler("Poppler", log_id);
 		if (enc)
 			return diag_error(d, "encrypted PDF needs a password to open; text cannot be read");
 		return diag_error(d, "damaged PDF: poppler cannot open it");
@@ -452,5 +579,6 @@ out:
 	free(pages);
 	g_object_unref(doc);
 	g_bytes_unref(bytes);
+	g_log_remove_handler("Poppler", log_id);
 	return rc;
 }
