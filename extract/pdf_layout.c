@@ -1635,13 +1635,23 @@ static void page_margins(struct doc *D, struct page_ctx *pc, const struct grid *
 }
 
 /* Would the page need its ruling lines?  Lines split by wide gaps; the
- * band around them is where to look. */
-static int wants_rules(struct page_ctx *pc)
+ * band around them is where to look.  With header, the document's header
+ * (a two-column band before any body text, which offices type as a
+ * borderless table) does not count. */
+static int wants_rules(struct page_ctx *pc, int header)
 {
-	size_t multi = 0;
+	size_t multi = 0, skip_to = 0;
+	if (header) {
+		size_t i = 0;
+		while (i < pc->nlines && pc->lines[i].use != USE_BODY)
+			i++;
+		struct band bd;
+		if (i < pc->nlines)
+			skip_to = band_at(pc, i, &bd, 1, NULL);
+	}
 	pc->pg->rule_y1 = 1e9;
 	pc->pg->rule_y2 = -1e9;
-	for (size_t i = 0; i < pc->nlines; i++) {
+	for (size_t i = skip_to; i < pc->nlines; i++) {
 		const struct line *l = &pc->lines[i];
 		if (l->use != USE_BODY)
 			continue;
@@ -1658,6 +1668,21 @@ static int wants_rules(struct page_ctx *pc)
 	pc->pg->rule_y1 = fmax(0, pc->pg->rule_y1 - pc->pg->h * 0.3);
 	pc->pg->rule_y2 = pc->pg->h;
 	return multi >= 2;
+}
+
+int pdf_page_table_hint(struct pdf_page *pg)
+{
+	struct page_ctx pc;
+	memset(&pc, 0, sizeof pc);
+	pc.pg = pg;
+	build_lines(&pc);
+	double y1 = pg->rule_y1, y2 = pg->rule_y2;
+	int r = wants_rules(&pc, pg->no == 1);
+	pg->rule_y1 = y1, pg->rule_y2 = y2;
+	for (size_t i = 0; i < pc.nlines; i++)
+		free(pc.lines[i].wi);
+	free(pc.lines);
+	return r;
 }
 
 static int layout_page(struct doc *D, struct pdf_page *pg)
@@ -1698,10 +1723,32 @@ static int layout_page(struct doc *D, struct pdf_page *pg)
 	/* ruled tables */
 	struct grid *grids = NULL;
 	size_t ngrids = 0;
-	if (wants_rules(&pc) && D->rules && !pg->rules_done)
+	/* a page rendered ahead (read_pdf.c's guess) has its rules already;
+	   they count only where the page's lines want them */
+	int want = wants_rules(&pc, !D->body_started);
+	if (want && D->rules && !pg->rules_done)
 		rc = D->rules(D->rules_ctx, pg);
-	if (rc == 0)
+	if (rc == 0 && want)
 		ngrids = find_grids(pg, &grids);
+	/* a frame with no text in it (a seal's border, a box round an
+	   image) is no table */
+	size_t kept = 0;
+	for (size_t gi = 0; gi < ngrids; gi++) {
+		int text = 0;
+		for (size_t i = 0; i < pc.nlines && !text; i++) {
+			const struct line *l = &pc.lines[i];
+			double cy = (l->y1 + l->y2) / 2;
+			text = l->use == USE_BODY && cy > grids[gi].y1 && cy < grids[gi].y2 &&
+			       l->x2 > grids[gi].x1 && l->x1 < grids[gi].x2;
+		}
+		if (text) {
+			grids[kept++] = grids[gi];
+		} else {
+			free(grids[gi].xs);
+			free(grids[gi].ys);
+		}
+	}
+	ngrids = kept;
 	for (size_t gi = 0; gi < ngrids; gi++)
 		for (size_t i = 0; i < pc.nlines; i++) {
 			struct line *l = &pc.lines[i];

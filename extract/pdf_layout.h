@@ -71,9 +71,15 @@ void pdf_quality_add(struct pdf_quality *q, const char *s, size_t len);
 /* 0: usable; 1: no text layer; 2: text layer that is not Vietnamese. */
 int pdf_quality_verdict(const struct pdf_quality *q, unsigned pages);
 
-/* Ruling lines from a rendered page (pdf_rules.c): gray is w*h bytes,
- * 0 black .. 255 white, at scale pixels per point. */
+/* Ruling lines from a rendered band of a page (pdf_rules.c): gray is w*h
+ * bytes, 0 black .. 255 white, at scale pixels per point; its first row
+ * lies y0 points below the top of the page. */
 void pdf_rules_from_gray(struct pdf_page *pg, const unsigned char *gray, int w, int h, int stride,
-			 double scale);
+			 double scale, double y0);
+
+/* Do the page's words look like a table (lines split into columns, the
+ * document header aside)?  read_pdf.c renders the next page together with
+ * reading its text when they do, as a table usually goes on. */
+int pdf_page_table_hint(struct pdf_page *pg);
 
 #endif

@@ -26,13 +26,14 @@ struct run {
 };
 
 /* Join runs found on consecutive scan lines into lines; emit each. */
-static void add_rule(struct pdf_rule **v, size_t *n, size_t *alloc, const struct run *r, double scale)
+static void add_rule(struct pdf_rule **v, size_t *n, size_t *alloc, const struct run *r, double scale,
+		     double ya, double yat)
 {
 	*v = xgrow(*v, sizeof **v, *n + 1, alloc);
 	struct pdf_rule *o = &(*v)[(*n)++];
-	o->a = r->a / scale;
-	o->b = r->b / scale;
-	o->at = (r->at + r->last + 1) / 2.0 / scale;
+	o->a = r->a / scale + ya;
+	o->b = r->b / scale + ya;
+	o->at = (r->at + r->last + 1) / 2.0 / scale + yat;
 }
 
 struct collector {
@@ -42,6 +43,7 @@ struct collector {
 	size_t *n, *alloc;
 	double scale;
 	int max_thick;
+	double ya, yat; /* page offsets (points) of extents and positions */
 };
 
 static void close_old(struct collector *c, int line)
@@ -51,7 +53,7 @@ static void close_old(struct collector *c, int line)
 		struct run *r = &c->open[i];
 		if (r->last < line - 1) {
 			if (r->last - r->at + 1 <= c->max_thick)
-				add_rule(c->v, c->n, c->alloc, r, c->scale);
+				add_rule(c->v, c->n, c->alloc, r, c->scale, c->ya, c->yat);
 			continue;
 		}
 		c->open[k++] = *r;
@@ -79,11 +81,12 @@ static void take_run(struct collector *c, int line, int a, int b)
 }
 
 void pdf_rules_from_gray(struct pdf_page *pg, const unsigned char *gray, int w, int h, int stride,
-			 double scale)
+			 double scale, double y0)
 {
 	int min_h = (int)(MIN_H_PT * scale), min_v = (int)(MIN_V_PT * scale);
 	int thick = (int)(MAX_THICK_PT * scale + 0.5);
-	struct collector c = { NULL, 0, 0, &pg->hrules, &pg->nh, &pg->ah, scale, thick };
+	/* horizontal rules lie at a y, vertical ones run along y */
+	struct collector c = { NULL, 0, 0, &pg->hrules, &pg->nh, &pg->ah, scale, thick, 0, y0 };
 	/* A hairline between two pixel rows shows as two light rows: a pixel
 	   is ink when it and its neighbour below (or right) hold enough ink
 	   together. */
@@ -106,6 +109,7 @@ void pdf_rules_from_gray(struct pdf_page *pg, const unsigned char *gray, int w, 
 	}
 	close_old(&c, h + 2);
 	c.v = &pg->vrules, c.n = &pg->nv, c.alloc = &pg->av;
+	c.ya = y0, c.yat = 0;
 	/* vertical: the same, walking columns */
 	for (int x = 0; x + 1 <= w; x++) {
 		close_old(&c, x);

@@ -369,38 +369,37 @@ static int widget_words(PopplerPage *page, struct pdf_page *pg, struct diag *d)
  * text strokes stay shorter than the shortest rule. */
 #define RULE_SCALE 1.5
 
-/* Render the page small, in gray, and hand it to pdf_rules_from_gray. */
-static int render_rules(void *ctx, struct pdf_page *pg)
+/* Render the band [y1, y2) of the page small, in gray, and hand it to
+ * pdf_rules_from_gray.  A surface of the band's height only: what falls
+ * outside costs no pixels (cairo drops glyphs outside its surface), only
+ * the parse of the page's content.  A page rendered before its text is
+ * read (read_pdf()'s guess that a table goes on) gets its text layer from
+ * this rendering: poppler-glib keeps the text a non-printing rendering
+ * collects, so the content is parsed once. */
+static int render_band(struct reader *rd, PopplerPage *page, struct pdf_page *pg, double y1, double y2)
 {
-	struct reader *rd = ctx;
-	PopplerPage *page = poppler_document_get_page(rd->doc, (int)pg->no - 1);
-	if (!page)
-		return 0;
+	if (y1 < 0)
+		y1 = 0;
+	if (y2 > pg->h)
+		y2 = pg->h;
 	double scale = RULE_SCALE;
-	double px = pg->w * pg->h * scale * scale;
+	double px = pg->w * (y2 - y1) * scale * scale;
 	if (px > LIMIT_PDF_RENDER_PIXELS)
 		scale *= sqrt(LIMIT_PDF_RENDER_PIXELS / px);
-	int w = (int)ceil(pg->w * scale), h = (int)ceil(pg->h * scale);
-	if (w < 8 || h < 8) {
-		g_object_unref(page);
+	int w = (int)ceil(pg->w * scale), h = (int)ceil((y2 - y1) * scale);
+	pg->rules_done = 1;
+	if (w < 8 || h < 8)
 		return 0;
-	}
 	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(s);
-		g_object_unref(page);
 		return diag_env(rd->d, "cannot allocate a %dx%d page image", w, h);
 	}
 	cairo_t *cr = cairo_create(s);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, scale, scale);
-	/* a table runs from its first multi-column line to wherever its
-	   cells end: keep the page below that line, and some above it */
-	if (pg->rule_y2 > pg->rule_y1) {
-		cairo_rectangle(cr, 0, pg->rule_y1, pg->w, pg->h - pg->rule_y1);
-		cairo_clip(cr);
-	}
+	cairo_translate(cr, 0, -y1);
 	int saved = stdout_mute();
 	poppler_page_render(page, cr);
 	stdout_restore(saved);
@@ -411,17 +410,33 @@ static int render_rules(void *ctx, struct pdf_page *pg)
 	unsigned char *gray = xmalloc((size_t)w * (size_t)h);
 	for (int y = 0; y < h; y++) {
 		const uint32_t *row = (const uint32_t *)(px32 + (size_t)y * (size_t)stride);
+		unsigned char *g = gray + (size_t)y * (size_t)w;
 		for (int x = 0; x < w; x++) {
 			uint32_t v = row[x];
-			unsigned r = (v >> 16) & 255, g = (v >> 8) & 255, b = v & 255;
-			gray[(size_t)y * (size_t)w + (size_t)x] = (unsigned char)((r * 30 + g * 59 + b * 11) / 100);
+			/* white is by far the commonest pixel */
+			g[x] = v == 0xFFFFFFu || v == 0xFFFFFF ? 255 :
+				(unsigned char)((((v >> 16) & 255) * 30 + ((v >> 8) & 255) * 59 + (v & 255) * 11) / 100);
 		}
 	}
-	pdf_rules_from_gray(pg, gray, w, h, w, scale);
+	pdf_rules_from_gray(pg, gray, w, h, w, scale, y1);
 	free(gray);
 	cairo_surface_destroy(s);
-	g_object_unref(page);
 	return 0;
+}
+
+/* The layout's call for ruling lines: the band where a table may lie. */
+static int render_rules(void *ctx, struct pdf_page *pg)
+{
+	struct reader *rd = ctx;
+	PopplerPage *page = poppler_document_get_page(rd->doc, (int)pg->no - 1);
+	if (!page)
+		return 0;
+	double y1 = 0, y2 = pg->h;
+	if (pg->rule_y2 > pg->rule_y1)
+		y1 = pg->rule_y1, y2 = pg->rule_y2;
+	int rc = render_band(rd, page, pg, y1, y2);
+	g_object_unref(page);
+	return rc;
 }
 
 /* ---- sanitizer builds ----------------------------------------------------------- */
@@ -531,6 +546,7 @@ int read_pdf(const unsigned char *data, size_t len, const struct read_opts *o, s
 		buf_init(&pages[i].text);
 	struct pdf_quality q;
 	memset(&q, 0, sizeof q);
+	int table_before = 0;
 	for (int i = 0; i < npages && rc == 0; i++) {
 		struct pdf_page *pg = &pages[i];
 		pg->no = (unsigned)i + 1;
@@ -547,13 +563,19 @@ int read_pdf(const unsigned char *data, size_t len, const struct read_opts *o, s
 			break;
 		}
 		pg->landscape = pg->w > pg->h;
-		rc = page_words(page, pg, 0, NULL, NULL, d);
+		/* a table on the page before probably goes on here: render the
+		   page now, and its text comes with the rendering */
+		if (table_before && pg->w == pages[i - 1].w && pg->h == pages[i - 1].h)
+			rc = render_band(&rd, page, pg, 0, pg->h);
+		if (rc == 0)
+			rc = page_words(page, pg, 0, NULL, NULL, d);
 		size_t body = pg->nwords;
 		if (rc == 0)
 			rc = widget_words(page, pg, d);
 		g_object_unref(page);
 		for (size_t k = 0; k < body; k++)
 			pdf_quality_add(&q, pg->text.ptr + pg->words[k].off, pg->words[k].len);
+		table_before = rc == 0 && pdf_page_table_hint(pg);
 	}
 	if (rc == 0) {
 		switch (pdf_quality_verdict(&q, (unsigned)npages)) {
