@@ -251,6 +251,44 @@ static void build_lines(struct page_ctx *pc)
 	}
 }
 
+/* The page's lines, grouped once (the table hint, the margin count and
+ * the layout all want them): a copy of the kept ones. */
+static void page_lines(struct page_ctx *pc)
+{
+	struct pdf_page *pg = pc->pg;
+	if (!pg->lines) {
+		build_lines(pc);
+		struct line *keep = xmalloc((pc->nlines ? pc->nlines : 1) * sizeof *keep);
+		for (size_t i = 0; i < pc->nlines; i++) {
+			keep[i] = pc->lines[i];
+			keep[i].wi = xmalloc((keep[i].nw ? keep[i].nw : 1) * sizeof *keep[i].wi);
+			memcpy(keep[i].wi, pc->lines[i].wi, keep[i].nw * sizeof *keep[i].wi);
+			keep[i].aw = keep[i].nw;
+		}
+		pg->lines = keep;
+		pg->nlines = pc->nlines;
+		return;
+	}
+	const struct line *keep = pg->lines;
+	pc->nlines = pg->nlines;
+	pc->lines = xmalloc((pc->nlines ? pc->nlines : 1) * sizeof *pc->lines);
+	for (size_t i = 0; i < pc->nlines; i++) {
+		pc->lines[i] = keep[i];
+		pc->lines[i].wi = xmalloc((keep[i].nw ? keep[i].nw : 1) * sizeof *keep[i].wi);
+		memcpy(pc->lines[i].wi, keep[i].wi, keep[i].nw * sizeof *keep[i].wi);
+	}
+}
+
+void pdf_page_drop_lines(struct pdf_page *pg)
+{
+	struct line *keep = pg->lines;
+	for (size_t i = 0; keep && i < pg->nlines; i++)
+		free(keep[i].wi);
+	free(keep);
+	pg->lines = NULL;
+	pg->nlines = 0;
+}
+
 /* The line's text; footnote marks are left out (and listed in marks,
  * space separated, when marks is not NULL). */
 static void line_text(const struct page_ctx *pc, const struct line *l, size_t from, size_t to,
@@ -1675,7 +1713,7 @@ int pdf_page_table_hint(struct pdf_page *pg)
 	struct page_ctx pc;
 	memset(&pc, 0, sizeof pc);
 	pc.pg = pg;
-	build_lines(&pc);
+	page_lines(&pc);
 	double y1 = pg->rule_y1, y2 = pg->rule_y2;
 	int r = wants_rules(&pc, pg->no == 1);
 	pg->rule_y1 = y1, pg->rule_y2 = y2;
@@ -1690,7 +1728,7 @@ static int layout_page(struct doc *D, struct pdf_page *pg)
 	struct page_ctx pc;
 	memset(&pc, 0, sizeof pc);
 	pc.pg = pg;
-	build_lines(&pc);
+	page_lines(&pc);
 	int rc = 0;
 
 	D->page_flags = pg->landscape ? BF_LANDSCAPE : 0;
@@ -1887,7 +1925,7 @@ int pdf_layout(struct pdf_page *pages, size_t npages, pdf_rules_fn rules, void *
 		struct page_ctx pc;
 		memset(&pc, 0, sizeof pc);
 		pc.pg = &pages[p];
-		build_lines(&pc);
+		page_lines(&pc);
 		for (size_t i = 0; i < pc.nlines; i++) {
 			if (!in_margin(&pc, &pc.lines[i]))
 				continue;

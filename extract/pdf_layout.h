@@ -44,7 +44,12 @@ struct pdf_page {
 	size_t nh, nv, ah, av;
 	int rules_done;	    /* ruling lines were looked for */
 	double rule_y1, rule_y2; /* the band of the page to search for them */
+	void *lines;	    /* pdf_layout.c's visual lines, kept once built */
+	size_t nlines;
 };
+
+/* Free what pdf_layout.c keeps in a page (its lines). */
+void pdf_page_drop_lines(struct pdf_page *pg);
 
 /* Lay the pages out into blocks appended to out.  rules(ctx, page)
  * renders a page and fills its ruling lines (pdf_rules_from_gray) when the

@@ -414,8 +414,9 @@ static int render_band(struct reader *rd, PopplerPage *page, struct pdf_page *pg
 		for (int x = 0; x < w; x++) {
 			uint32_t v = row[x];
 			/* white is by far the commonest pixel */
-			g[x] = v == 0xFFFFFFu || v == 0xFFFFFF ? 255 :
-				(unsigned char)((((v >> 16) & 255) * 30 + ((v >> 8) & 255) * 59 + (v & 255) * 11) / 100);
+			g[x] = (v & 0xFFFFFFu) == 0xFFFFFFu ?
+				       255 :
+				       (unsigned char)((((v >> 16) & 255) * 77 + ((v >> 8) & 255) * 151 + (v & 255) * 28) >> 8);
 		}
 	}
 	pdf_rules_from_gray(pg, gray, w, h, w, scale, y1);
@@ -490,6 +491,7 @@ static void page_release(struct pdf_page *pg)
 	free(pg->words);
 	free(pg->hrules);
 	free(pg->vrules);
+	pdf_page_drop_lines(pg);
 }
 
 int read_pdf(const unsigned char *data, size_t len, const struct read_opts *o, struct blocks *out,
