@@ -1571,6 +1571,219 @@ static size_t band_at(const struct page_ctx *pc, size_t i, struct band *bd, int 
 	return end;
 }
 
+/* ---- tables without rules ------------------------------------------------------- */
+
+/* A table typed without borders shows only as text aligned in columns.
+ * It is rebuilt where the alignment is clear: a column of numbers 1, 2,
+ * 3, ... (at least three, one above the other, each followed by a wide
+ * gap) and at least two more columns whose text never bridges the empty
+ * gutters between them.  Rows start at the numbers; lines in between are
+ * cells wrapping; lines just above the first number whose text keeps to
+ * the columns are the header row. */
+
+struct atable {
+	size_t from, to;       /* its lines [from, to) */
+	size_t rows[LIMIT_PDF_ATABLE_ROWS + 1]; /* first line of each row */
+	size_t nrows;
+	double cut[LIMIT_PDF_ATABLE_COLS + 1]; /* column edges */
+	double tx1[LIMIT_PDF_ATABLE_COLS], tx2[LIMIT_PDF_ATABLE_COLS]; /* their text's extent */
+	size_t ncols;
+};
+
+/* The line's first word as a row number ("1", "2.", "3)"): its value, or
+ * 0; the gap after it must be wide. */
+static int row_number(const struct page_ctx *pc, const struct line *l, double *x1, double *x2)
+{
+	if (l->nw < 2 || l->use != USE_BODY)
+		return 0;
+	const struct pdf_word *w = W(pc, l, 0), *n = W(pc, l, 1);
+	const char *s = wtext(pc->pg, w);
+	size_t len = w->len;
+	if (len && (s[len - 1] == '.' || s[len - 1] == ')'))
+		len--;
+	if (len < 1 || len > 3)
+		return 0;
+	int v = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (n->x1 - w->x2 < l->size * 0.7)
+		return 0;
+	*x1 = w->x1, *x2 = w->x2;
+	return v;
+}
+
+struct span {
+	double x1, x2;
+};
+
+static int cmp_span(const void *a, const void *b)
+{
+	const struct span *p = a, *q = b;
+	return (p->x1 > q->x1) - (p->x1 < q->x1);
+}
+
+/* The runs of a line: words closer than 0.7 em. */
+static size_t line_runs(const struct page_ctx *pc, const struct line *l, struct span *out, size_t max)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < l->nw && n < max; k++) {
+		const struct pdf_word *w = W(pc, l, k);
+		if (n && w->x1 - out[n - 1].x2 < l->size * 0.7)
+			out[n - 1].x2 = fmax(out[n - 1].x2, w->x2);
+		else
+			out[n++] = (struct span){ w->x1, w->x2 };
+	}
+	return n;
+}
+
+/* Do all runs of the line keep inside the columns of cut? */
+static int keeps_to_columns(const struct page_ctx *pc, const struct line *l, const double *cut, size_t ncols)
+{
+	struct span r[64];
+	size_t n = line_runs(pc, l, r, 64);
+	for (size_t i = 0; i < n; i++) {
+		size_t k = 0;
+		while (k < ncols && !(r[i].x1 >= cut[k] - 2 && r[i].x1 < cut[k + 1]))
+			k++;
+		if (k == ncols || r[i].x2 > cut[k + 1] + 2)
+			return 0;
+	}
+	return 1;
+}
+
+/* Is there a table without rules whose header or first numbered row is
+ * line i?  Fills *at and returns its end, or returns i. */
+static size_t aligned_table_at(const struct page_ctx *pc, size_t i, struct atable *at)
+{
+	/* the first number, at most three header lines below i */
+	size_t a0 = i;
+	double nx1 = 0, nx2 = 0;
+	while (a0 < pc->nlines && a0 < i + 4 && pc->lines[a0].use == USE_BODY &&
+	       row_number(pc, &pc->lines[a0], &nx1, &nx2) != 1)
+		a0++;
+	if (a0 >= pc->nlines || a0 >= i + 4 || pc->lines[a0].use != USE_BODY)
+		return i;
+	double ncx = (nx1 + nx2) / 2, num_right = nx2;
+	/* the numbered rows and the lines that wrap between them */
+	memset(at, 0, sizeof *at);
+	at->rows[at->nrows++] = a0;
+	size_t last = a0 + 1; /* end of the rows seen so far */
+	int want = 2;
+	for (size_t j = a0 + 1; j < pc->nlines && j < last + 8; j++) {
+		const struct line *l = &pc->lines[j], *p = &pc->lines[j - 1];
+		if (l->use != USE_BODY || l->y1 - p->y2 > 2.5 * pc->pitch)
+			break;
+		double x1, x2;
+		int v = row_number(pc, l, &x1, &x2);
+		if (v == want && fabs((x1 + x2) / 2 - ncx) < 3) {
+			if (at->nrows >= LIMIT_PDF_ATABLE_ROWS)
+				break;
+			at->rows[at->nrows++] = j;
+			want++;
+			num_right = fmax(num_right, x2);
+			last = j + 1;
+			continue;
+		}
+		if (v || l->x1 < num_right + 2)
+			break; /* another number, or text in the number column */
+	}
+	if (at->nrows < 3)
+		return i;
+	/* columns: the runs of the numbered part, merged where they meet */
+	struct span sp[512];
+	size_t nsp = 0;
+	for (size_t j = a0; j < last; j++)
+		nsp += line_runs(pc, &pc->lines[j], sp + nsp, nsp + 64 <= 512 ? 64 : 512 - nsp);
+	qsort(sp, nsp, sizeof *sp, cmp_span);
+	struct span col[LIMIT_PDF_ATABLE_COLS];
+	size_t ncol = 0;
+	for (size_t k = 0; k < nsp; k++) {
+		if (ncol && sp[k].x1 <= col[ncol - 1].x2 + 4) {
+			col[ncol - 1].x2 = fmax(col[ncol - 1].x2, sp[k].x2);
+			continue;
+		}
+		if (ncol == LIMIT_PDF_ATABLE_COLS)
+			return i;
+		col[ncol++] = sp[k];
+	}
+	if (ncol < 3)
+		return i;
+	at->ncols = ncol;
+	/* the outer columns reach the page's text edges (a header wider
+	   than the numbers under it) */
+	double left = 1e9, right = -1e9;
+	for (size_t j = 0; j < pc->nlines; j++)
+		if (pc->lines[j].use == USE_BODY)
+			left = fmin(left, pc->lines[j].x1), right = fmax(right, pc->lines[j].x2);
+	at->cut[0] = fmin(col[0].x1, left) - 1;
+	for (size_t k = 1; k < ncol; k++)
+		at->cut[k] = (col[k - 1].x2 + col[k].x1) / 2;
+	at->cut[ncol] = fmax(col[ncol - 1].x2, right) + 1;
+	for (size_t k = 0; k < ncol; k++)
+		at->tx1[k] = col[k].x1, at->tx2[k] = col[k].x2;
+	/* every numbered row has text beside its number */
+	for (size_t r = 0; r < at->nrows; r++) {
+		const struct line *l = &pc->lines[at->rows[r]];
+		if (l->x2 < at->cut[1] + 2)
+			return i;
+	}
+	/* lines wrapping after the last number */
+	size_t end = last;
+	while (end < pc->nlines && end < last + 8) {
+		const struct line *l = &pc->lines[end], *p = &pc->lines[end - 1];
+		if (l->use != USE_BODY || l->y1 - p->y2 > 1.5 * pc->pitch || l->x1 < num_right + 2 ||
+		    fabs(l->size - p->size) > 0.6 || !keeps_to_columns(pc, l, at->cut, at->ncols))
+			break;
+		end++;
+	}
+	/* header lines above the first number */
+	size_t from = a0;
+	while (from > i) {
+		const struct line *l = &pc->lines[from - 1], *n = &pc->lines[from];
+		if (n->y1 - l->y2 > 1.5 * pc->pitch || !keeps_to_columns(pc, l, at->cut, at->ncols))
+			break;
+		from--;
+	}
+	if (from != i)
+		return i; /* the caller comes back at from */
+	if (from < a0) {
+		memmove(at->rows + 1, at->rows, at->nrows * sizeof *at->rows);
+		at->rows[0] = from;
+		at->nrows++;
+	}
+	at->from = from;
+	at->to = end;
+	return end;
+}
+
+static void emit_atable(struct doc *D, struct page_ctx *pc, const struct atable *at, unsigned lineno)
+{
+	struct block *b = blocks_add_table(D->out);
+	b->flags |= BF_BORDERLESS | take_flags(D);
+	b->line = lineno;
+	struct table *t = b->table;
+	for (size_t r = 0; r < at->nrows; r++) {
+		size_t l1 = at->rows[r], l2 = r + 1 < at->nrows ? at->rows[r + 1] : at->to;
+		double y1 = pc->lines[l1].y1 - 1, y2 = pc->lines[l2 - 1].y2 + 1;
+		struct row *row = table_add_row(t);
+		for (size_t k = 0; k < at->ncols; k++) {
+			struct cell *c = table_add_cell(row);
+			struct line *ls;
+			size_t n = box_lines(pc, at->cut[k], y1, at->cut[k + 1], y2, &ls);
+			cell_paragraphs(pc, ls, n, at->tx1[k] - 0.5, at->tx2[k] + 0.5, NULL, c->content,
+					D->page_flags, lineno, NULL);
+			free_lines(ls, n);
+		}
+	}
+	table_finish(t);
+	for (size_t i = at->from; i < at->to; i++)
+		pc->lines[i].use = USE_TABLE;
+	D->last_table = 0;
+}
+
 /* ---- one page ----------------------------------------------------------------- */
 
 static double mode_of(double *v, size_t n, double step)
@@ -1795,6 +2008,24 @@ static int layout_page(struct doc *D, struct pdf_page *pg)
 			    l->x1 >= grids[gi].x1 - 2 && l->x2 <= grids[gi].x2 + 2)
 				l->use = USE_TABLE;
 		}
+	/* tables typed without borders (their lines are not the body's, for
+	   the margins); the line pitch is not known yet: the body size's */
+	struct atable *ats = NULL;
+	size_t nats = 0, aats = 0;
+	pc.pitch = D->body_size * 1.25;
+	for (size_t i = 0; i < pc.nlines; i++) {
+		if (pc.lines[i].use != USE_BODY)
+			continue;
+		struct atable at;
+		size_t end = aligned_table_at(&pc, i, &at);
+		if (end == i)
+			continue;
+		ats = xgrow(ats, sizeof *ats, nats + 1, &aats);
+		ats[nats++] = at;
+		for (size_t k = at.from; k < at.to; k++)
+			pc.lines[k].use = USE_TABLE;
+		i = end - 1;
+	}
 	page_margins(D, &pc, grids, ngrids);
 
 	/* walk the page top to bottom */
@@ -1805,7 +2036,7 @@ static int layout_page(struct doc *D, struct pdf_page *pg)
 	}
 	int first = 1;
 	double content_end = 0;
-	size_t gnext = 0;
+	size_t gnext = 0, anext = 0;
 	for (size_t i = 0; i <= pc.nlines && rc == 0; i++) {
 		struct line *l = i < pc.nlines ? &pc.lines[i] : NULL;
 		/* tables that start above this line */
@@ -1819,6 +2050,17 @@ static int layout_page(struct doc *D, struct pdf_page *pg)
 		}
 		if (!l || rc)
 			break;
+		/* a table typed without borders */
+		if (anext < nats && ats[anext].from == i) {
+			flush_para(D);
+			emit_atable(D, &pc, &ats[anext], pg->no * 1000 + (unsigned)i);
+			content_end = fmax(content_end, pc.lines[ats[anext].to - 1].y2);
+			i = ats[anext].to - 1;
+			anext++;
+			first = 0;
+			D->body_started = 1;
+			continue;
+		}
 		if (l->use != USE_BODY)
 			continue;
 		/* bands before any body text are the document's header (there
@@ -1861,6 +2103,7 @@ static int layout_page(struct doc *D, struct pdf_page *pg)
 		free(grids[g].ys);
 	}
 	free(grids);
+	free(ats);
 	/* where the text of this page stopped, for the next page's break test
 	   (footnotes sit at the foot: a page with footnotes is full) */
 	int has_notes = 0;
