@@ -922,6 +922,16 @@ static int starts_lower(const struct page_ctx *pc, const struct line *l)
 	return (unsigned char)s[0] < 0x80 ? islower((unsigned char)s[0]) : lower_utf8(s, w->len);
 }
 
+/* Does the line end with ":", ";" or "."? */
+static int ends_entry(const struct page_ctx *pc, const struct line *l)
+{
+	if (!l->nw)
+		return 0;
+	const struct pdf_word *w = W(pc, l, l->nw - 1);
+	char c = w->len ? wtext(pc->pg, w)[w->len - 1] : 0;
+	return c == ':' || c == ';' || c == '.';
+}
+
 static int starts_with_mark(const struct page_ctx *pc, const struct line *l)
 {
 	if (!l->nw)
@@ -1022,7 +1032,10 @@ static void cell_paragraphs(const struct page_ctx *pc, struct line *ls, size_t n
 				room = (tx2 - tx1) - (prev->x2 - prev->x1);
 			}
 			double pitch = l->base - prev->base;
-			int wrap = first_word_width(pc, l) + l->size * 0.2 > room - l->size * 0.3;
+			/* a wrap, or a line opening in lower case after one that does
+			   not end a sentence or a list entry (a sentence goes on) */
+			int wrap = first_word_width(pc, l) + l->size * 0.2 > room - l->size * 0.3 ||
+				   (starts_lower(pc, l) && !ends_entry(pc, prev));
 			join = wrap && pitch < prev->size * 1.8 && fabs(l->size - prev->size) < 0.6 &&
 			       l->bold == prev->bold;
 			if (zone)
@@ -1812,18 +1825,19 @@ static double mode_of(double *v, size_t n, double step)
  * v share within tol: the left margin is where continuation lines start
  * even on a page of one-line paragraphs that open indented, the right
  * margin where justified lines end, the line pitch the closest spacing
- * that recurs (paragraph spacing adds to it).  The mode when no value
- * recurs. */
-static double edge_of(double *v, size_t n, double tol, int last)
+ * that recurs (paragraph spacing adds to it).  0 when no value recurs. */
+static int edge_of(double *v, size_t n, double tol, int last, double *out)
 {
 	qsort(v, n, sizeof *v, cmp_double);
 	for (size_t k = 0; k + 1 < n; k++) {
 		size_t i = last ? n - 1 - k : k;
 		size_t j = last ? i - 1 : i + 1;
-		if (fabs(v[j] - v[i]) <= tol)
-			return (v[i] + v[j]) / 2;
+		if (fabs(v[j] - v[i]) <= tol) {
+			*out = (v[i] + v[j]) / 2;
+			return 1;
+		}
 	}
-	return mode_of(v, n, tol);
+	return 0;
 }
 
 static void page_margins(struct doc *D, struct page_ctx *pc, const struct grid *grids, size_t ngrids)
@@ -1848,36 +1862,39 @@ static void page_margins(struct doc *D, struct page_ctx *pc, const struct grid *
 		    fabs(pc->lines[i + 1].size - l->size) < 0.5 && fabs(l->size - D->body_size) < 0.6)
 			pitch[np++] = pc->lines[i + 1].base - l->base;
 	}
-	if (n >= 3) {
-		pc->left = edge_of(xs, n, 1.5, 0);
-		/* the first-line indent: the next start that recurs */
+	/* margins that recur on the page; else the page before's, when it
+	   has the same size; else the extremes of the page's text */
+	int have_l = n >= 3 && edge_of(xs, n, 1.5, 0, &pc->left);
+	int have_r = n >= 3 && edge_of(xe, n, 1.5, 1, &pc->right);
+	int prev = D->last_right > D->last_left && D->prev_w == pc->pg->w;
+	double ext_l = minx < 1e8 ? minx : 0, ext_r = maxx > -1e8 ? maxx : pc->pg->w;
+	for (size_t g = 0; g < ngrids; g++) {
+		ext_l = fmin(ext_l, grids[g].x1);
+		ext_r = fmax(ext_r, grids[g].x2);
+	}
+	if (!have_l)
+		pc->left = prev ? D->last_left : ext_l;
+	if (!have_r)
+		pc->right = prev ? D->last_right : ext_r;
+	if (pc->left < minx && have_l)
+		pc->left = minx;
+	/* the first-line indent: the next start that recurs */
+	pc->indent = 0;
+	if (have_l) {
 		size_t k = 0;
 		for (size_t i = 0; i < n; i++)
 			if (xs[i] > pc->left + 3)
 				xs[k++] = xs[i];
-		pc->indent = 0;
 		for (size_t i = 0; i + 1 < k && !pc->indent; i++)
 			if (fabs(xs[i + 1] - xs[i]) <= 1.5)
 				pc->indent = (xs[i] + xs[i + 1]) / 2;
-		pc->right = edge_of(xe, n, 1.5, 1);
-		if (pc->left < minx)
-			pc->left = minx;
-	} else if (D->last_right > D->last_left && D->prev_w == pc->pg->w) {
-		pc->left = D->last_left;
-		pc->right = D->last_right;
-	} else {
-		pc->left = minx < 1e8 ? minx : 0;
-		pc->right = maxx > -1e8 ? maxx : pc->pg->w;
-		for (size_t g = 0; g < ngrids; g++) {
-			pc->left = fmin(pc->left, grids[g].x1);
-			pc->right = fmax(pc->right, grids[g].x2);
-		}
 	}
 	if (pc->right - pc->left < 50) {
 		pc->left = pc->pg->w * 0.1;
 		pc->right = pc->pg->w * 0.9;
 	}
-	pc->pitch = np >= 2 ? edge_of(pitch, np, 0.5, 0) : D->body_size * 1.25;
+	if (np < 2 || !edge_of(pitch, np, 0.5, 0, &pc->pitch))
+		pc->pitch = np ? mode_of(pitch, np, 0.5) : D->body_size * 1.25;
 	if (pc->pitch < D->body_size)
 		pc->pitch = D->body_size * 1.2;
 	free(xs);
