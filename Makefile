@@ -76,7 +76,16 @@ $(B)/tests/%: tests/unit/%.c $(LIB)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(PKG_LIBS) -lcmocka $(LDFLAGS_ALL)
 
-tests: $(UNIT_BIN)
+# Tests-only programs (not unit tests): tests/tools/NAME.c -> $(B)/tests/NAME
+TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/%)
+
+$(B)/tests/%: tests/tools/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(PKG_LIBS) $(LDFLAGS_ALL)
+
+tests: $(UNIT_BIN) $(TOOL_BIN)
 
 # ---- Debian packages -------------------------------------------------------
 # Installed only when missing (apt-get as root); quiet when all are there.
@@ -148,6 +157,13 @@ fuzz: deps-test
 	done
 
 # ---- developer targets ---------------------------------------------------------
+# Legacy Vietnamese encodings: extract/encoding.inc is generated from the
+# tables in extract/encodings/ and committed; the normal build never runs
+# the script.  Rebuild it after editing a table.
+encoding-tables:
+	$(Q)python3 extract/encodings/mkinc.py >extract/encoding.inc.tmp-$$$$ && \
+		mv extract/encoding.inc.tmp-$$$$ extract/encoding.inc
+
 lint:
 	$(Q)clang-format --dry-run --Werror soan.c soan.h extract/*.[ch] generate/*.[ch] tests/unit/*.c
 
@@ -168,6 +184,7 @@ install: all
 clean:
 	rm -rf build build-san build-valgrind build-fuzz soan out
 
-.PHONY: all deps deps-build deps-test demo check check-run tests bench fuzz lint format install clean
+.PHONY: all deps deps-build deps-test demo check check-run tests bench fuzz lint format install clean \
+	encoding-tables
 
 -include $(LIB_OBJ:.o=.d) $(B)/soan.d

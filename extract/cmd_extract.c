@@ -117,7 +117,7 @@ int cmd_extract(int argc, char **argv, FILE *err)
 	int dump = 0, quiet = 0, c;
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+o:d:qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:d:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': output = optarg; break;
 		case 'd': outdir = optarg; break;

@@ -34,7 +34,7 @@ int cmd_validate(int argc, char **argv, FILE *err)
 	int quiet = 0, c;
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'q': quiet = 1; break;
 		case 'h': return cli_help("validate");

@@ -26,18 +26,46 @@ enum text_encoding {
 };
 
 /* Decode data into out (appending).  *found receives what was detected.
- * A legacy encoding is reported as a warning in d ("legacy encoding
- * TCVN3 detected, converted to Unicode").  Returns 0, or -1 with an input
- * error (binary data, undecodable text). */
+ * A legacy encoding is reported as one warning in d ("legacy encoding
+ * TCVN3 (ABC) detected, converted to Unicode; ..."). TCVN3 has no
+ * upper-case toned vowels: words that are evidently in capitals ("Kế
+ * HOạCH") are restored ("KẾ HOẠCH"), others keep the lower-case letter.
+ * Plain UTF-8 is copied after one validity pass and one pass for
+ * Windows-1252 mojibake cues.  Returns 0, or -1 with an input error
+ * (binary data, text that is neither UTF-8 nor a legacy encoding). */
 int encoding_decode(const unsigned char *data, size_t len, struct buf *out,
 		    enum text_encoding *found, struct diag *d);
 
+/* Decode data in the known encoding e into out (appending), with no
+ * detection, warning or repair of TCVN3 capitals: the tables as they are.
+ * Undefined bytes become U+FFFD.  Returns 0, or -1 (invalid UTF-8 or
+ * UTF-16, NUL bytes in 8-bit text). */
+int encoding_convert(enum text_encoding e, const unsigned char *data, size_t len, struct buf *out,
+		     struct diag *d);
+
 const char *encoding_name(enum text_encoding e);
 
+/* Is the UTF-8 word s[0..len) a Vietnamese syllable: an onset, a rhyme of
+ * extract/encodings/rhymes.txt and a tone the rhyme allows, in any case
+ * and Unicode form?  1 yes, 0 no, -1 when the word says nothing: ASCII
+ * only, no vowel (UBND, HĐND), or one capital letter alone.  This is the
+ * detector's measure of a candidate decoding. */
+int encoding_syllable(const char *s, size_t len);
+
+/* The encoding of a DOCX run font: ENC_TCVN3 for the ABC fonts (".VnTime",
+ * ".VnArial", ...; *caps set for the capitals fonts whose name ends in
+ * "H": ".VnTimeH"), ENC_VNI for "VNI-Times", "VNI-Helve", ..., ENC_UTF8
+ * for any other font.  caps may be NULL. */
+enum text_encoding encoding_font(const char *font, int *caps);
+
 /* 8-bit font text in DOCX runs: convert the run's characters (each the
- * cp1252 decoding of one byte) through the table for font (".VnTime",
- * ".VnTimeH", "VNI-Times", ...).  Returns 1 and appends to out when font
- * is a legacy Vietnamese font, 0 (nothing appended) otherwise. */
+ * cp1252 decoding of one byte, as Word stores them; U+F020-U+F0FF taken
+ * as their low byte) through the table for font, upper-cased for the "H"
+ * fonts.  Characters that are no cp1252 reading pass through.  Join the
+ * text of neighbouring runs in the same font before calling: a VNI mark
+ * at the start of a run cannot see the letter it belongs to, and comes
+ * out as a combining mark.  Returns 1 and appends to out when font is a
+ * legacy Vietnamese font, 0 (nothing appended) otherwise. */
 int encoding_font_text(const char *font, const char *utf8, size_t len, struct buf *out);
 
 #endif

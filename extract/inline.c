@@ -98,10 +98,6 @@ static void dmy(const char *s, const struct rmatch *m, int g, struct mark *k)
 	}
 }
 
-static int contains(const char *s, size_t len, const char *needle)
-{
-	return memmem(s, len, needle, strlen(needle)) != NULL;
-}
 
 /* "Định kỳ hằng năm báo cáo ... trước ngày 05 tháng 12": the recurrence
  * is said earlier in the clause (no ";" or "." between). */
@@ -123,10 +119,39 @@ static int periodic_before(const char *s, size_t at)
 	return 0;
 }
 
+static int contains(const char *s, size_t len, const char *needle)
+{
+	return memmem(s, len, needle, strlen(needle)) != NULL;
+}
+
+/* Could s hold an amount?  Every amount ends in a currency word or sign. */
+static int may_amount(const char *s, size_t len)
+{
+	if (contains(s, len, "đồng") || contains(s, len, "VN") || contains(s, len, "₫"))
+		return 1;
+	/* "200.000đ": a digit right before "đ" */
+	for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), "đ", strlen("đ"))); p++)
+		if (p > s && ((p[-1] >= '0' && p[-1] <= '9') || (p - s > 1 && p[-1] == ' ' && p[-2] >= '0' && p[-2] <= '9')))
+			return 1;
+	return 0;
+}
+
+/* Could s hold a deadline?  Each one opens with one of a few words. */
+static int may_deadline(const char *s, size_t len)
+{
+	static const char *const cues[] = { "rước", "hậm nhất", "ạn chót", "ạn cuối", "hông quá", NULL };
+	for (int k = 0; cues[k]; k++)
+		if (contains(s, len, cues[k]))
+			return 1;
+	return 0;
+}
+
 static void find_marks(const char *s, size_t len, struct marks *ms)
 {
 	struct rmatch m;
 	size_t at = 0;
+	if (!may_amount(s, len))
+		at = len;
 	while (at < len && rule_match(R_AMOUNT, s, len, at, &m)) {
 		struct mark k = { .start = rm_start(&m, 0), .end = rm_end(&m, 0), .kind = MARK_AMOUNT };
 		if (amount_value(s + rm_start(&m, 1), rm_len(&m, 1), s + rm_start(&m, 2), rm_len(&m, 2),
@@ -134,7 +159,7 @@ static void find_marks(const char *s, size_t len, struct marks *ms)
 			add_mark(ms, k);
 		at = rm_end(&m, 0) > at ? rm_end(&m, 0) : at + 1;
 	}
-	at = 0;
+	at = may_deadline(s, len) ? 0 : len;
 	while (at < len && rule_match(R_DEADLINE, s, len, at, &m)) {
 		struct mark k = { .start = rm_start(&m, 0), .end = rm_end(&m, 0), .kind = MARK_DEADLINE };
 		dmy(s, &m, 3, &k);

@@ -19,6 +19,17 @@ char *text_clean(const char *s, size_t len);
 /* Apply text_clean() to every text and label in bs. */
 void blocks_normalize(struct blocks *bs);
 
+/* A key for matching words written in different ways: NFC, case folded
+ * (Vietnamese lower case, Đ to đ), decomposed input and U+0340/U+0341
+ * composed, and the tone mark of an open syllable ending in oa, oe or uy
+ * put on its first vowel ("old style": hoà, Uỷ, khoẻ give the keys of
+ * hòa, ủy, khỏe).  Syllables with a final consonant (hoàng, toàn,
+ * thuyền) and "qu" + y (quý) are the same in both styles and are left
+ * alone.  Only keys are folded; output text keeps the document's own
+ * spelling.  s is UTF-8 (bad bytes become U+FFFD); returns a malloc'd
+ * string. */
+char *text_fold(const char *s);
+
 /* Is s[0..len) valid UTF-8 (no overlongs, no surrogates)?  Returns the
  * byte offset of the first bad sequence, or len when all is valid. */
 size_t utf8_valid_prefix(const unsigned char *s, size_t len);

@@ -145,7 +145,11 @@ static void clean_inline(const char *s, size_t len, int md, struct buf *out, int
 			const char *gt = memchr(s + i, '>', len - i);
 			if (gt) {
 				size_t n = (size_t)(gt - (s + i));
-				if (n > 8 && (!strncmp(s + i + 1, "http://", 7) || !strncmp(s + i + 1, "https://", 8))) {
+				/* an e-mail autolink <name@host> keeps its address */
+				int email = n > 3 && memchr(s + i + 1, '@', n - 1) && !memchr(s + i + 1, ' ', n - 1);
+				if (email || (n > 8 && (!strncmp(s + i + 1, "http://", 7) || !strncmp(s + i + 1, "https://", 8)))) {
+					if (email && n > 8 && !strncmp(s + i + 1, "mailto:", 7))
+						i += 7, n -= 7;
 					buf_add(out, s + i + 1, n - 1);
 					i += n;
 					continue;

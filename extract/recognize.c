@@ -80,7 +80,8 @@ static void cell_text(const struct cell *c, struct buf *out)
 			buf_adds(out, b->label);
 			buf_addc(out, ' ');
 		}
-		buf_adds(out, b->text);
+		for (const char *p = b->text; *p; p++)
+			buf_addc(out, *p == '\t' ? ' ' : *p);
 	}
 }
 
@@ -89,7 +90,9 @@ static void cell_text(const struct cell *c, struct buf *out)
 static int is_layout_table(const struct block *b)
 {
 	const struct table *t = b->table;
-	if (t->ncols > 3 || t->nrows > 6)
+	/* a header or signature table: two columns in print, a few more in
+	 * the grid when Word merged cells across it */
+	if (t->ncols > 6 || t->nrows > 6)
 		return 0;
 	int cues = 0;
 	for (size_t r = 0; r < t->nrows; r++)
@@ -100,9 +103,11 @@ static int is_layout_table(const struct block *b)
 				cues += 2;
 			struct rmatch m;
 			for (const char *p = s.ptr; *p;) {
-				const char *e = strchr(p, '\n');
+				const char *e = strpbrk(p, "\n\t");
 				size_t len = e ? (size_t)(e - p) : strlen(p);
-				if (rule_match(R_RECIPIENTS, p, len, 0, &m) || rule_match(R_SIG_AUTHORITY, p, len, 0, &m) ||
+				if (rule_match(R_RECIPIENTS, p, len, 0, &m))
+					cues += 2; /* "Nơi nhận" alone marks a signature area */
+				else if (rule_match(R_SIG_AUTHORITY, p, len, 0, &m) ||
 				    rule_match(R_SIG_DEPUTY, p, len, 0, &m) || rule_match(R_NUMBER_LINE, p, len, 0, &m) ||
 				    rule_match(R_PLACE_DATE, p, len, 0, &m))
 					cues++;
@@ -148,7 +153,7 @@ static void flatten_layout(struct units *us, const struct block *b)
 						}
 						buf_adds(&s, p->text);
 						for (const char *q = s.ptr; *q;) {
-							const char *e = strchr(q, '\n');
+							const char *e = strpbrk(q, "\n\t");
 							size_t len = e ? (size_t)(e - q) : strlen(q);
 							if (len)
 								add_line_unit(us, q, len, p->flags, p->line);
@@ -238,6 +243,7 @@ struct rec {
 	char *number, *symbol, *place, *date_text;
 	int day, month, year;
 	const char *doctype_code, *doctype_text;
+	int doctype_bold; /* the doctype line was bold: so is a title under it */
 	struct buf title;
 	struct buf addressees; /* one per line */
 	int evidence; /* administrative-document cues seen */
@@ -246,12 +252,13 @@ struct rec {
 	double unit_mult; /* "Đơn vị tính: triệu đồng" seen before a table */
 };
 
-/* Text of a unit as one line (visual line breaks become spaces). */
+/* Text of a unit as one line (visual line breaks and tab stops become
+ * spaces). */
 static char *one_line(const char *s)
 {
 	char *r = xstrdup(s);
 	for (char *p = r; *p; p++)
-		if (*p == '\n')
+		if (*p == '\n' || *p == '\t')
 			*p = ' ';
 	return r;
 }
@@ -291,7 +298,7 @@ static enum rank classify(const char *s, struct head *h)
 	size_t ul = !strncmp(s, "Đ", 2) ? 2 : 1;
 	int uletter = upper && (s[ul] == '.' || s[ul] == ')' || (s[ul] == ' ' && (s[ul + 1] == '.' || s[ul + 1] == ')')));
 	int bullet = c0 == '-' || c0 == '+' || c0 == 0xE2 || c0 == 0xC2;
-	if (c0 == 'P' && rule_match(R_HEAD_PART, s, len, 0, &m)) {
+	if ((c0 == 'P' || c0 == 'C') && rule_match(R_HEAD_PART, s, len, 0, &m)) {
 		h->rank = RANK_PART;
 		h->number = xstrndup(s, rm_end(&m, 1));
 		h->rest = rm_has(&m, 2) ? s + rm_start(&m, 2) : s + len;
@@ -482,7 +489,9 @@ static const struct {
 	{ "CÔNG ĐIỆN", "CĐ", "Công điện" },	   { "GIẤY MỜI", "GM", "Giấy mời" },
 	{ "BIÊN BẢN", "BB", "Biên bản" },	   { "THÔNG CÁO", "TC", "Thông cáo" },
 	{ "THAM LUẬN", "", "Tham luận" },	   { "ĐỀ CƯƠNG", "", "Đề cương" },
-	{ "CÔNG VĂN", "", "Công văn" },
+	{ "CÔNG VĂN", "", "Công văn" },		   { "NGHỊ ĐỊNH", "NĐ", "Nghị định" },
+	{ "THÔNG TƯ", "TT", "Thông tư" },	   { "LUẬT", "", "Luật" },
+	{ "ĐIỀU LỆ", "", "Điều lệ" },
 };
 
 static int doctype_index(const char *s, size_t len)
@@ -564,6 +573,8 @@ static int opens_content(const char *s)
 	return rk != RANK_NONE;
 }
 
+static int is_appendix_start(struct rec *r, size_t i);
+
 static int is_heading(const char *s)
 {
 	struct head h;
@@ -586,7 +597,7 @@ static void read_header(struct rec *r)
 		const char *p = u->text;
 		int consumed_all = 1;
 		while (*p) {
-			const char *e = strchr(p, '\n');
+			const char *e = strpbrk(p, "\n\t");
 			size_t len = e ? (size_t)(e - p) : strlen(p);
 			char *line = text_trim(p, len, NULL);
 			struct rmatch m;
@@ -594,6 +605,11 @@ static void read_header(struct rec *r)
 			const char *next = p + len + (e ? 1 : 0);
 			if (!ll || is_rule_line(line) || rule_match(R_STAMP, line, ll, 0, &m)) {
 				/* nothing */
+			} else if (is_appendix_start(r, r->i)) {
+				/* a document that is an appendix of another: no header */
+				consumed_all = 0;
+				free(line);
+				break;
 			} else if (rule_match(R_QUOC_HIEU, line, ll, 0, &m) || rule_match(R_TIEU_NGU, line, ll, 0, &m)) {
 				r->evidence++;
 			} else if (rule_match(R_NUMBER_LINE, line, ll, 0, &m)) {
@@ -632,8 +648,21 @@ static void read_header(struct rec *r)
 				}
 				r->evidence += 2;
 				found_doctype = 1;
-				if (rm_has(&m, 2))
-					buf_add(&r->title, line + rm_start(&m, 2), rm_len(&m, 2));
+				r->doctype_bold = (u->flags & BF_BOLD) != 0;
+				const char *rest = rm_has(&m, 2) ? line + rm_start(&m, 2) : NULL;
+				size_t rest_len = rm_len(&m, 2);
+				/* "ĐỀ CƯƠNG BÁO CÁO": one document type of two words */
+				size_t bl = strlen("BÁO CÁO");
+				if (rest && k >= 0 && !strcmp(doctypes[k].upper, "ĐỀ CƯƠNG") && rest_len >= bl &&
+				    !strncmp(rest, "BÁO CÁO", bl)) {
+					r->doctype_text = "Đề cương báo cáo";
+					rest += bl;
+					rest_len -= bl;
+					while (rest_len && *rest == ' ')
+						rest++, rest_len--;
+				}
+				if (rest && rest_len)
+					buf_add(&r->title, rest, rest_len);
 				/* the rest of this unit's lines are the title */
 				for (const char *q = next; *q;) {
 					const char *e2 = strchr(q, '\n');
@@ -658,8 +687,9 @@ static void read_header(struct rec *r)
 			} else if (is_issuer_line(line) && !is_heading(line)) {
 				struct buf *dst = &r->issuer_lines;
 				/* a second body below a complete first one: the first is the parent */
-				if (r->issuer_lines.len && is_body_type_line(line) &&
-				    !(u->flags & BF_BOLD && !r->issuer_lines_bold)) {
+				/* (or a bold line under plain ones: the issuer under its parent) */
+				if (r->issuer_lines.len &&
+				    (is_body_type_line(line) || ((u->flags & BF_BOLD) && !r->issuer_lines_bold))) {
 					buf_release(&r->parent_lines);
 					r->parent_lines = r->issuer_lines;
 					buf_init(&r->issuer_lines);
@@ -699,7 +729,7 @@ static void read_header(struct rec *r)
 static void read_title(struct rec *r)
 {
 	int first = r->title.len == 0;
-	int prev_bold = -1, prev_caps = -1;
+	int prev_bold = r->doctype_bold ? 1 : -1, prev_caps = -1;
 	while (cur(r) && cur(r)->kind == U_PARA) {
 		struct unit *u = cur(r);
 		char *t = one_line(u->text);
@@ -806,7 +836,9 @@ static size_t clause_end(const char *s, size_t from, size_t len)
 		    !(i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' && i + 1 < len && s[i + 1] >= '0'))
 			return i;
 		if (c == ',') {
-			static const char *const next[] = { " Ủy ban nhân dân", " Uỷ ban nhân dân", " UBND",
+			/* (lower case too: TCVN3 text has no capital Ủ) */
+			static const char *const next[] = { " Ủy ban nhân dân", " Uỷ ban nhân dân", " ủy ban nhân dân",
+							    " uỷ ban nhân dân", " UBND",
 							    " Chủ tịch", " Ban Chỉ đạo", " Sở ", NULL };
 			for (int k = 0; next[k]; k++)
 				if (!strncmp(s + i + 1, next[k], strlen(next[k])))
@@ -1013,8 +1045,10 @@ static size_t agency_name_end(const char *s)
 static xmlNodePtr add_agency(struct rec *r, const char *rest, const char *number, int heading_form)
 {
 	const char *name = rest;
-	if (!strncmp(name, "Đề nghị ", strlen("Đề nghị ")))
-		name += strlen("Đề nghị ");
+	static const char *const asks[] = { "Đề nghị ", "Giao ", "Yêu cầu ", NULL };
+	for (int k = 0; asks[k]; k++)
+		if (!strncmp(name, asks[k], strlen(asks[k])))
+			name += strlen(asks[k]);
 	size_t nl = heading_form ? strlen(name) : agency_name_end(name);
 	char *nm = text_trim(name, nl, ":.,;");
 	xmlNodePtr a = plan_child(top(r), "agency");
@@ -1399,20 +1433,47 @@ static int line_is_signature(const char *s)
 	return rule_match(R_SIG_AUTHORITY, s, len, 0, &m) || rule_match(R_SIG_DEPUTY, s, len, 0, &m);
 }
 
-static int appendix_start_uncached(struct unit *u);
+static int appendix_start_uncached(struct rec *r, size_t i);
 
 static int is_appendix_start(struct rec *r, size_t i)
 {
 	struct unit *u = &r->u.v[i];
 	if (!u->appendix)
-		u->appendix = appendix_start_uncached(u) ? 1 : -1;
+		u->appendix = appendix_start_uncached(r, i) ? 1 : -1;
 	return u->appendix > 0;
 }
 
-static int appendix_start_uncached(struct unit *u)
+/* A document attached to another after its signature: a document type
+ * line ("ĐIỀU LỆ", "QUY CHẾ") with its title and, within a few lines,
+ * "(Ban hành kèm theo Quyết định số …)".  Returns 1 when unit i opens one. */
+static int attached_document(struct rec *r, size_t i)
 {
+	struct unit *u = &r->u.v[i];
+	struct rmatch m;
+	if (u->kind != U_PARA || !rule_match(R_DOCTYPE, u->text, strlen(u->text), 0, &m))
+		return 0;
+	/* the title of a "Phụ lục" heading is not a document of its own */
+	if (i > 0 && r->u.v[i - 1].kind == U_PARA &&
+	    rule_match(R_APPENDIX, r->u.v[i - 1].text, strlen(r->u.v[i - 1].text), 0, &m))
+		return 0;
+	for (size_t j = i + 1; j < r->u.n && j <= i + 4; j++) {
+		struct unit *n = &r->u.v[j];
+		if (n->kind != U_PARA)
+			return 0;
+		if (rule_match(R_ATTACHMENT, n->text, strlen(n->text), 0, &m))
+			return 1;
+	}
+	return 0;
+}
+
+static int appendix_start_uncached(struct rec *r, size_t i)
+{
+	struct unit *u = &r->u.v[i];
 	if (u->kind != U_PARA)
 		return 0;
+	/* only after the document's own header and title */
+	if (r->body && attached_document(r, i))
+		return 1;
 	char *t = one_line(u->text);
 	struct rmatch m;
 	int yes = 0;
@@ -1517,7 +1578,9 @@ static int outline_unit(struct rec *r, int top_level_kind)
 		return 0;
 	}
 	if (u->kind == U_NOTE) {
-		plan_child_text(top(r), "note", u->text);
+		char *nt = one_line(u->text);
+		plan_child_text(top(r), "note", nt);
+		free(nt);
 		r->i++;
 		return 0;
 	}
@@ -1539,6 +1602,21 @@ static int outline_unit(struct rec *r, int top_level_kind)
 			return 0;
 		}
 		pop_items(r);
+		/* "Sở Nội vụ có trách nhiệm ..." as a paragraph of its own in the
+		 * responsibilities section: an agency without a number */
+		if (in_responsibilities(r) && rule_test(R_AGENCY_START, text) && agency_name_end(text) < strlen(text)) {
+			xmlNodePtr a = add_agency(r, text, NULL, 0);
+			xmlNodePtr p = plan_child(a, "p");
+			plan_text(p, text, strlen(text));
+			int rc2 = push(r, a, RANK_LETTER);
+			if (rc2 == 0) {
+				size_t l = strlen(text);
+				r->stack[r->depth - 1].inline_agency = 1;
+				r->stack[r->depth - 1].open_end = l && text[l - 1] == ':';
+			}
+			free(text);
+			return rc2;
+		}
 		xmlNodePtr p = plan_child(top(r), "p");
 		plan_text(p, text, strlen(text));
 		free(text);
@@ -1672,7 +1750,7 @@ static void read_closing(struct rec *r)
 		/* closing sentences before the end matter */
 		if (!in_recips && !authority && !deputy && !position &&
 		    !rule_match(R_RECIPIENTS, u->text, strlen(u->text), 0, &m) && !line_is_signature(u->text) &&
-		    !strchr(u->text, '\n')) {
+		    !strpbrk(u->text, "\n\t")) {
 			char *t = take_para(r);
 			if (!r->closing)
 				r->closing = plan_child(r->root, "closing");
@@ -1682,7 +1760,7 @@ static void read_closing(struct rec *r)
 			continue;
 		}
 		for (const char *p = u->text; *p;) {
-			const char *e = strchr(p, '\n');
+			const char *e = strpbrk(p, "\n\t");
 			size_t len = e ? (size_t)(e - p) : strlen(p);
 			char *line = text_trim(p, len, NULL);
 			size_t ll = strlen(line);
@@ -1717,18 +1795,21 @@ static void read_closing(struct rec *r)
 			}
 			if (rule_match(R_IMAGE_NOTE, line, ll, 0, &m) || rule_match(R_STAMP, line, ll, 0, &m))
 				goto next;
-			if (in_recips && (line[0] == '-' || line[0] == '+' || !strncmp(line, "–", strlen("–")) ||
-					  !strncmp(line, "•", strlen("•")))) {
+			/* "- X;" lines after "Nơi nhận" are recipients, also when the
+			 * signature lines sit between them (typed with tab stops) */
+			if (recips && (line[0] == '-' || line[0] == '+' || !strncmp(line, "–", strlen("–")) ||
+				       !strncmp(line, "•", strlen("•")))) {
 				add_recipient(r, recips, line);
 				goto next;
 			}
-			if (text_upper_ratio(line, ll) > 0.85 && !position && (authority || deputy || !in_recips)) {
+			/* an upper-case line that is not a "- recipient" is the signer's
+			 * position, also right after the list (a signature cell) */
+			if (text_upper_ratio(line, ll) > 0.85 && !position && line[0] != '-' && line[0] != '+') {
 				position = xstrdup(line);
 				in_recips = 0;
 				goto next;
 			}
-			if (rule_match(R_SIGNER, line, ll, 0, &m) && (authority || deputy || position)) {
-				free(signer);
+			if (!signer && rule_match(R_SIGNER, line, ll, 0, &m) && (authority || deputy || position)) {
 				signer = xstrdup(line);
 				in_recips = 0;
 				goto next;
@@ -1791,6 +1872,7 @@ static int stranded_header_line(const char *s)
 
 static int read_appendices(struct rec *r)
 {
+	int first = 1;
 	while (cur(r)) {
 		if (!is_appendix_start(r, r->i)) {
 			/* stray matter after the document (page furniture) */
@@ -1799,8 +1881,21 @@ static int read_appendices(struct rec *r)
 		}
 		char *t = one_line(cur(r)->text);
 		struct rmatch m;
-		rule_match(R_APPENDIX, t, strlen(t), 0, &m);
+		int attached = !rule_match(R_APPENDIX, t, strlen(t), 0, &m);
+		if (attached) {
+			/* "ĐIỀU LỆ" + title + "(Ban hành kèm theo …)": the type line opens the title */
+			memset(&m, 0, sizeof m);
+			for (int g = 0; g < 20; g++)
+				m.ov[2 * g] = m.ov[2 * g + 1] = (size_t)-1;
+			m.ov[4] = 0;
+			m.ov[5] = strlen(t);
+		}
 		xmlNodePtr app = plan_child(r->root, "appendix");
+		if (first) {
+			/* an appendix heading is a document part the decree names (Mẫu 2.1) */
+			r->evidence += 2;
+			first = 0;
+		}
 		if (rm_has(&m, 1)) {
 			char *n = xstrndup(t + rm_start(&m, 1), rm_len(&m, 1));
 			plan_set(app, "number", n);
@@ -1816,6 +1911,17 @@ static int read_appendices(struct rec *r)
 			char *l = one_line(cur(r)->text);
 			size_t ll = strlen(l);
 			if (rule_match(R_ATTACHMENT, l, ll, 0, &m)) {
+				/* "(Kèm theo … 2025" / "của Chủ tịch …)" over two lines */
+				if (!memchr(l, ')', ll) && r->i + 1 < r->u.n && r->u.v[r->i + 1].kind == U_PARA &&
+				    text_starts_lower(r->u.v[r->i + 1].text) && strchr(r->u.v[r->i + 1].text, ')')) {
+					char *l2 = one_line(r->u.v[r->i + 1].text);
+					char *joined = xasprintf("%s %s", l, l2);
+					free(l2);
+					free(l);
+					l = joined;
+					ll = strlen(l);
+					r->i++;
+				}
 				char *a = text_trim(l, ll, NULL);
 				/* without the outer parentheses */
 				size_t al = strlen(a);
@@ -1943,6 +2049,10 @@ static void write_meta(struct rec *r)
 		free(p);
 	}
 #define META_ADD(name) plan_child(r->meta, (name))
+	if (!r->doctype_text && !r->body->children && plan_first(r->root, "appendix")) {
+		r->doctype_code = "";
+		r->doctype_text = "Phụ lục";
+	}
 	xmlNodePtr dt = META_ADD("doctype");
 	xmlSetProp(dt, (const xmlChar *)"code", (const xmlChar *)(r->doctype_code ? r->doctype_code : ""));
 	if (r->doctype_text)
