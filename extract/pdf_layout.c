@@ -336,10 +336,10 @@ int pdf_is_stamp_text(const char *s, size_t len)
 	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		if (has_ci(s, len, marks[i]))
 			return 1;
-	/* "Email: ..." with an address, or opening a short line (body text
-	   may say "gửi về Sở (thông qua email: ...)") */
-	if ((has_ci(s, len, "Email:") || has_ci(s, len, "E-mail:")) &&
-	    (memchr(s, '@', len) || ((!strncasecmp(s, "Email:", 6) || !strncasecmp(s, "E-mail:", 7)) && len < 80)))
+	/* "Email: ..." opening a line, or with an address in a short one
+	   (body text may say "gửi về Sở (thông qua email: x@y.vn)") */
+	if ((len >= 6 && !strncasecmp(s, "Email:", 6)) || (len >= 7 && !strncasecmp(s, "E-mail:", 7)) ||
+	    ((has_ci(s, len, "Email:") || has_ci(s, len, "E-mail:")) && memchr(s, '@', len) && len < 60))
 		return 1;
 	/* "Cơ quan: ..." opening a line */
 	if (len >= 9 && !memcmp(s, "C\xC6\xA1 quan:", 9))

@@ -127,6 +127,28 @@ for pdf in "$D"/hostile/*.pdf "$D/real/qd-2319-ttg-bcd-dulieu-signed.pdf"; do
 	fi
 done
 
+# a PDF from soan's own writer (generate/pdf.c through the fo2pdf test
+# driver; soan generate does not write plans yet): the hand-made Kế hoạch
+# layout tests/data/fo/kehoach.fo reads back into plan XML whose title and
+# top-level sections are the layout's own (its title block and the
+# bookmarks it lists the sections in)
+FO2PDF=$TOP/${B:-build}/tests/fo2pdf
+if [ -x "$FO2PDF" ]; then
+	FO=$TOP/tests/data/fo/kehoach.fo
+	$RUN "$FO2PDF" "$FO" "$T/writer.pdf" >/dev/null 2>&1
+	expect_exit 0 "soan's own PDF of kehoach.fo extracts" soan extract -o "$T/writer.xml" "$T/writer.pdf"
+	check "soan's own PDF: valid plan XML" soan validate "$T/writer.xml"
+	xmllint --xpath "//*[local-name()='bookmark-tree']/*[local-name()='bookmark']/*[local-name()='bookmark-title']/text()" \
+		"$FO" 2>/dev/null | sed -n 's/^[IVX]*\. //p' >"$T/want.txt"
+	xmllint --xpath '/plan/body/section/@heading' "$T/writer.xml" 2>/dev/null |
+		sed 's/^ *[a-z]*="//; s/"$//' >"$T/got.txt"
+	same "$T/want.txt" "$T/got.txt" "soan's own PDF: the layout's sections"
+	want=$(sed -n '/>KẾ HOẠCH</{n;s/.*">\(.*\)<\/fo:block>.*/\1/p}' "$FO")
+	got=$(xmllint --xpath 'string(/plan/meta/title)' "$T/writer.xml" 2>/dev/null)
+	[ -n "$want" ] && [ "$want" = "$got" ] && ok "soan's own PDF: the layout's title" ||
+		not_ok "soan's own PDF: the layout's title ('$got', wanted '$want')"
+fi
+
 # the corpus PDF twins (tests/twins/make-pdf-twins.sh): each reads, and its
 # plan XML equals corpus/NAME/expected.xml apart from /plan/@source
 # (t0100-corpus.sh checks the same; here a failure shows the block dump)
