@@ -31,6 +31,8 @@ for pdf in "$D"/real/*.pdf; do
 	fi
 	expect_exit 0 "$n reads into blocks" soan extract --dump=blocks "$pdf"
 	cp "$T/.out" "$T/$n.blocks"
+	expect_exit 0 "$n extracts" soan extract -o "$T/$n.xml" "$pdf"
+	check "$n: valid plan XML" soan validate "$T/$n.xml"
 	[ "$(grep -c '| ' "$T/$n.blocks")" -gt 10 ] && ok "$n: has text" || not_ok "$n: has text"
 	# no signing stamp, no page number line is body text
 	if grep -E '(Ký bởi|Thời gian ký|Cơ quan:|@[a-z]+\.(gov|com)|[0-9]{2}:[0-9]{2}:[0-9]{2})' "$T/$n.blocks" >"$T/stamp"; then
