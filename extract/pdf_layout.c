@@ -27,10 +27,10 @@
 
 enum line_use {
 	USE_BODY = 0,
-	USE_DROP,     /* furniture or stamp */
-	USE_NOTE,     /* footnote area */
-	USE_TABLE,    /* inside a ruled table */
-	USE_ZONE,     /* inside a two-column band */
+	USE_DROP,  /* furniture or stamp */
+	USE_NOTE,  /* footnote area */
+	USE_TABLE, /* inside a ruled table */
+	USE_ZONE,  /* inside a two-column band */
 };
 
 struct line {
@@ -49,8 +49,8 @@ struct page_ctx {
 	struct line *lines;
 	size_t nlines;
 	double left, right; /* body margins */
-	double indent;	    /* where indented first lines start, or 0 */
-	double pitch;	    /* usual distance between lines of one paragraph */
+	double indent;      /* where indented first lines start, or 0 */
+	double pitch;       /* usual distance between lines of one paragraph */
 };
 
 /* A column of a band: where its lines start and their centres. */
@@ -94,7 +94,8 @@ static int cmp_word_x(const void *a, const void *b)
 	const struct pdf_word *y = &sort_page->words[*(const size_t *)b];
 	if (x->x1 != y->x1)
 		return x->x1 < y->x1 ? -1 : 1;
-	return (*(const size_t *)a > *(const size_t *)b) - (*(const size_t *)a < *(const size_t *)b);
+	return (*(const size_t *)a > *(const size_t *)b) -
+	       (*(const size_t *)a < *(const size_t *)b);
 }
 
 static int cmp_line_y(const void *a, const void *b)
@@ -140,7 +141,7 @@ static void line_measure(struct page_ctx *pc, struct line *l)
 	for (size_t k = 0; k < l->nw; k++) {
 		struct pdf_word *w = &pg->words[l->wi[k]];
 		w->sup = w->size < l->size * 0.8 && w->y2 < l->base - l->size * 0.15 &&
-			 all_digits(wtext(pg, w), w->len);
+		         all_digits(wtext(pg, w), w->len);
 	}
 	l->x1 = 1e9, l->y1 = 1e9, l->x2 = -1e9, l->y2 = -1e9;
 	l->bold = l->italic = 1;
@@ -292,7 +293,7 @@ void pdf_page_drop_lines(struct pdf_page *pg)
 /* The line's text; footnote marks are left out (and listed in marks,
  * space separated, when marks is not NULL). */
 static void line_text(const struct page_ctx *pc, const struct line *l, size_t from, size_t to,
-		      struct buf *out, struct buf *marks)
+                      struct buf *out, struct buf *marks)
 {
 	const struct pdf_word *prev = NULL;
 	for (size_t k = from; k < to; k++) {
@@ -327,19 +328,21 @@ static int has_ci(const char *s, size_t len, const char *needle)
 int pdf_is_stamp_text(const char *s, size_t len)
 {
 	static const char *const marks[] = {
-		"K\xC3\xBD b\xE1\xBB\x9Fi:",		  /* Ký bởi: */
-		"Th\xE1\xBB\x9Di gian k\xC3\xBD",	  /* Thời gian ký */
-		"C\xC6\xA1 quan ph\xC3\xA1t h\xC3\xA0nh:", /* Cơ quan phát hành: */
-		"Signature Not Verified",
-		"Digitally signed",
+	    "K\xC3\xBD b\xE1\xBB\x9Fi:",               /* Ký bởi: */
+	    "Th\xE1\xBB\x9Di gian k\xC3\xBD",          /* Thời gian ký */
+	    "C\xC6\xA1 quan ph\xC3\xA1t h\xC3\xA0nh:", /* Cơ quan phát hành: */
+	    "Signature Not Verified",
+	    "Digitally signed",
 	};
 	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		if (has_ci(s, len, marks[i]))
 			return 1;
 	/* "Email: ..." opening a line, or with an address in a short one
 	   (body text may say "gửi về Sở (thông qua email: x@y.vn)") */
-	if ((len >= 6 && !strncasecmp(s, "Email:", 6)) || (len >= 7 && !strncasecmp(s, "E-mail:", 7)) ||
-	    ((has_ci(s, len, "Email:") || has_ci(s, len, "E-mail:")) && memchr(s, '@', len) && len < 60))
+	if ((len >= 6 && !strncasecmp(s, "Email:", 6)) ||
+	    (len >= 7 && !strncasecmp(s, "E-mail:", 7)) ||
+	    ((has_ci(s, len, "Email:") || has_ci(s, len, "E-mail:")) && memchr(s, '@', len) &&
+	     len < 60))
 		return 1;
 	/* "Cơ quan: ..." opening a line */
 	if (len >= 9 && !memcmp(s, "C\xC6\xA1 quan:", 9))
@@ -351,12 +354,14 @@ int pdf_is_stamp_text(const char *s, size_t len)
 	/* a time stamp hh:mm:ss with a date, as stamps print them */
 	int colon_time = 0, date = 0;
 	for (size_t i = 0; i + 8 <= len; i++) {
-		if (isdigit((unsigned char)s[i]) && isdigit((unsigned char)s[i + 1]) && s[i + 2] == ':' &&
-		    isdigit((unsigned char)s[i + 3]) && isdigit((unsigned char)s[i + 4]) && s[i + 5] == ':' &&
+		if (isdigit((unsigned char)s[i]) && isdigit((unsigned char)s[i + 1]) &&
+		    s[i + 2] == ':' && isdigit((unsigned char)s[i + 3]) &&
+		    isdigit((unsigned char)s[i + 4]) && s[i + 5] == ':' &&
 		    isdigit((unsigned char)s[i + 6]) && isdigit((unsigned char)s[i + 7]))
 			colon_time = 1;
-		if (isdigit((unsigned char)s[i]) && (s[i + 1] == '/' || s[i + 2] == '/' || s[i + 1] == '.' ||
-						     s[i + 2] == '.' || s[i + 2] == '-'))
+		if (isdigit((unsigned char)s[i]) &&
+		    (s[i + 1] == '/' || s[i + 2] == '/' || s[i + 1] == '.' || s[i + 2] == '.' ||
+		     s[i + 2] == '-'))
 			date = 1;
 	}
 	return colon_time && (date || len < 40);
@@ -399,7 +404,7 @@ static int is_page_number(const struct page_ctx *pc, const struct line *l)
 			other++;
 	}
 	int r = digits > 0 && digits <= 4 &&
-		(other == 0 || (t.len >= 5 && !strncasecmp(t.ptr, "Trang", 5) && other == 5));
+	        (other == 0 || (t.len >= 5 && !strncasecmp(t.ptr, "Trang", 5) && other == 5));
 	buf_release(&t);
 	return r;
 }
@@ -441,7 +446,7 @@ struct doc {
 		char mark[16];
 		char *text;
 		int orphan;
-	} *notes;
+	} * notes;
 	size_t nnotes, anotes;
 	/* the table that ended the previous page, for continuation */
 	size_t last_table; /* index in out + 1, or 0 */
@@ -453,7 +458,7 @@ struct doc {
 	int notes_before;     /* the page before had footnotes */
 	int prev_landscape;
 	double prev_w, prev_h;
-	int body_started; /* a paragraph or ruled table has been laid out */
+	int body_started;   /* a paragraph or ruled table has been laid out */
 	struct band band;   /* the last band laid out, */
 	unsigned band_zone; /* its zone flag */
 	size_t band_block;  /* and its block's index + 1 in out */
@@ -470,7 +475,7 @@ static void margin_count(struct doc *D, const char *key, unsigned page)
 		}
 	}
 	D->margins = xgrow(D->margins, sizeof *D->margins, D->nmargins + 1, &D->amargins);
-	D->margins[D->nmargins++] = (struct margin_seen){ xstrdup(key), 1, page };
+	D->margins[D->nmargins++] = (struct margin_seen){xstrdup(key), 1, page};
 }
 
 static unsigned margin_repeats(const struct doc *D, const char *key)
@@ -550,7 +555,8 @@ static unsigned take_flags(struct doc *D)
 static int centered(const struct page_ctx *pc, const struct line *l)
 {
 	double mid = (pc->left + pc->right) / 2, c = (l->x1 + l->x2) / 2;
-	if (!(fabs(c - mid) < 4 && l->x1 > pc->left + l->size * 1.5 && l->x2 < pc->right - l->size * 1.5))
+	if (!(fabs(c - mid) < 4 && l->x1 > pc->left + l->size * 1.5 &&
+	      l->x2 < pc->right - l->size * 1.5))
 		return 0;
 	return !(pc->indent > 0 && fabs(l->x1 - pc->indent) < 1.5) || fabs(c - mid) < 1.0;
 }
@@ -575,8 +581,8 @@ static int opens_entry(const struct page_ctx *pc, const struct line *l)
 		return 0;
 	const char *s = wtext(pc->pg, w);
 	size_t n = w->len;
-	if ((n == 1 && (s[0] == '-' || s[0] == '+')) || (n == 3 && (!memcmp(s, "\xE2\x80\xA2", 3) ||
-								   !memcmp(s, "\xE2\x80\x93", 3))))
+	if ((n == 1 && (s[0] == '-' || s[0] == '+')) ||
+	    (n == 3 && (!memcmp(s, "\xE2\x80\xA2", 3) || !memcmp(s, "\xE2\x80\x93", 3))))
 		return 1;
 	if (n < 2 || n > 8 || (s[n - 1] != '.' && s[n - 1] != ')'))
 		return 0;
@@ -631,8 +637,8 @@ static int continues(struct doc *D, const struct page_ctx *pc, const struct line
 	return 1;
 }
 
-static void add_body_line(struct doc *D, const struct page_ctx *pc, const struct line *l, unsigned lineno,
-			  int same_page)
+static void add_body_line(struct doc *D, const struct page_ctx *pc, const struct line *l,
+                          unsigned lineno, int same_page)
 {
 	if (continues(D, pc, l, same_page)) {
 		/* join: no space after a hyphen that ends a word ("QĐ-" "UBND") */
@@ -728,7 +734,8 @@ static void find_footnotes(struct doc *D, struct page_ctx *pc)
 		if (!l || (l->nw && W(pc, l, 0)->sup)) {
 			buf_trim(&t);
 			if (t.len) {
-				D->notes = xgrow(D->notes, sizeof *D->notes, D->nnotes + 1, &D->anotes);
+				D->notes =
+				    xgrow(D->notes, sizeof *D->notes, D->nnotes + 1, &D->anotes);
 				struct pending_note *n = &D->notes[D->nnotes++];
 				memcpy(n->mark, mark, sizeof mark);
 				n->text = buf_detach(&t, NULL);
@@ -877,7 +884,8 @@ static size_t find_grids(const struct pdf_page *pg, struct grid **out)
 		for (size_t i = 0; i < n; i++) {
 			if (uf_find(p, i) != root)
 				continue;
-			const struct pdf_rule *r = i < pg->nh ? &pg->hrules[i] : &pg->vrules[i - pg->nh];
+			const struct pdf_rule *r =
+			    i < pg->nh ? &pg->hrules[i] : &pg->vrules[i - pg->nh];
 			if (i < pg->nh) {
 				g.ys[g.ny++] = r->at;
 				g.x1 = fmin(g.x1, r->a), g.x2 = fmax(g.x2, r->b);
@@ -974,17 +982,17 @@ static int line_caps(const struct page_ctx *pc, const struct line *l)
 /* What a table cell's text looks like at its two ends, to tell whether
  * the cell of a row split by a page break goes on mid-paragraph. */
 struct cell_edge {
-	int lines;	  /* the cell has text */
-	double room;	  /* room left after its last line */
-	double first_w;	  /* width of the first word of its first line, and a space */
-	double size;	  /* font size of its last line */
+	int lines;      /* the cell has text */
+	double room;    /* room left after its last line */
+	double first_w; /* width of the first word of its first line, and a space */
+	double size;    /* font size of its last line */
 	int bold_first, bold_last;
-	int mark_first;	  /* its first line opens with a list mark */
+	int mark_first; /* its first line opens with a list mark */
 };
 
-static void cell_paragraphs(const struct page_ctx *pc, struct line *ls, size_t n, double cx1, double cx2,
-			    const double *bound, struct blocks *out, unsigned flags, unsigned lineno,
-			    struct cell_edge *edge)
+static void cell_paragraphs(const struct page_ctx *pc, struct line *ls, size_t n, double cx1,
+                            double cx2, const double *bound, struct blocks *out, unsigned flags,
+                            unsigned lineno, struct cell_edge *edge)
 {
 	struct buf t = BUF_INIT;
 	const struct line *prev = NULL;
@@ -1035,14 +1043,14 @@ static void cell_paragraphs(const struct page_ctx *pc, struct line *ls, size_t n
 			/* a wrap, or a line opening in lower case after one that does
 			   not end a sentence or a list entry (a sentence goes on) */
 			int wrap = first_word_width(pc, l) + l->size * 0.2 > room - l->size * 0.3 ||
-				   (starts_lower(pc, l) && !ends_entry(pc, prev));
-			join = wrap && pitch < prev->size * 1.8 && fabs(l->size - prev->size) < 0.6 &&
-			       l->bold == prev->bold;
+			           (starts_lower(pc, l) && !ends_entry(pc, prev));
+			join = wrap && pitch < prev->size * 1.8 &&
+			       fabs(l->size - prev->size) < 0.6 && l->bold == prev->bold;
 			if (zone)
 				join = pitch < prev->size * 1.8 &&
 				       (starts_lower(pc, l) ||
-					(join && l->italic == prev->italic && !starts_with_mark(pc, l) &&
-					 !line_caps(pc, prev)));
+				        (join && l->italic == prev->italic &&
+				         !starts_with_mark(pc, l) && !line_caps(pc, prev)));
 		}
 		if (prev && !join) {
 			buf_trim(&t);
@@ -1077,7 +1085,7 @@ static void cell_paragraphs(const struct page_ctx *pc, struct line *ls, size_t n
 		   sharing its centre show a centred line better */
 		for (size_t k = 0; zone && k < n && !prev_center; k++)
 			prev_center = fabs((ls[k].x1 + ls[k].x2) / 2 - c) < 1.5 &&
-				      fabs((ls[k].x2 - ls[k].x1) - (l->x2 - l->x1)) > 3;
+			              fabs((ls[k].x2 - ls[k].x1) - (l->x2 - l->x1)) > 3;
 		if (!prev || !join)
 			center = prev_center;
 		line_text(pc, l, 0, l->nw, &t, NULL);
@@ -1087,7 +1095,8 @@ static void cell_paragraphs(const struct page_ctx *pc, struct line *ls, size_t n
 }
 
 /* Lines made of the words inside a box (splitting page lines). */
-static size_t box_lines(struct page_ctx *pc, double x1, double y1, double x2, double y2, struct line **out)
+static size_t box_lines(struct page_ctx *pc, double x1, double y1, double x2, double y2,
+                        struct line **out)
 {
 	size_t n = 0, a = 0;
 	*out = NULL;
@@ -1160,7 +1169,7 @@ static void free_row(struct row *r)
  * new page goes on the last one of the page before when the first word
  * would not have fitted after that paragraph's last line. */
 static void join_split_cell(struct blocks *a, struct blocks *b, const struct cell_edge *ea,
-			    const struct cell_edge *eb)
+                            const struct cell_edge *eb)
 {
 	if (!ea || !ea->lines || !eb->lines || !a->n || !b->n)
 		return;
@@ -1186,7 +1195,8 @@ static int emit_grid(struct doc *D, struct page_ctx *pc, const struct grid *g, u
 	size_t R = g->ny - 1, C = g->nx - 1;
 	if (R > LIMIT_TABLE_ROWS || C > LIMIT_TABLE_CELLS) {
 		diag_at(D->d, NULL, pc->pg->no);
-		return diag_error(D->d, "table too large (limits LIMIT_TABLE_ROWS, LIMIT_TABLE_CELLS)");
+		return diag_error(D->d,
+		                  "table too large (limits LIMIT_TABLE_ROWS, LIMIT_TABLE_CELLS)");
 	}
 	/* merge grid cells that no rule separates */
 	size_t *p = xmalloc(R * C * sizeof *p);
@@ -1232,7 +1242,7 @@ static int emit_grid(struct doc *D, struct page_ctx *pc, const struct grid *g, u
 			double y1 = g->ys[rr0], y2 = g->ys[r1[root] + 1];
 			size_t n = box_lines(pc, x1, y1, x2, y2, &ls);
 			cell_paragraphs(pc, ls, n, x1, x2, NULL, cl->content, 0, lineno,
-					&edges[r * C + row->ncells - 1]);
+			                &edges[r * C + row->ncells - 1]);
 			free_lines(ls, n);
 		}
 	}
@@ -1246,7 +1256,8 @@ static int emit_grid(struct doc *D, struct page_ctx *pc, const struct grid *g, u
 		struct row *row = &t->rows[r];
 		int empty = 1;
 		for (size_t c = 0; c < row->ncells; c++)
-			if (!cell_is_empty(&row->cells[c]) || (row->cells[c].rowspan > 1 && !row->cells[c].merged))
+			if (!cell_is_empty(&row->cells[c]) ||
+			    (row->cells[c].rowspan > 1 && !row->cells[c].merged))
 				empty = 0;
 		if (empty && g->ys[r + 1] - g->ys[r] < 6) {
 			free_row(row);
@@ -1260,9 +1271,10 @@ static int emit_grid(struct doc *D, struct page_ctx *pc, const struct grid *g, u
 	const struct cell_edge *last_edges = t->nrows ? &edges[(t->nrows - 1) * C] : NULL;
 
 	/* a table going on from the previous page: same columns */
-	struct block *prev = D->last_table && D->last_table <= D->out->n ? &D->out->v[D->last_table - 1] : NULL;
+	struct block *prev =
+	    D->last_table && D->last_table <= D->out->n ? &D->out->v[D->last_table - 1] : NULL;
 	int cont = prev && prev->kind == BLOCK_TABLE && !D->para_open && D->nlast_cols == g->nx &&
-		   prev->table->ncols == t->ncols;
+	           prev->table->ncols == t->ncols;
 	for (size_t i = 0; cont && i < g->nx; i++)
 		if (fabs(D->last_cols[i] - g->xs[i]) > 4)
 			cont = 0;
@@ -1270,7 +1282,8 @@ static int emit_grid(struct doc *D, struct page_ctx *pc, const struct grid *g, u
 		struct table *pt = prev->table;
 		/* repeated header rows */
 		size_t h = 0;
-		while (h < t->nrows && h < pt->nrows && h < 4 && row_text_eq(&t->rows[h], &pt->rows[h]))
+		while (h < t->nrows && h < pt->nrows && h < 4 &&
+		       row_text_eq(&t->rows[h], &pt->rows[h]))
 			h++;
 		for (size_t r = 0; r < h; r++) {
 			pt->rows[r].header = 1;
@@ -1280,16 +1293,18 @@ static int emit_grid(struct doc *D, struct page_ctx *pc, const struct grid *g, u
 		/* a row split by the page break: empty first cell going on */
 		if (from < t->nrows && pt->nrows) {
 			struct row *a = &pt->rows[pt->nrows - 1], *b = &t->rows[from];
-			int same = a->ncells == b->ncells && a->ncells > 1 && cell_is_empty(&b->cells[0]) &&
-				   !cell_is_empty(&a->cells[0]);
+			int same = a->ncells == b->ncells && a->ncells > 1 &&
+			           cell_is_empty(&b->cells[0]) && !cell_is_empty(&a->cells[0]);
 			for (size_t c = 0; same && c < a->ncells; c++)
 				if (a->cells[c].colspan != b->cells[c].colspan)
 					same = 0;
 			if (same) {
 				for (size_t c = 0; c < a->ncells; c++) {
-					const struct cell_edge *ea = c < D->nlast_edges ? &D->last_edges[c] : NULL;
+					const struct cell_edge *ea =
+					    c < D->nlast_edges ? &D->last_edges[c] : NULL;
 					const struct cell_edge *eb = &edges[from * C + c];
-					join_split_cell(a->cells[c].content, b->cells[c].content, ea, eb);
+					join_split_cell(a->cells[c].content, b->cells[c].content,
+					                ea, eb);
 					move_blocks(a->cells[c].content, b->cells[c].content);
 					if (eb->lines && c < D->nlast_edges)
 						D->last_edges[c] = *eb;
@@ -1354,7 +1369,8 @@ static double column_gap(const struct page_ctx *pc, const struct line *l)
 	}
 	/* a gap of 1.5 em, or a narrower one far wider than a word space
 	   (a header whose columns nearly touch) */
-	int wide = (best > l->size * 1.5 && best > 2.5 * second) || (best > l->size * 0.9 && best > 4 * second);
+	int wide = (best > l->size * 1.5 && best > 2.5 * second) ||
+	           (best > l->size * 0.9 && best > 4 * second);
 	return wide ? at : -1;
 }
 
@@ -1373,11 +1389,11 @@ static void side_add(struct side *s, double x1, double x2)
  * line's other gaps, or it is a justified line whose gaps are all wide.
  * *lmax and *rmin receive the inner edges; ext (when not NULL) the
  * extent of each side's words; *nw the number of words of each side. */
-static int line_sides(const struct page_ctx *pc, const struct line *l, double gl, double gr, double *lmax,
-		      double *rmin, double ext[4], int nw[2])
+static int line_sides(const struct page_ctx *pc, const struct line *l, double gl, double gr,
+                      double *lmax, double *rmin, double ext[4], int nw[2])
 {
-	int left = 0, right = 0, cross = 0, words[2] = { 0, 0 };
-	double e[4] = { 1e9, -1e9, 1e9, -1e9 };
+	int left = 0, right = 0, cross = 0, words[2] = {0, 0};
+	double e[4] = {1e9, -1e9, 1e9, -1e9};
 	double other = 0; /* widest gap that is not between the sides */
 	*lmax = -1e9, *rmin = 1e9;
 	size_t k = 0;
@@ -1438,8 +1454,8 @@ static int fits_side(const struct line *l, const struct side *s)
 
 /* Lay a band out as a borderless two-column table, or, with onto, add
  * its lines to the last row of a band table of the page before. */
-static void emit_band(struct doc *D, struct page_ctx *pc, size_t from, size_t to, const struct band *bd,
-		      unsigned zone, unsigned lineno, struct table *onto)
+static void emit_band(struct doc *D, struct page_ctx *pc, size_t from, size_t to,
+                      const struct band *bd, unsigned zone, unsigned lineno, struct table *onto)
 {
 	double split = (bd->gl + bd->gr) / 2;
 	struct table *t = onto;
@@ -1462,20 +1478,22 @@ static void emit_band(struct doc *D, struct page_ctx *pc, size_t from, size_t to
 			const struct line *a = &pc->lines[i - 1], *l = &pc->lines[i];
 			/* both sides present on both lines and a gap between them */
 			int sa = line_side(pc, a, split), sl = line_side(pc, l, split);
-			cut = zone == BF_HEADER_ZONE && sa == 0 && sl == 0 && l->y1 - a->y2 > l->size * 0.45;
+			cut = zone == BF_HEADER_ZONE && sa == 0 && sl == 0 &&
+			      l->y1 - a->y2 > l->size * 0.45;
 		}
 		if (!cut)
 			continue;
 		struct row *row = onto && t->nrows ? &t->rows[t->nrows - 1] : table_add_row(t);
-		double sx1[2] = { x1, split }, sx2[2] = { split, x2 + 1 };
+		double sx1[2] = {x1, split}, sx2[2] = {split, x2 + 1};
 		double y1 = pc->lines[r0].y1 - 1, y2 = pc->lines[i - 1].y2 + 1;
 		for (int s = 0; s < 2; s++) {
-			struct cell *c = (size_t)s < row->ncells ? &row->cells[s] : table_add_cell(row);
+			struct cell *c =
+			    (size_t)s < row->ncells ? &row->cells[s] : table_add_cell(row);
 			struct line *ls;
 			size_t n = box_lines(pc, sx1[s], y1, sx2[s], y2, &ls);
-			double bound[2] = { s ? bd->gl : pc->left - 6, s ? pc->right + 6 : bd->gr };
-			cell_paragraphs(pc, ls, n, s ? split : pc->left, s ? pc->right : split, bound,
-					c->content, zone | D->page_flags, lineno, NULL);
+			double bound[2] = {s ? bd->gl : pc->left - 6, s ? pc->right + 6 : bd->gr};
+			cell_paragraphs(pc, ls, n, s ? split : pc->left, s ? pc->right : split,
+			                bound, c->content, zone | D->page_flags, lineno, NULL);
 			free_lines(ls, n);
 		}
 		r0 = i;
@@ -1496,7 +1514,7 @@ static void emit_band(struct doc *D, struct page_ctx *pc, size_t from, size_t to
  * split): its columns are known and lines of one side suffice.  *bd
  * receives the band. */
 static size_t band_at(const struct page_ctx *pc, size_t i, struct band *bd, int header,
-		      const struct band *cont)
+                      const struct band *cont)
 {
 	const struct line *l = &pc->lines[i];
 	if (l->use != USE_BODY)
@@ -1525,9 +1543,9 @@ static size_t band_at(const struct page_ctx *pc, size_t i, struct band *bd, int 
 	}
 	struct side *s = bd->s;
 	size_t end = i, two = 0;
-	int first_words[2] = { 0, 0 };
+	int first_words[2] = {0, 0};
 	const struct line *prev = NULL;
-	double prev_y2[2] = { -1, -1 };
+	double prev_y2[2] = {-1, -1};
 	for (size_t j = i; j < pc->nlines; j++) {
 		const struct line *m = &pc->lines[j];
 		if (m->use == USE_DROP)
@@ -1535,7 +1553,8 @@ static size_t band_at(const struct page_ctx *pc, size_t i, struct band *bd, int 
 		if (m->use != USE_BODY)
 			break;
 		double lmax, rmin, ext[4];
-		int side = line_sides(pc, m, gl, gr, &lmax, &rmin, ext, j == i ? first_words : NULL);
+		int side =
+		    line_sides(pc, m, gl, gr, &lmax, &rmin, ext, j == i ? first_words : NULL);
 		if (side == 2)
 			break;
 		if (fmin(gr, rmin) - fmax(gl, lmax) < 2)
@@ -1579,7 +1598,7 @@ static size_t band_at(const struct page_ctx *pc, size_t i, struct band *bd, int 
 	/* one line makes a band only at the head of a page, and only with
 	   a wide gap (Số ... | place and date) */
 	if (two < 1 || (end - i < 2 && !(header && gr - gl > 3 * l->size && first_words[0] >= 2 &&
-					  first_words[1] >= 2)))
+	                                 first_words[1] >= 2)))
 		return i;
 	return end;
 }
@@ -1595,10 +1614,10 @@ static size_t band_at(const struct page_ctx *pc, size_t i, struct band *bd, int 
  * the columns are the header row. */
 
 struct atable {
-	size_t from, to;       /* its lines [from, to) */
+	size_t from, to;                        /* its lines [from, to) */
 	size_t rows[LIMIT_PDF_ATABLE_ROWS + 1]; /* first line of each row */
 	size_t nrows;
-	double cut[LIMIT_PDF_ATABLE_COLS + 1]; /* column edges */
+	double cut[LIMIT_PDF_ATABLE_COLS + 1];                         /* column edges */
 	double tx1[LIMIT_PDF_ATABLE_COLS], tx2[LIMIT_PDF_ATABLE_COLS]; /* their text's extent */
 	size_t ncols;
 };
@@ -1639,7 +1658,8 @@ static int cmp_span(const void *a, const void *b)
 }
 
 /* The runs of a line: words closer than 0.7 em. */
-static size_t line_runs(const struct page_ctx *pc, const struct line *l, struct span *out, size_t max)
+static size_t line_runs(const struct page_ctx *pc, const struct line *l, struct span *out,
+                        size_t max)
 {
 	size_t n = 0;
 	for (size_t k = 0; k < l->nw && n < max; k++) {
@@ -1647,13 +1667,14 @@ static size_t line_runs(const struct page_ctx *pc, const struct line *l, struct 
 		if (n && w->x1 - out[n - 1].x2 < l->size * 0.7)
 			out[n - 1].x2 = fmax(out[n - 1].x2, w->x2);
 		else
-			out[n++] = (struct span){ w->x1, w->x2 };
+			out[n++] = (struct span){w->x1, w->x2};
 	}
 	return n;
 }
 
 /* Do all runs of the line keep inside the columns of cut? */
-static int keeps_to_columns(const struct page_ctx *pc, const struct line *l, const double *cut, size_t ncols)
+static int keeps_to_columns(const struct page_ctx *pc, const struct line *l, const double *cut,
+                            size_t ncols)
 {
 	struct span r[64];
 	size_t n = line_runs(pc, l, r, 64);
@@ -1747,8 +1768,9 @@ static size_t aligned_table_at(const struct page_ctx *pc, size_t i, struct atabl
 	size_t end = last;
 	while (end < pc->nlines && end < last + 8) {
 		const struct line *l = &pc->lines[end], *p = &pc->lines[end - 1];
-		if (l->use != USE_BODY || l->y1 - p->y2 > 1.5 * pc->pitch || l->x1 < num_right + 2 ||
-		    fabs(l->size - p->size) > 0.6 || !keeps_to_columns(pc, l, at->cut, at->ncols))
+		if (l->use != USE_BODY || l->y1 - p->y2 > 1.5 * pc->pitch ||
+		    l->x1 < num_right + 2 || fabs(l->size - p->size) > 0.6 ||
+		    !keeps_to_columns(pc, l, at->cut, at->ncols))
 			break;
 		end++;
 	}
@@ -1772,7 +1794,8 @@ static size_t aligned_table_at(const struct page_ctx *pc, size_t i, struct atabl
 	return end;
 }
 
-static void emit_atable(struct doc *D, struct page_ctx *pc, const struct atable *at, unsigned lineno)
+static void emit_atable(struct doc *D, struct page_ctx *pc, const struct atable *at,
+                        unsigned lineno)
 {
 	struct block *b = blocks_add_table(D->out);
 	b->flags |= BF_BORDERLESS | take_flags(D);
@@ -1786,8 +1809,8 @@ static void emit_atable(struct doc *D, struct page_ctx *pc, const struct atable 
 			struct cell *c = table_add_cell(row);
 			struct line *ls;
 			size_t n = box_lines(pc, at->cut[k], y1, at->cut[k + 1], y2, &ls);
-			cell_paragraphs(pc, ls, n, at->tx1[k] - 0.5, at->tx2[k] + 0.5, NULL, c->content,
-					D->page_flags, lineno, NULL);
+			cell_paragraphs(pc, ls, n, at->tx1[k] - 0.5, at->tx2[k] + 0.5, NULL,
+			                c->content, D->page_flags, lineno, NULL);
 			free_lines(ls, n);
 		}
 	}
@@ -1840,10 +1863,12 @@ static int edge_of(double *v, size_t n, double tol, int last, double *out)
 	return 0;
 }
 
-static void page_margins(struct doc *D, struct page_ctx *pc, const struct grid *grids, size_t ngrids)
+static void page_margins(struct doc *D, struct page_ctx *pc, const struct grid *grids,
+                         size_t ngrids)
 {
 	size_t n = 0;
-	double *xs = xmalloc((pc->nlines + 1) * sizeof *xs), *xe = xmalloc((pc->nlines + 1) * sizeof *xe);
+	double *xs = xmalloc((pc->nlines + 1) * sizeof *xs),
+	       *xe = xmalloc((pc->nlines + 1) * sizeof *xe);
 	double *pitch = xmalloc((pc->nlines + 1) * sizeof *pitch);
 	size_t np = 0;
 	double minx = 1e9, maxx = -1e9;
@@ -1859,7 +1884,8 @@ static void page_margins(struct doc *D, struct page_ctx *pc, const struct grid *
 			n++;
 		}
 		if (i + 1 < pc->nlines && pc->lines[i + 1].use == USE_BODY &&
-		    fabs(pc->lines[i + 1].size - l->size) < 0.5 && fabs(l->size - D->body_size) < 0.6)
+		    fabs(pc->lines[i + 1].size - l->size) < 0.5 &&
+		    fabs(l->size - D->body_size) < 0.6)
 			pitch[np++] = pc->lines[i + 1].base - l->base;
 	}
 	/* margins that recur on the page; else the page before's, when it
@@ -1980,7 +2006,8 @@ static int layout_page(struct doc *D, struct pdf_page *pg)
 		else if (in_margin(&pc, l) && D->npages >= 3) {
 			struct buf key = BUF_INIT;
 			margin_key(&pc, l, &key);
-			if (margin_repeats(D, key.ptr) * 2 >= D->npages && margin_repeats(D, key.ptr) >= 3)
+			if (margin_repeats(D, key.ptr) * 2 >= D->npages &&
+			    margin_repeats(D, key.ptr) >= 3)
 				l->use = USE_DROP;
 			buf_release(&key);
 		}
@@ -2086,11 +2113,13 @@ static int layout_page(struct doc *D, struct pdf_page *pg)
 		struct band bd;
 		/* the signature of the page before may go on at the top */
 		struct block *last = D->out->n ? &D->out->v[D->out->n - 1] : NULL;
-		int go_on = first && !broke && !D->para_open && D->band_block && D->band_block == D->out->n &&
-			    D->band_zone == BF_SIGNATURE_ZONE && last->kind == BLOCK_TABLE;
+		int go_on = first && !broke && !D->para_open && D->band_block &&
+		            D->band_block == D->out->n && D->band_zone == BF_SIGNATURE_ZONE &&
+		            last->kind == BLOCK_TABLE;
 		size_t end = go_on ? band_at(&pc, i, &bd, 0, &D->band) : i;
 		if (end > i) {
-			emit_band(D, &pc, i, end, &bd, D->band_zone, pg->no * 1000 + (unsigned)i, last->table);
+			emit_band(D, &pc, i, end, &bd, D->band_zone, pg->no * 1000 + (unsigned)i,
+			          last->table);
 			content_end = fmax(content_end, pc.lines[end - 1].y2);
 			i = end - 1;
 			first = 0;
@@ -2099,8 +2128,9 @@ static int layout_page(struct doc *D, struct pdf_page *pg)
 		end = band_at(&pc, i, &bd, !D->body_started, NULL);
 		if (end > i) {
 			flush_para(D);
-			emit_band(D, &pc, i, end, &bd, D->body_started ? BF_SIGNATURE_ZONE : BF_HEADER_ZONE,
-				  pg->no * 1000 + (unsigned)i, NULL);
+			emit_band(D, &pc, i, end, &bd,
+			          D->body_started ? BF_SIGNATURE_ZONE : BF_HEADER_ZONE,
+			          pg->no * 1000 + (unsigned)i, NULL);
 			content_end = fmax(content_end, pc.lines[end - 1].y2);
 			i = end - 1;
 			first = 0;
@@ -2164,8 +2194,8 @@ static double body_size(const struct pdf_page *pages, size_t n)
 	return ns ? sizes[best] : 12;
 }
 
-int pdf_layout(struct pdf_page *pages, size_t npages, pdf_rules_fn rules, void *ctx, struct blocks *out,
-	       struct diag *d)
+int pdf_layout(struct pdf_page *pages, size_t npages, pdf_rules_fn rules, void *ctx,
+               struct blocks *out, struct diag *d)
 {
 	struct doc D;
 	memset(&D, 0, sizeof D);
@@ -2203,7 +2233,8 @@ int pdf_layout(struct pdf_page *pages, size_t npages, pdf_rules_fn rules, void *
 	for (size_t p = 0; p < npages && rc == 0; p++) {
 		rc = layout_page(&D, &pages[p]);
 		if (rc == 0 && out->n > LIMIT_BLOCKS)
-			rc = diag_error(d, "too many paragraphs (limit %d, LIMIT_BLOCKS)", LIMIT_BLOCKS);
+			rc = diag_error(d, "too many paragraphs (limit %d, LIMIT_BLOCKS)",
+			                LIMIT_BLOCKS);
 	}
 	if (rc == 0) {
 		flush_para(&D);

@@ -14,21 +14,21 @@
 #include "pdf_layout.h"
 #include "xalloc.h"
 
-#define INK 105 /* ink (255 - gray) of two neighbouring pixels that makes a line */
-#define MIN_H_PT 18.0	   /* shortest horizontal rule, points */
-#define MIN_V_PT 12.0	   /* shortest vertical rule, points */
-#define MAX_THICK_PT 3.0   /* thicker than this is a filled area, not a line */
+#define INK          105  /* ink (255 - gray) of two neighbouring pixels that makes a line */
+#define MIN_H_PT     18.0 /* shortest horizontal rule, points */
+#define MIN_V_PT     12.0 /* shortest vertical rule, points */
+#define MAX_THICK_PT 3.0  /* thicker than this is a filled area, not a line */
 
 struct run {
-	int at;	   /* first pixel row (or column) */
-	int last;  /* last pixel row (or column) joined */
-	int a, b;  /* extent along the line, pixels, b exclusive */
+	int at;   /* first pixel row (or column) */
+	int last; /* last pixel row (or column) joined */
+	int a, b; /* extent along the line, pixels, b exclusive */
 	int done;
 };
 
 /* Join runs found on consecutive scan lines into lines; emit each. */
-static void add_rule(struct pdf_rule **v, size_t *n, size_t *alloc, const struct run *r, double scale,
-		     double ya, double yat)
+static void add_rule(struct pdf_rule **v, size_t *n, size_t *alloc, const struct run *r,
+                     double scale, double ya, double yat)
 {
 	*v = xgrow(*v, sizeof **v, *n + 1, alloc);
 	struct pdf_rule *o = &(*v)[(*n)++];
@@ -78,7 +78,7 @@ static void take_run(struct collector *c, int line, int a, int b)
 		}
 	}
 	c->open = xgrow(c->open, sizeof *c->open, c->nopen + 1, &c->aopen);
-	c->open[c->nopen++] = (struct run){ line, line, a, b, 0 };
+	c->open[c->nopen++] = (struct run){line, line, a, b, 0};
 }
 
 /* Are the 8 bytes at p all white? */
@@ -110,12 +110,12 @@ static int cmp_vrun(const void *a, const void *b)
 #define PAIR_DARK(a, b) ((unsigned)(a) + (unsigned)(b) <= 510u - INK)
 
 void pdf_rules_from_gray(struct pdf_page *pg, const unsigned char *gray, int w, int h, int stride,
-			 double scale, double y0)
+                         double scale, double y0)
 {
 	int min_h = (int)(MIN_H_PT * scale), min_v = (int)(MIN_V_PT * scale);
 	int thick = (int)(MAX_THICK_PT * scale + 0.5);
 	/* horizontal rules lie at a y, vertical ones run along y */
-	struct collector c = { NULL, 0, 0, &pg->hrules, &pg->nh, &pg->ah, scale, thick, 0, y0 };
+	struct collector c = {NULL, 0, 0, &pg->hrules, &pg->nh, &pg->ah, scale, thick, 0, y0};
 	for (int y = 0; y + 1 < h; y++) {
 		close_old(&c, y);
 		const unsigned char *a = gray + (size_t)y * (size_t)stride, *b = a + stride;
@@ -149,16 +149,16 @@ void pdf_rules_from_gray(struct pdf_page *pg, const unsigned char *gray, int w, 
 		start[x] = -1;
 	struct vrun *runs = NULL;
 	size_t nruns = 0, aruns = 0, open = 0;
-#define END_RUN(col, row)                                                             \
-	do {                                                                          \
-		if (start[col] >= 0) {                                                \
-			if ((row) - start[col] >= min_v) {                            \
-				runs = xgrow(runs, sizeof *runs, nruns + 1, &aruns);   \
-				runs[nruns++] = (struct vrun){ (col), start[col], (row) }; \
-			}                                                             \
-			start[col] = -1;                                              \
-			open--;                                                       \
-		}                                                                     \
+#define END_RUN(col, row)                                                                          \
+	do {                                                                                       \
+		if (start[col] >= 0) {                                                             \
+			if ((row)-start[col] >= min_v) {                                           \
+				runs = xgrow(runs, sizeof *runs, nruns + 1, &aruns);               \
+				runs[nruns++] = (struct vrun){(col), start[col], (row)};           \
+			}                                                                          \
+			start[col] = -1;                                                           \
+			open--;                                                                    \
+		}                                                                                  \
 	} while (0)
 	for (int y = 0; y < h; y++) {
 		const unsigned char *a = gray + (size_t)y * (size_t)stride;

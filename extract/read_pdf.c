@@ -86,12 +86,13 @@ static void stdout_restore(int saved)
 static int font_is_bold(const char *name)
 {
 	return name && (strstr(name, "Bold") || strstr(name, "bold") || strstr(name, "Black") ||
-			strstr(name, "Heavy") || strstr(name, "Semibold") || strstr(name, "Demi"));
+	                strstr(name, "Heavy") || strstr(name, "Semibold") || strstr(name, "Demi"));
 }
 
 static int font_is_italic(const char *name)
 {
-	return name && (strstr(name, "Italic") || strstr(name, "italic") || strstr(name, "Oblique"));
+	return name &&
+	       (strstr(name, "Italic") || strstr(name, "italic") || strstr(name, "Oblique"));
 }
 
 struct charbox {
@@ -105,8 +106,8 @@ struct charbox {
 /* Append the words of one text layer (text + one box per character +
  * font runs) to pg.  keep(ctx, box) chooses characters; NULL keeps all. */
 static int add_words(struct pdf_page *pg, const char *text, const PopplerRectangle *rects,
-		     guint nrects, GList *attrs, int widget,
-		     int (*keep)(void *, const PopplerRectangle *), void *ctx, struct diag *d)
+                     guint nrects, GList *attrs, int widget,
+                     int (*keep)(void *, const PopplerRectangle *), void *ctx, struct diag *d)
 {
 	struct pdf_word *cur = NULL;
 	int space = 1;
@@ -121,8 +122,8 @@ static int add_words(struct pdf_page *pg, const char *text, const PopplerRectang
 			a = a->next;
 		PopplerTextAttributes *at = a ? a->data : NULL;
 		gunichar u = g_utf8_get_char_validated(p, (gssize)clen);
-		int blank = u == (gunichar)-1 || u == (gunichar)-2 || g_unichar_isspace(u) || u == 0xA0 ||
-			    u < 0x20;
+		int blank = u == (gunichar)-1 || u == (gunichar)-2 || g_unichar_isspace(u) ||
+		            u == 0xA0 || u < 0x20;
 		if (keep && !keep(ctx, r))
 			blank = 1;
 		if (blank) {
@@ -132,18 +133,21 @@ static int add_words(struct pdf_page *pg, const char *text, const PopplerRectang
 			double size = at ? at->font_size : 0;
 			int bold = at ? font_is_bold(at->font_name) : 0;
 			int italic = at ? font_is_italic(at->font_name) : 0;
-			if (cur && (fabs(cur->size - size) > 0.05 || cur->bold != (unsigned)bold ||
-				    cur->italic != (unsigned)italic || r->x1 < cur->x2 - 1.0 ||
-				    r->y1 > cur->y2 || r->y2 < cur->y1 || r->x1 > cur->x2 + size * 0.15))
+			if (cur &&
+			    (fabs(cur->size - size) > 0.05 || cur->bold != (unsigned)bold ||
+			     cur->italic != (unsigned)italic || r->x1 < cur->x2 - 1.0 ||
+			     r->y1 > cur->y2 || r->y2 < cur->y1 || r->x1 > cur->x2 + size * 0.15))
 				cur = NULL;
 			if (!cur) {
 				if (pg->nwords >= LIMIT_PDF_PAGE_WORDS) {
 					diag_at(d, NULL, pg->no);
-					return diag_error(d, "page %u has too many words (limit %d, "
-							     "LIMIT_PDF_PAGE_WORDS)",
-							  pg->no, LIMIT_PDF_PAGE_WORDS);
+					return diag_error(d,
+					                  "page %u has too many words (limit %d, "
+					                  "LIMIT_PDF_PAGE_WORDS)",
+					                  pg->no, LIMIT_PDF_PAGE_WORDS);
 				}
-				pg->words = xgrow(pg->words, sizeof *pg->words, pg->nwords + 1, &pg->awords);
+				pg->words = xgrow(pg->words, sizeof *pg->words, pg->nwords + 1,
+				                  &pg->awords);
 				cur = &pg->words[pg->nwords++];
 				memset(cur, 0, sizeof *cur);
 				cur->x1 = r->x1, cur->y1 = r->y1, cur->x2 = r->x2, cur->y2 = r->y2;
@@ -173,7 +177,7 @@ static int add_words(struct pdf_page *pg, const char *text, const PopplerRectang
 }
 
 static int page_words(PopplerPage *page, struct pdf_page *pg, int widget,
-		      int (*keep)(void *, const PopplerRectangle *), void *ctx, struct diag *d)
+                      int (*keep)(void *, const PopplerRectangle *), void *ctx, struct diag *d)
 {
 	char *text = poppler_page_get_text(page);
 	PopplerRectangle *rects = NULL;
@@ -182,9 +186,10 @@ static int page_words(PopplerPage *page, struct pdf_page *pg, int widget,
 	if (text && *text && poppler_page_get_text_layout(page, &rects, &nrects)) {
 		if (g_utf8_strlen(text, -1) > LIMIT_PDF_PAGE_CHARS) {
 			diag_at(d, NULL, pg->no);
-			rc = diag_error(d, "page %u has too much text (limit %d characters, "
-					   "LIMIT_PDF_PAGE_CHARS)",
-					pg->no, LIMIT_PDF_PAGE_CHARS);
+			rc = diag_error(d,
+			                "page %u has too much text (limit %d characters, "
+			                "LIMIT_PDF_PAGE_CHARS)",
+			                pg->no, LIMIT_PDF_PAGE_CHARS);
 		} else {
 			GList *attrs = poppler_page_get_text_attributes(page);
 			rc = add_words(pg, text, rects, nrects, attrs, widget, keep, ctx, d);
@@ -213,7 +218,8 @@ static int in_widget(void *ctx, const PopplerRectangle *r)
 	double cx = (r->x1 + r->x2) / 2, cy = (r->y1 + r->y2) / 2;
 	int in = 0;
 	for (size_t i = 0; i < wa->n && !in; i++)
-		in = cx >= wa->r[i].x1 && cx <= wa->r[i].x2 && cy >= wa->r[i].y1 && cy <= wa->r[i].y2;
+		in = cx >= wa->r[i].x1 && cx <= wa->r[i].x2 && cy >= wa->r[i].y1 &&
+		     cy <= wa->r[i].y2;
 	if (!in)
 		return 0;
 	for (size_t i = 0; i < wa->nbody; i++) {
@@ -234,14 +240,14 @@ static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned 
 }
 
 /* Print the page clipped to its widgets into a PDF in memory. */
-static int print_in_process(PopplerPage *page, const struct pdf_page *pg, const struct widget_areas *wa,
-			    struct buf *pdf)
+static int print_in_process(PopplerPage *page, const struct pdf_page *pg,
+                            const struct widget_areas *wa, struct buf *pdf)
 {
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, pdf, pg->w, pg->h);
 	cairo_t *cr = cairo_create(s);
 	for (size_t i = 0; i < wa->n; i++)
 		cairo_rectangle(cr, wa->r[i].x1 - 1, wa->r[i].y1 - 1, wa->r[i].x2 - wa->r[i].x1 + 2,
-				wa->r[i].y2 - wa->r[i].y1 + 2);
+		                wa->r[i].y2 - wa->r[i].y1 + 2);
 	cairo_clip(cr);
 	poppler_page_render_for_printing(page, cr);
 	cairo_destroy(cr);
@@ -253,8 +259,8 @@ static int print_in_process(PopplerPage *page, const struct pdf_page *pg, const 
 
 /* The same in a child process that hands the PDF back through a pipe;
  * 1 with the PDF in pdf, 0 when the child failed or died. */
-static int print_widgets(PopplerPage *page, const struct pdf_page *pg, const struct widget_areas *wa,
-			 struct buf *pdf)
+static int print_widgets(PopplerPage *page, const struct pdf_page *pg,
+                         const struct widget_areas *wa, struct buf *pdf)
 {
 	int fds[2];
 	if (pipe(fds) < 0)
@@ -347,9 +353,9 @@ static int widget_words(PopplerPage *page, struct pdf_page *pg, struct diag *d)
 		GBytes *bytes = g_bytes_new_static(pdf.ptr, pdf.len);
 		PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, NULL);
 		if (doc) {
-			PopplerPage *p = poppler_document_get_n_pages(doc) == 1 ?
-						 poppler_document_get_page(doc, 0) :
-						 NULL;
+			PopplerPage *p = poppler_document_get_n_pages(doc) == 1
+			                     ? poppler_document_get_page(doc, 0)
+			                     : NULL;
 			if (p) {
 				rc = page_words(p, pg, 1, in_widget, &wa, d);
 				g_object_unref(p);
@@ -376,7 +382,8 @@ static int widget_words(PopplerPage *page, struct pdf_page *pg, struct diag *d)
  * read (read_pdf()'s guess that a table goes on) gets its text layer from
  * this rendering: poppler-glib keeps the text a non-printing rendering
  * collects, so the content is parsed once. */
-static int render_band(struct reader *rd, PopplerPage *page, struct pdf_page *pg, double y1, double y2)
+static int render_band(struct reader *rd, PopplerPage *page, struct pdf_page *pg, double y1,
+                       double y2)
 {
 	if (y1 < 0)
 		y1 = 0;
@@ -414,9 +421,11 @@ static int render_band(struct reader *rd, PopplerPage *page, struct pdf_page *pg
 		for (int x = 0; x < w; x++) {
 			uint32_t v = row[x];
 			/* white is by far the commonest pixel */
-			g[x] = (v & 0xFFFFFFu) == 0xFFFFFFu ?
-				       255 :
-				       (unsigned char)((((v >> 16) & 255) * 77 + ((v >> 8) & 255) * 151 + (v & 255) * 28) >> 8);
+			g[x] = (v & 0xFFFFFFu) == 0xFFFFFFu
+			           ? 255
+			           : (unsigned char)((((v >> 16) & 255) * 77 +
+			                              ((v >> 8) & 255) * 151 + (v & 255) * 28) >>
+			                             8);
 		}
 	}
 	pdf_rules_from_gray(pg, gray, w, h, w, scale, y1);
@@ -478,7 +487,8 @@ static size_t count_objects(const unsigned char *data, size_t len)
 		const unsigned char *q = memchr(p, 'o', (size_t)(end - p) - 3);
 		if (!q)
 			break;
-		if (q[1] == 'b' && q[2] == 'j' && q > data && (q[-1] == ' ' || q[-1] == '\n' || q[-1] == '\r'))
+		if (q[1] == 'b' && q[2] == 'j' && q > data &&
+		    (q[-1] == ' ' || q[-1] == '\n' || q[-1] == '\r'))
 			n++;
 		p = q + 1;
 	}
@@ -495,41 +505,44 @@ static void page_release(struct pdf_page *pg)
 }
 
 int read_pdf(const unsigned char *data, size_t len, const struct read_opts *o, struct blocks *out,
-	     struct diag *d)
+             struct diag *d)
 {
 	(void)o;
 	if (len > LIMIT_FILE_BYTES)
 		return diag_error(d, "file too large: %zu bytes (limit %u, LIMIT_FILE_BYTES)", len,
-				  LIMIT_FILE_BYTES);
+		                  LIMIT_FILE_BYTES);
 	if (len < 5 || memcmp(data, "%PDF-", 5))
 		return diag_error(d, "not a PDF file: no %%PDF- signature");
 	size_t nobj = count_objects(data, len);
 	if (nobj > LIMIT_PDF_OBJECTS)
-		return diag_error(d, "PDF has too many objects: %zu (limit %d, LIMIT_PDF_OBJECTS)", nobj,
-				  LIMIT_PDF_OBJECTS);
+		return diag_error(d, "PDF has too many objects: %zu (limit %d, LIMIT_PDF_OBJECTS)",
+		                  nobj, LIMIT_PDF_OBJECTS);
 
 	GError *err = NULL;
 	poppler_messages = 0;
-	guint log_id = g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION,
-					 poppler_log, NULL);
+	guint log_id =
+	    g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION,
+	                      poppler_log, NULL);
 	GBytes *bytes = g_bytes_new_static(data, len);
 	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &err);
 	if (!doc) {
-		int enc = err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED;
+		int enc =
+		    err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED;
 		g_clear_error(&err);
 		g_bytes_unref(bytes);
 		g_log_remove_handler("Poppler", log_id);
 		if (enc)
-			return diag_error(d, "encrypted PDF needs a password to open; text cannot be read");
+			return diag_error(
+			    d, "encrypted PDF needs a password to open; text cannot be read");
 		return diag_error(d, "damaged PDF: poppler cannot open it");
 	}
 	int rc = 0;
-	struct reader rd = { doc, d };
+	struct reader rd = {doc, d};
 	struct pdf_page *pages = NULL;
 	int npages = poppler_document_get_n_pages(doc);
 	if (!(poppler_document_get_permissions(doc) & POPPLER_PERMISSIONS_OK_TO_COPY)) {
 		rc = diag_error(d, "encrypted PDF forbids copying its text (permission flags); "
-				   "ask for an unrestricted copy");
+		                   "ask for an unrestricted copy");
 		goto out;
 	}
 	if (npages <= 0) {
@@ -538,7 +551,7 @@ int read_pdf(const unsigned char *data, size_t len, const struct read_opts *o, s
 	}
 	if (npages > LIMIT_PDF_PAGES) {
 		rc = diag_error(d, "PDF has too many pages: %d (limit %d, LIMIT_PDF_PAGES)", npages,
-				LIMIT_PDF_PAGES);
+		                LIMIT_PDF_PAGES);
 		goto out;
 	}
 
@@ -556,12 +569,15 @@ int read_pdf(const unsigned char *data, size_t len, const struct read_opts *o, s
 		if (!page)
 			continue;
 		poppler_page_get_size(page, &pg->w, &pg->h);
-		if (!(pg->w > 1 && pg->h > 1 && pg->w < LIMIT_PDF_PAGE_POINTS && pg->h < LIMIT_PDF_PAGE_POINTS)) {
+		if (!(pg->w > 1 && pg->h > 1 && pg->w < LIMIT_PDF_PAGE_POINTS &&
+		      pg->h < LIMIT_PDF_PAGE_POINTS)) {
 			g_object_unref(page);
 			diag_at(d, NULL, pg->no);
-			rc = diag_error(d, "page %u has an impossible size %.0fx%.0f points (limit %d, "
-					   "LIMIT_PDF_PAGE_POINTS)",
-					pg->no, pg->w, pg->h, LIMIT_PDF_PAGE_POINTS);
+			rc =
+			    diag_error(d,
+			               "page %u has an impossible size %.0fx%.0f points (limit %d, "
+			               "LIMIT_PDF_PAGE_POINTS)",
+			               pg->no, pg->w, pg->h, LIMIT_PDF_PAGE_POINTS);
 			break;
 		}
 		pg->landscape = pg->w > pg->h;
@@ -582,12 +598,15 @@ int read_pdf(const unsigned char *data, size_t len, const struct read_opts *o, s
 	if (rc == 0) {
 		switch (pdf_quality_verdict(&q, (unsigned)npages)) {
 		case 1:
-			rc = diag_error(d, "PDF has no text layer (a scanned image?): run OCR first");
+			rc = diag_error(d,
+			                "PDF has no text layer (a scanned image?): run OCR first");
 			goto out;
 		case 2:
-			rc = diag_error(d, "PDF text layer is not readable Vietnamese (OCR garbage: %zu of "
-					   "%zu words are Vietnamese syllables); OCR it again with Vietnamese",
-					q.valid, q.tokens);
+			rc = diag_error(
+			    d,
+			    "PDF text layer is not readable Vietnamese (OCR garbage: %zu of "
+			    "%zu words are Vietnamese syllables); OCR it again with Vietnamese",
+			    q.valid, q.tokens);
 			goto out;
 		default: break;
 		}

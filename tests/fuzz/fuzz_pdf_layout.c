@@ -29,14 +29,13 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const words[] = {
-	"Số:",	    "12/KH-UBND", "ỦY",	      "BAN",	   "NHÂN",   "DÂN",	"CỘNG",	 "HÒA",
-	"XÃ",	    "HỘI",	  "KẾ",	      "HOẠCH",	   "Nơi",    "nhận:",	"-",	 "Bộ",
-	"Nội",	    "vụ;",	  "TM.",      "KT.",	   "CHỦ",    "TỊCH",	"1",	 "2",
-	"3",	    "4.",	  "a)",	      "I.",	   "Lâm",    "Đồng,",	"ngày",	 "tháng",
-	"năm",	    "2026",	  "tuyên",    "truyền",	   "cải",    "cách",	"hành",	 "chính",
-	"Ký",	    "bởi:",	  "Trang",    "(1)",	   "Sở",     "Tư",	"pháp",	 "trước",
-	"đ)",	    "+",	  "•",	      "08:15:20",  "a@b.vn", "Email:",	"______", "STT",
-	"Thời",	    "gian",	  "Phụ",      "lục",	   "./.",    "Độc",	"lập",	 "Hạnh",
+    "Số:",  "12/KH-UBND", "ỦY",     "BAN",    "NHÂN",   "DÂN",    "CỘNG", "HÒA",   "XÃ",   "HỘI",
+    "KẾ",   "HOẠCH",      "Nơi",    "nhận:",  "-",      "Bộ",     "Nội",  "vụ;",   "TM.",  "KT.",
+    "CHỦ",  "TỊCH",       "1",      "2",      "3",      "4.",     "a)",   "I.",    "Lâm",  "Đồng,",
+    "ngày", "tháng",      "năm",    "2026",   "tuyên",  "truyền", "cải",  "cách",  "hành", "chính",
+    "Ký",   "bởi:",       "Trang",  "(1)",    "Sở",     "Tư",     "pháp", "trước", "đ)",   "+",
+    "•",    "08:15:20",   "a@b.vn", "Email:", "______", "STT",    "Thời", "gian",  "Phụ",  "lục",
+    "./.",  "Độc",        "lập",    "Hạnh",
 };
 
 static uint16_t u16(const uint8_t *p)
@@ -47,7 +46,7 @@ static uint16_t u16(const uint8_t *p)
 static void add_rule(struct pdf_rule **v, size_t *n, size_t *a, double from, double to, double at)
 {
 	*v = xgrow(*v, sizeof **v, *n + 1, a);
-	(*v)[(*n)++] = (struct pdf_rule){ from < to ? from : to, from < to ? to : from, at };
+	(*v)[(*n)++] = (struct pdf_rule){from < to ? from : to, from < to ? to : from, at};
 }
 
 static int no_rules(void *ctx, struct pdf_page *pg)
@@ -83,7 +82,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			const char *t = words[r[5] % (sizeof words / sizeof words[0])];
 			double sz = 6 + (r[0] >> 4);
 			size_t len = strlen(t);
-			pg->words = xgrow(pg->words, sizeof *pg->words, pg->nwords + 1, &pg->awords);
+			pg->words =
+			    xgrow(pg->words, sizeof *pg->words, pg->nwords + 1, &pg->awords);
 			struct pdf_word *w = &pg->words[pg->nwords++];
 			memset(w, 0, sizeof *w);
 			w->x1 = a, w->y1 = b;
@@ -121,7 +121,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memcpy(gray, r, left);
 		struct pdf_page scratch;
 		memset(&scratch, 0, sizeof scratch);
-		pdf_rules_from_gray(&scratch, gray, w, h + 1, w, 0.5 + (left & 7) * 0.25, left & 63);
+		pdf_rules_from_gray(&scratch, gray, w, h + 1, w, 0.5 + (left & 7) * 0.25,
+		                    left & 63);
 		free(scratch.hrules);
 		free(scratch.vrules);
 		free(gray);
