@@ -1931,7 +1931,8 @@ static void page_margins(struct doc *D, struct page_ctx *pc, const struct grid *
 /* Would the page need its ruling lines?  Lines split by wide gaps; the
  * band around them is where to look.  With header, the document's header
  * (a two-column band before any body text, which offices type as a
- * borderless table) does not count. */
+ * borderless table) does not count, nor does a two-column band whose
+ * lines open with list marks (the signature: Nơi nhận and its list). */
 static int wants_rules(struct page_ctx *pc, int header)
 {
 	size_t multi = 0, skip_to = 0;
@@ -1951,6 +1952,17 @@ static int wants_rules(struct page_ctx *pc, int header)
 			continue;
 		for (size_t k = 1; k < l->nw; k++)
 			if (W(pc, l, k)->x1 - W(pc, l, k - 1)->x2 > l->size * 1.2) {
+				/* a signature band (Nơi nhận and its list | signer) is no
+				   table; a table's rows may look like a band, but do not
+				   open with list marks */
+				struct band bd;
+				size_t e = band_at(pc, i, &bd, 0, NULL), marks = 0;
+				for (size_t j = i; j < e; j++)
+					marks += starts_with_mark(pc, &pc->lines[j]);
+				if (e >= i + 3 && marks >= 2) {
+					i = e - 1;
+					break;
+				}
 				multi++;
 				pc->pg->rule_y1 = fmin(pc->pg->rule_y1, l->y1);
 				pc->pg->rule_y2 = fmax(pc->pg->rule_y2, l->y2);
