@@ -239,6 +239,22 @@ static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned 
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* Does a widget fill in a line of the page's own text (the number or
+ * the day stamped into "Số: ... /BC-UBND", "ngày ... tháng")?  Widgets
+ * away from any text are signing stamps ("Ký bởi: ..."), which the
+ * layout drops: they are not printed at all, as printing costs as much
+ * as rendering the page. */
+static int beside_text(const struct pdf_page *pg, const PopplerRectangle *a)
+{
+	for (size_t i = 0; i < pg->nwords; i++) {
+		const struct pdf_word *w = &pg->words[i];
+		double cy = (w->y1 + w->y2) / 2;
+		if (cy >= a->y1 - 2 && cy <= a->y2 + 2 && w->x2 >= a->x1 - 30 && w->x1 <= a->x2 + 30)
+			return 1;
+	}
+	return 0;
+}
+
 /* Print the page clipped to its widgets into a PDF in memory. */
 static int print_in_process(PopplerPage *page, const struct pdf_page *pg,
                             const struct widget_areas *wa, struct buf *pdf)
@@ -336,11 +352,10 @@ static int widget_words(PopplerPage *page, struct pdf_page *pg, struct diag *d)
 		if (r.x2 - r.x1 < 2 || r.y2 - r.y1 < 2 || wa.n >= LIMIT_PDF_WIDGETS)
 			continue;
 		/* the mapping is in PDF space (origin bottom left) */
-		wa.r[wa.n].x1 = r.x1;
-		wa.r[wa.n].x2 = r.x2;
-		wa.r[wa.n].y1 = pg->h - r.y2;
-		wa.r[wa.n].y2 = pg->h - r.y1;
-		wa.n++;
+		PopplerRectangle a = { r.x1, pg->h - r.y2, r.x2, pg->h - r.y1 };
+		if (!beside_text(pg, &a))
+			continue;
+		wa.r[wa.n++] = a;
 	}
 	poppler_page_free_annot_mapping(map);
 	if (!wa.n)
