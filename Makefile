@@ -147,7 +147,7 @@ fuzz: deps-test
 	@mkdir -p build-fuzz
 	$(Q)for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
 		echo "  FUZZ    $$n"; \
-		clang -std=c11 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined -I. $(PKG_CFLAGS) \
+		clang -std=c11 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -I. $(PKG_CFLAGS) \
 			-DSOAN_PREFIX='"$(PREFIX)"' -Dmain=soan_cli_main -o build-fuzz/$$n $$f soan.c $(LIB_SRC) \
 			$(PKG_LIBS) || exit 1; \
 		mkdir -p build-fuzz/$$n.corpus; \

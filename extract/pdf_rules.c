@@ -184,7 +184,8 @@ void pdf_rules_from_gray(struct pdf_page *pg, const unsigned char *gray, int w, 
 	for (int x = 0; x + 1 < w; x++)
 		END_RUN(x, h);
 #undef END_RUN
-	qsort(runs, nruns, sizeof *runs, cmp_vrun);
+	if (nruns)
+		qsort(runs, nruns, sizeof *runs, cmp_vrun);
 	c.v = &pg->vrules, c.n = &pg->nv, c.alloc = &pg->av;
 	c.ya = y0, c.yat = 0;
 	for (size_t i = 0; i < nruns; i++) {
