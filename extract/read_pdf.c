@@ -13,8 +13,8 @@
  * XML: poppler-glib logs its parse errors to GLib's log (domain
  * "Poppler", INFO level, which GLib prints to stdout when G_MESSAGES_DEBUG
  * asks for it), so read_pdf() takes that domain over while it runs and
- * only counts the messages; and its cairo font code prints failures with
- * printf, so standard output is pointed at /dev/null around renderings.
+ * only counts the messages; and its cairo font code prints failures on
+ * stderr, so both are pointed at /dev/null around renderings.
  *
  * The widget re-print runs in a child process: cairo 1.16 (Debian 12)
  * reads out of bounds, and may crash, subsetting a damaged embedded
@@ -40,6 +40,15 @@
 #include "readers.h"
 #include "xalloc.h"
 
+/* AddressSanitizer builds (make check's second pass, make fuzz) */
+#if defined(__SANITIZE_ADDRESS__)
+#define SOAN_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SOAN_ASAN 1
+#endif
+#endif
+
 struct reader {
 	PopplerDocument *doc;
 	struct diag *d;
@@ -57,30 +66,50 @@ static void poppler_log(const gchar *domain, GLogLevelFlags level, const gchar *
 	poppler_messages++;
 }
 
-/* Standard output pointed elsewhere (at /dev/null) while poppler renders:
- * its cairo font code printf()s.  Returns the saved descriptor or -1. */
-static int stdout_mute(void)
+/* Standard output and standard error pointed at /dev/null while poppler
+ * renders: its cairo font code prints ("some font thing failed") on
+ * stderr, and nothing may ever reach stdout.  Sanitizer builds keep
+ * stderr, where a crash inside the rendering would be reported. */
+struct quiet {
+	int out, err; /* the saved descriptors, or -1 */
+};
+
+static void quiet_begin(struct quiet *q)
 {
+	q->out = q->err = -1;
 	fflush(stdout);
+	fflush(stderr);
 	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	if (null < 0)
-		return -1;
-	int saved = dup(STDOUT_FILENO);
-	if (saved >= 0 && dup2(null, STDOUT_FILENO) < 0) {
-		close(saved);
-		saved = -1;
+		return;
+	q->out = dup(STDOUT_FILENO);
+	if (q->out >= 0 && dup2(null, STDOUT_FILENO) < 0) {
+		close(q->out);
+		q->out = -1;
 	}
+#ifndef SOAN_ASAN
+	q->err = dup(STDERR_FILENO);
+	if (q->err >= 0 && dup2(null, STDERR_FILENO) < 0) {
+		close(q->err);
+		q->err = -1;
+	}
+#endif
 	close(null);
-	return saved;
 }
 
-static void stdout_restore(int saved)
+static void quiet_end(struct quiet *q)
 {
-	if (saved < 0)
-		return;
-	fflush(stdout); /* what poppler printed goes to /dev/null */
-	dup2(saved, STDOUT_FILENO);
-	close(saved);
+	/* what poppler printed goes to /dev/null first */
+	fflush(stdout);
+	fflush(stderr);
+	if (q->out >= 0) {
+		dup2(q->out, STDOUT_FILENO);
+		close(q->out);
+	}
+	if (q->err >= 0) {
+		dup2(q->err, STDERR_FILENO);
+		close(q->err);
+	}
 }
 
 static int font_is_bold(const char *name)
@@ -249,7 +278,8 @@ static int beside_text(const struct pdf_page *pg, const PopplerRectangle *a)
 	for (size_t i = 0; i < pg->nwords; i++) {
 		const struct pdf_word *w = &pg->words[i];
 		double cy = (w->y1 + w->y2) / 2;
-		if (cy >= a->y1 - 2 && cy <= a->y2 + 2 && w->x2 >= a->x1 - 30 && w->x1 <= a->x2 + 30)
+		if (cy >= a->y1 - 2 && cy <= a->y2 + 2 && w->x2 >= a->x1 - 30 &&
+		    w->x1 <= a->x2 + 30)
 			return 1;
 	}
 	return 0;
@@ -292,11 +322,8 @@ static int print_widgets(PopplerPage *page, const struct pdf_page *pg,
 	if (pid == 0) {
 		/* the child: print, write, leave without atexit handlers */
 		close(fds[0]);
-		int null = open("/dev/null", O_WRONLY);
-		if (null >= 0) {
-			dup2(null, STDOUT_FILENO);
-			close(null);
-		}
+		struct quiet q;
+		quiet_begin(&q); /* for good: the child only prints */
 		struct buf out = BUF_INIT;
 		int good = print_in_process(page, pg, wa, &out);
 		const char *p = out.ptr;
@@ -352,7 +379,7 @@ static int widget_words(PopplerPage *page, struct pdf_page *pg, struct diag *d)
 		if (r.x2 - r.x1 < 2 || r.y2 - r.y1 < 2 || wa.n >= LIMIT_PDF_WIDGETS)
 			continue;
 		/* the mapping is in PDF space (origin bottom left) */
-		PopplerRectangle a = { r.x1, pg->h - r.y2, r.x2, pg->h - r.y1 };
+		PopplerRectangle a = {r.x1, pg->h - r.y2, r.x2, pg->h - r.y1};
 		if (!beside_text(pg, &a))
 			continue;
 		wa.r[wa.n++] = a;
@@ -422,9 +449,10 @@ static int render_band(struct reader *rd, PopplerPage *page, struct pdf_page *pg
 	cairo_paint(cr);
 	cairo_scale(cr, scale, scale);
 	cairo_translate(cr, 0, -y1);
-	int saved = stdout_mute();
+	struct quiet q;
+	quiet_begin(&q);
 	poppler_page_render(page, cr);
-	stdout_restore(saved);
+	quiet_end(&q);
 	cairo_destroy(cr);
 	cairo_surface_flush(s);
 	const unsigned char *px32 = cairo_image_surface_get_data(s);
@@ -470,13 +498,6 @@ static int render_rules(void *ctx, struct pdf_page *pg)
  * its configuration to the end (the same allocations tests/valgrind.supp
  * suppresses for FcInit).  LeakSanitizer reads this hook in ASan builds
  * (make check's second pass, make fuzz). */
-#if defined(__SANITIZE_ADDRESS__)
-#define SOAN_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SOAN_ASAN 1
-#endif
-#endif
 #ifdef SOAN_ASAN
 const char *__lsan_default_suppressions(void);
 const char *__lsan_default_suppressions(void)
