@@ -4,13 +4,17 @@
  * (page numbers, running headers and footers, signing stamps, footnote
  * marks); footnotes at the page foot as notes; ruled tables (from the
  * ruling lines pdf_rules.c finds) with merged cells, rows continued on the
- * next page and repeated header rows dropped; the two-column bands of
- * the document header (issuer | Quốc hiệu; Số | place and date) and the
- * signature (Nơi nhận | signer), emitted as borderless two-column tables
- * the way a DOCX header table arrives; and paragraphs rebuilt from line
- * positions (indents, spacing, wrapping, a paragraph going on across a
- * page break), with bold and italic from the fonts.  It does not decide
- * what any text means: that is the recognizer's. */
+ * next page (a cell split mid-paragraph joined) and repeated header rows
+ * dropped; tables typed without borders, from the alignment of their
+ * columns; the two-column bands of the document header (issuer | Quốc
+ * hiệu; Số | place and date) and the signature (Nơi nhận | signer, going
+ * on over a page break), emitted as borderless two-column tables the way
+ * a DOCX header table arrives; which pages need ruling lines at all; and
+ * paragraphs rebuilt from line positions (indents, spacing, wrapping,
+ * entries broken by hand, a paragraph going on across a page break),
+ * with bold and italic from the fonts.  It reads layout, with a few
+ * typographic signs (list marks, capitals, a line opening in lower case);
+ * what any text means is the recognizer's. */
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
