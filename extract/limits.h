@@ -92,6 +92,11 @@
  * of the in-memory PDF printed to read their text. */
 #define LIMIT_PDF_WIDGETS 32
 #define LIMIT_PDF_WIDGET_BYTES (64u * 1024 * 1024)
+/* A table without rules, rebuilt from aligned text on one page: rows and
+ * columns (a page holds some 40 lines). */
+#define LIMIT_PDF_ATABLE_ROWS 200
+#define LIMIT_PDF_ATABLE_COLS 24
+
 /* Pixels of one page rendering searched for ruling lines (an A4 page at
  * 108 dpi is 1.1 million; a spreadsheet page is scaled down to this). */
 #define LIMIT_PDF_RENDER_PIXELS 8000000.0

@@ -17,10 +17,10 @@
 #include "pdf_layout.h"
 
 static const char *const initials[] = {
-	"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d",
-	"D",   "g",	 "h",  "k",  "l",  "m",  "n",  "p",  "r",  "s",  "t",  "v", "x", "",
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d",
+    "D",   "g",  "h",  "k",  "l",  "m",  "n",  "p",  "r",  "s",  "t",  "v", "x", "",
 };
-static const char *const finals[] = { "ch", "ng", "nh", "c", "m", "n", "p", "t", "" };
+static const char *const finals[] = {"ch", "ng", "nh", "c", "m", "n", "p", "t", ""};
 
 static int is_vowel(char c)
 {
@@ -122,7 +122,8 @@ void pdf_quality_add(struct pdf_quality *q, const char *s, size_t len)
 			t.upper++;
 		utf8proc_int32_t dec[4];
 		int last = 0;
-		utf8proc_ssize_t m = utf8proc_decompose_char(cp, dec, 4, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &last);
+		utf8proc_ssize_t m = utf8proc_decompose_char(
+		    cp, dec, 4, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &last);
 		char base = '?';
 		if (m >= 1) {
 			if (dec[0] < 128 && dec[0] >= 'a' && dec[0] <= 'z')

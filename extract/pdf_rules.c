@@ -7,32 +7,34 @@
  * joining the pixel rows of one thick line, dropping filled areas
  * (images, shading) that are not lines, and converting to points.  It
  * does not decide what is a table (pdf_layout.c does). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "pdf_layout.h"
 #include "xalloc.h"
 
-#define INK 105 /* ink (255 - gray) of two neighbouring pixels that makes a line */
-#define MIN_H_PT 18.0	   /* shortest horizontal rule, points */
-#define MIN_V_PT 12.0	   /* shortest vertical rule, points */
-#define MAX_THICK_PT 3.0   /* thicker than this is a filled area, not a line */
+#define INK          105  /* ink (255 - gray) of two neighbouring pixels that makes a line */
+#define MIN_H_PT     18.0 /* shortest horizontal rule, points */
+#define MIN_V_PT     12.0 /* shortest vertical rule, points */
+#define MAX_THICK_PT 3.0  /* thicker than this is a filled area, not a line */
 
 struct run {
-	int at;	   /* first pixel row (or column) */
-	int last;  /* last pixel row (or column) joined */
-	int a, b;  /* extent along the line, pixels, b exclusive */
+	int at;   /* first pixel row (or column) */
+	int last; /* last pixel row (or column) joined */
+	int a, b; /* extent along the line, pixels, b exclusive */
 	int done;
 };
 
 /* Join runs found on consecutive scan lines into lines; emit each. */
-static void add_rule(struct pdf_rule **v, size_t *n, size_t *alloc, const struct run *r, double scale)
+static void add_rule(struct pdf_rule **v, size_t *n, size_t *alloc, const struct run *r,
+                     double scale, double ya, double yat)
 {
 	*v = xgrow(*v, sizeof **v, *n + 1, alloc);
 	struct pdf_rule *o = &(*v)[(*n)++];
-	o->a = r->a / scale;
-	o->b = r->b / scale;
-	o->at = (r->at + r->last + 1) / 2.0 / scale;
+	o->a = r->a / scale + ya;
+	o->b = r->b / scale + ya;
+	o->at = (r->at + r->last + 1) / 2.0 / scale + yat;
 }
 
 struct collector {
@@ -42,6 +44,7 @@ struct collector {
 	size_t *n, *alloc;
 	double scale;
 	int max_thick;
+	double ya, yat; /* page offsets (points) of extents and positions */
 };
 
 static void close_old(struct collector *c, int line)
@@ -51,7 +54,7 @@ static void close_old(struct collector *c, int line)
 		struct run *r = &c->open[i];
 		if (r->last < line - 1) {
 			if (r->last - r->at + 1 <= c->max_thick)
-				add_rule(c->v, c->n, c->alloc, r, c->scale);
+				add_rule(c->v, c->n, c->alloc, r, c->scale, c->ya, c->yat);
 			continue;
 		}
 		c->open[k++] = *r;
@@ -75,54 +78,124 @@ static void take_run(struct collector *c, int line, int a, int b)
 		}
 	}
 	c->open = xgrow(c->open, sizeof *c->open, c->nopen + 1, &c->aopen);
-	c->open[c->nopen++] = (struct run){ line, line, a, b, 0 };
+	c->open[c->nopen++] = (struct run){line, line, a, b, 0};
 }
 
+/* Are the 8 bytes at p all white? */
+static int white8(const unsigned char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, sizeof v);
+	return v == UINT64_MAX;
+}
+
+/* A vertical run found while walking the rows: column x, rows [s, e). */
+struct vrun {
+	int x, s, e;
+};
+
+static int cmp_vrun(const void *a, const void *b)
+{
+	const struct vrun *p = a, *q = b;
+	if (p->x != q->x)
+		return p->x < q->x ? -1 : 1;
+	return (p->s > q->s) - (p->s < q->s);
+}
+
+/* A hairline between two pixel rows shows as two light rows: a pixel is
+ * ink when it and its neighbour below (or right) hold enough ink
+ * together.  Both directions are scanned row by row (the image is stored
+ * by rows), skipping white stretches eight pixels at a time: most of a
+ * page is white. */
+#define PAIR_DARK(a, b) ((unsigned)(a) + (unsigned)(b) <= 510u - INK)
+
 void pdf_rules_from_gray(struct pdf_page *pg, const unsigned char *gray, int w, int h, int stride,
-			 double scale)
+                         double scale, double y0)
 {
 	int min_h = (int)(MIN_H_PT * scale), min_v = (int)(MIN_V_PT * scale);
 	int thick = (int)(MAX_THICK_PT * scale + 0.5);
-	struct collector c = { NULL, 0, 0, &pg->hrules, &pg->nh, &pg->ah, scale, thick };
-	/* A hairline between two pixel rows shows as two light rows: a pixel
-	   is ink when it and its neighbour below (or right) hold enough ink
-	   together. */
-#define DARK_AT(x, y, dx, dy)                                                                    \
-	(510 - gray[(size_t)(y) * (size_t)stride + (size_t)(x)] -                                 \
-		 gray[(size_t)((y) + (dy)) * (size_t)stride + (size_t)((x) + (dx))] >=            \
-	 INK)
+	/* horizontal rules lie at a y, vertical ones run along y */
+	struct collector c = {NULL, 0, 0, &pg->hrules, &pg->nh, &pg->ah, scale, thick, 0, y0};
 	for (int y = 0; y + 1 < h; y++) {
 		close_old(&c, y);
-		int x = 0;
+		const unsigned char *a = gray + (size_t)y * (size_t)stride, *b = a + stride;
+		int x = 0, s = -1;
 		while (x < w) {
-			while (x < w && !DARK_AT(x, y, 0, 1))
-				x++;
-			int s = x;
-			while (x < w && DARK_AT(x, y, 0, 1))
-				x++;
-			if (x - s >= min_h)
-				take_run(&c, y, s, x);
+			if (x + 8 <= w && white8(a + x) && white8(b + x)) {
+				if (s >= 0 && x - s >= min_h)
+					take_run(&c, y, s, x);
+				s = -1;
+				x += 8;
+				continue;
+			}
+			if (PAIR_DARK(a[x], b[x])) {
+				if (s < 0)
+					s = x;
+			} else {
+				if (s >= 0 && x - s >= min_h)
+					take_run(&c, y, s, x);
+				s = -1;
+			}
+			x++;
 		}
+		if (s >= 0 && x - s >= min_h)
+			take_run(&c, y, s, x);
 	}
 	close_old(&c, h + 2);
-	c.v = &pg->vrules, c.n = &pg->nv, c.alloc = &pg->av;
-	/* vertical: the same, walking columns */
-	for (int x = 0; x + 1 <= w; x++) {
-		close_old(&c, x);
-		if (x + 1 == w)
-			break;
-		int y = 0;
-		while (y < h) {
-			while (y < h && !DARK_AT(x, y, 1, 0))
-				y++;
-			int s = y;
-			while (y < h && DARK_AT(x, y, 1, 0))
-				y++;
-			if (y - s >= min_v)
-				take_run(&c, x, s, y);
+
+	/* vertical: pixel x with x + 1, open runs per column */
+	int *start = xmalloc((size_t)(w > 0 ? w : 1) * sizeof *start);
+	for (int x = 0; x < w; x++)
+		start[x] = -1;
+	struct vrun *runs = NULL;
+	size_t nruns = 0, aruns = 0, open = 0;
+#define END_RUN(col, row)                                                                          \
+	do {                                                                                       \
+		if (start[col] >= 0) {                                                             \
+			if ((row)-start[col] >= min_v) {                                           \
+				runs = xgrow(runs, sizeof *runs, nruns + 1, &aruns);               \
+				runs[nruns++] = (struct vrun){(col), start[col], (row)};           \
+			}                                                                          \
+			start[col] = -1;                                                           \
+			open--;                                                                    \
+		}                                                                                  \
+	} while (0)
+	for (int y = 0; y < h; y++) {
+		const unsigned char *a = gray + (size_t)y * (size_t)stride;
+		int x = 0;
+		while (x + 1 < w) {
+			if (x + 9 <= w && white8(a + x) && a[x + 8] == 255) {
+				for (int k = 0; open && k < 8; k++)
+					END_RUN(x + k, y);
+				x += 8;
+				continue;
+			}
+			if (PAIR_DARK(a[x], a[x + 1])) {
+				if (start[x] < 0) {
+					start[x] = y;
+					open++;
+				}
+			} else {
+				END_RUN(x, y);
+			}
+			x++;
 		}
 	}
+	for (int x = 0; x + 1 < w; x++)
+		END_RUN(x, h);
+#undef END_RUN
+	if (nruns)
+		qsort(runs, nruns, sizeof *runs, cmp_vrun);
+	c.v = &pg->vrules, c.n = &pg->nv, c.alloc = &pg->av;
+	c.ya = y0, c.yat = 0;
+	for (size_t i = 0; i < nruns; i++) {
+		if (i == 0 || runs[i].x != runs[i - 1].x)
+			close_old(&c, runs[i].x);
+		take_run(&c, runs[i].x, runs[i].s, runs[i].e);
+	}
 	close_old(&c, w + 2);
+	free(runs);
+	free(start);
 	free(c.open);
 	pg->rules_done = 1;
 }

@@ -9,12 +9,27 @@
  * page renderings that pdf_rules.c searches for ruling lines.  What the
  * words mean as lines, paragraphs, zones and tables is pdf_layout.c's.
  *
- * Poppler reports its own parse errors through GLib's log at INFO level,
- * which GLib does not print by default; this file never prints. */
+ * Nothing of poppler's may reach standard output, where soan writes plan
+ * XML: poppler-glib logs its parse errors to GLib's log (domain
+ * "Poppler", INFO level, which GLib prints to stdout when G_MESSAGES_DEBUG
+ * asks for it), so read_pdf() takes that domain over while it runs and
+ * only counts the messages; and its cairo font code prints failures on
+ * stderr, so both are pointed at /dev/null around renderings.
+ *
+ * The widget re-print runs in a child process: cairo 1.16 (Debian 12)
+ * reads out of bounds, and may crash, subsetting a damaged embedded
+ * TrueType font when the PDF surface is finished, and nothing poppler-glib
+ * reports tells such a font beforehand.  A child that dies costs only the
+ * widget text of that page. */
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -25,20 +40,88 @@
 #include "readers.h"
 #include "xalloc.h"
 
+/* AddressSanitizer builds (make check's second pass, make fuzz) */
+#if defined(__SANITIZE_ADDRESS__)
+#define SOAN_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SOAN_ASAN 1
+#endif
+#endif
+
 struct reader {
 	PopplerDocument *doc;
 	struct diag *d;
 };
 
+/* ---- keeping poppler quiet --------------------------------------------------- */
+
+/* Messages poppler-glib logged while read_pdf() ran (parse errors of a
+ * damaged file); counted, never printed. */
+static unsigned poppler_messages;
+
+static void poppler_log(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data)
+{
+	(void)domain, (void)level, (void)msg, (void)data;
+	poppler_messages++;
+}
+
+/* Standard output and standard error pointed at /dev/null while poppler
+ * renders: its cairo font code prints ("some font thing failed") on
+ * stderr, and nothing may ever reach stdout.  Sanitizer builds keep
+ * stderr, where a crash inside the rendering would be reported. */
+struct quiet {
+	int out, err; /* the saved descriptors, or -1 */
+};
+
+static void quiet_begin(struct quiet *q)
+{
+	q->out = q->err = -1;
+	fflush(stdout);
+	fflush(stderr);
+	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (null < 0)
+		return;
+	q->out = dup(STDOUT_FILENO);
+	if (q->out >= 0 && dup2(null, STDOUT_FILENO) < 0) {
+		close(q->out);
+		q->out = -1;
+	}
+#ifndef SOAN_ASAN
+	q->err = dup(STDERR_FILENO);
+	if (q->err >= 0 && dup2(null, STDERR_FILENO) < 0) {
+		close(q->err);
+		q->err = -1;
+	}
+#endif
+	close(null);
+}
+
+static void quiet_end(struct quiet *q)
+{
+	/* what poppler printed goes to /dev/null first */
+	fflush(stdout);
+	fflush(stderr);
+	if (q->out >= 0) {
+		dup2(q->out, STDOUT_FILENO);
+		close(q->out);
+	}
+	if (q->err >= 0) {
+		dup2(q->err, STDERR_FILENO);
+		close(q->err);
+	}
+}
+
 static int font_is_bold(const char *name)
 {
 	return name && (strstr(name, "Bold") || strstr(name, "bold") || strstr(name, "Black") ||
-			strstr(name, "Heavy") || strstr(name, "Semibold") || strstr(name, "Demi"));
+	                strstr(name, "Heavy") || strstr(name, "Semibold") || strstr(name, "Demi"));
 }
 
 static int font_is_italic(const char *name)
 {
-	return name && (strstr(name, "Italic") || strstr(name, "italic") || strstr(name, "Oblique"));
+	return name &&
+	       (strstr(name, "Italic") || strstr(name, "italic") || strstr(name, "Oblique"));
 }
 
 struct charbox {
@@ -52,8 +135,8 @@ struct charbox {
 /* Append the words of one text layer (text + one box per character +
  * font runs) to pg.  keep(ctx, box) chooses characters; NULL keeps all. */
 static int add_words(struct pdf_page *pg, const char *text, const PopplerRectangle *rects,
-		     guint nrects, GList *attrs, int widget,
-		     int (*keep)(void *, const PopplerRectangle *), void *ctx, struct diag *d)
+                     guint nrects, GList *attrs, int widget,
+                     int (*keep)(void *, const PopplerRectangle *), void *ctx, struct diag *d)
 {
 	struct pdf_word *cur = NULL;
 	int space = 1;
@@ -68,8 +151,8 @@ static int add_words(struct pdf_page *pg, const char *text, const PopplerRectang
 			a = a->next;
 		PopplerTextAttributes *at = a ? a->data : NULL;
 		gunichar u = g_utf8_get_char_validated(p, (gssize)clen);
-		int blank = u == (gunichar)-1 || u == (gunichar)-2 || g_unichar_isspace(u) || u == 0xA0 ||
-			    u < 0x20;
+		int blank = u == (gunichar)-1 || u == (gunichar)-2 || g_unichar_isspace(u) ||
+		            u == 0xA0 || u < 0x20;
 		if (keep && !keep(ctx, r))
 			blank = 1;
 		if (blank) {
@@ -79,18 +162,21 @@ static int add_words(struct pdf_page *pg, const char *text, const PopplerRectang
 			double size = at ? at->font_size : 0;
 			int bold = at ? font_is_bold(at->font_name) : 0;
 			int italic = at ? font_is_italic(at->font_name) : 0;
-			if (cur && (fabs(cur->size - size) > 0.05 || cur->bold != (unsigned)bold ||
-				    cur->italic != (unsigned)italic || r->x1 < cur->x2 - 1.0 ||
-				    r->y1 > cur->y2 || r->y2 < cur->y1 || r->x1 > cur->x2 + size * 0.15))
+			if (cur &&
+			    (fabs(cur->size - size) > 0.05 || cur->bold != (unsigned)bold ||
+			     cur->italic != (unsigned)italic || r->x1 < cur->x2 - 1.0 ||
+			     r->y1 > cur->y2 || r->y2 < cur->y1 || r->x1 > cur->x2 + size * 0.15))
 				cur = NULL;
 			if (!cur) {
 				if (pg->nwords >= LIMIT_PDF_PAGE_WORDS) {
 					diag_at(d, NULL, pg->no);
-					return diag_error(d, "page %u has too many words (limit %d, "
-							     "LIMIT_PDF_PAGE_WORDS)",
-							  pg->no, LIMIT_PDF_PAGE_WORDS);
+					return diag_error(d,
+					                  "page %u has too many words (limit %d, "
+					                  "LIMIT_PDF_PAGE_WORDS)",
+					                  pg->no, LIMIT_PDF_PAGE_WORDS);
 				}
-				pg->words = xgrow(pg->words, sizeof *pg->words, pg->nwords + 1, &pg->awords);
+				pg->words = xgrow(pg->words, sizeof *pg->words, pg->nwords + 1,
+				                  &pg->awords);
 				cur = &pg->words[pg->nwords++];
 				memset(cur, 0, sizeof *cur);
 				cur->x1 = r->x1, cur->y1 = r->y1, cur->x2 = r->x2, cur->y2 = r->y2;
@@ -120,7 +206,7 @@ static int add_words(struct pdf_page *pg, const char *text, const PopplerRectang
 }
 
 static int page_words(PopplerPage *page, struct pdf_page *pg, int widget,
-		      int (*keep)(void *, const PopplerRectangle *), void *ctx, struct diag *d)
+                      int (*keep)(void *, const PopplerRectangle *), void *ctx, struct diag *d)
 {
 	char *text = poppler_page_get_text(page);
 	PopplerRectangle *rects = NULL;
@@ -129,9 +215,10 @@ static int page_words(PopplerPage *page, struct pdf_page *pg, int widget,
 	if (text && *text && poppler_page_get_text_layout(page, &rects, &nrects)) {
 		if (g_utf8_strlen(text, -1) > LIMIT_PDF_PAGE_CHARS) {
 			diag_at(d, NULL, pg->no);
-			rc = diag_error(d, "page %u has too much text (limit %d characters, "
-					   "LIMIT_PDF_PAGE_CHARS)",
-					pg->no, LIMIT_PDF_PAGE_CHARS);
+			rc = diag_error(d,
+			                "page %u has too much text (limit %d characters, "
+			                "LIMIT_PDF_PAGE_CHARS)",
+			                pg->no, LIMIT_PDF_PAGE_CHARS);
 		} else {
 			GList *attrs = poppler_page_get_text_attributes(page);
 			rc = add_words(pg, text, rects, nrects, attrs, widget, keep, ctx, d);
@@ -160,7 +247,8 @@ static int in_widget(void *ctx, const PopplerRectangle *r)
 	double cx = (r->x1 + r->x2) / 2, cy = (r->y1 + r->y2) / 2;
 	int in = 0;
 	for (size_t i = 0; i < wa->n && !in; i++)
-		in = cx >= wa->r[i].x1 && cx <= wa->r[i].x2 && cy >= wa->r[i].y1 && cy <= wa->r[i].y2;
+		in = cx >= wa->r[i].x1 && cx <= wa->r[i].x2 && cy >= wa->r[i].y1 &&
+		     cy <= wa->r[i].y2;
 	if (!in)
 		return 0;
 	for (size_t i = 0; i < wa->nbody; i++) {
@@ -178,6 +266,98 @@ static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned 
 		return CAIRO_STATUS_WRITE_ERROR;
 	buf_add(b, data, length);
 	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Does a widget fill in a line of the page's own text (the number or
+ * the day stamped into "Số: ... /BC-UBND", "ngày ... tháng")?  Widgets
+ * away from any text are signing stamps ("Ký bởi: ..."), which the
+ * layout drops: they are not printed at all, as printing costs as much
+ * as rendering the page. */
+static int beside_text(const struct pdf_page *pg, const PopplerRectangle *a)
+{
+	for (size_t i = 0; i < pg->nwords; i++) {
+		const struct pdf_word *w = &pg->words[i];
+		double cy = (w->y1 + w->y2) / 2;
+		if (cy >= a->y1 - 2 && cy <= a->y2 + 2 && w->x2 >= a->x1 - 30 &&
+		    w->x1 <= a->x2 + 30)
+			return 1;
+	}
+	return 0;
+}
+
+/* Print the page clipped to its widgets into a PDF in memory. */
+static int print_in_process(PopplerPage *page, const struct pdf_page *pg,
+                            const struct widget_areas *wa, struct buf *pdf)
+{
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, pdf, pg->w, pg->h);
+	cairo_t *cr = cairo_create(s);
+	for (size_t i = 0; i < wa->n; i++)
+		cairo_rectangle(cr, wa->r[i].x1 - 1, wa->r[i].y1 - 1, wa->r[i].x2 - wa->r[i].x1 + 2,
+		                wa->r[i].y2 - wa->r[i].y1 + 2);
+	cairo_clip(cr);
+	poppler_page_render_for_printing(page, cr);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	int ok = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS;
+	cairo_surface_destroy(s);
+	return ok;
+}
+
+/* The same in a child process that hands the PDF back through a pipe;
+ * 1 with the PDF in pdf, 0 when the child failed or died. */
+static int print_widgets(PopplerPage *page, const struct pdf_page *pg,
+                         const struct widget_areas *wa, struct buf *pdf)
+{
+	int fds[2];
+	if (pipe(fds) < 0)
+		return 0;
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return 0;
+	}
+	if (pid == 0) {
+		/* the child: print, write, leave without atexit handlers */
+		close(fds[0]);
+		struct quiet q;
+		quiet_begin(&q); /* for good: the child only prints */
+		struct buf out = BUF_INIT;
+		int good = print_in_process(page, pg, wa, &out);
+		const char *p = out.ptr;
+		size_t left = good ? out.len : 0;
+		while (left) {
+			ssize_t k = write(fds[1], p, left);
+			if (k < 0 && errno == EINTR)
+				continue;
+			if (k <= 0)
+				_exit(2);
+			p += k;
+			left -= (size_t)k;
+		}
+		_exit(good ? 0 : 1);
+	}
+	close(fds[1]);
+	char chunk[65536];
+	int too_big = 0;
+	for (;;) {
+		ssize_t k = read(fds[0], chunk, sizeof chunk);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		if (pdf->len + (size_t)k > LIMIT_PDF_WIDGET_BYTES)
+			too_big = 1;
+		else
+			buf_add(pdf, chunk, (size_t)k);
+	}
+	close(fds[0]);
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return !too_big && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 /* Signed PDFs carry the document number, the day and the signing stamp
@@ -199,36 +379,25 @@ static int widget_words(PopplerPage *page, struct pdf_page *pg, struct diag *d)
 		if (r.x2 - r.x1 < 2 || r.y2 - r.y1 < 2 || wa.n >= LIMIT_PDF_WIDGETS)
 			continue;
 		/* the mapping is in PDF space (origin bottom left) */
-		wa.r[wa.n].x1 = r.x1;
-		wa.r[wa.n].x2 = r.x2;
-		wa.r[wa.n].y1 = pg->h - r.y2;
-		wa.r[wa.n].y2 = pg->h - r.y1;
-		wa.n++;
+		PopplerRectangle a = {r.x1, pg->h - r.y2, r.x2, pg->h - r.y1};
+		if (!beside_text(pg, &a))
+			continue;
+		wa.r[wa.n++] = a;
 	}
 	poppler_page_free_annot_mapping(map);
 	if (!wa.n)
 		return 0;
 
 	struct buf pdf = BUF_INIT;
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, &pdf, pg->w, pg->h);
-	cairo_t *cr = cairo_create(s);
-	for (size_t i = 0; i < wa.n; i++)
-		cairo_rectangle(cr, wa.r[i].x1 - 1, wa.r[i].y1 - 1, wa.r[i].x2 - wa.r[i].x1 + 2,
-				wa.r[i].y2 - wa.r[i].y1 + 2);
-	cairo_clip(cr);
-	poppler_page_render_for_printing(page, cr);
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	int ok = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS;
-	cairo_surface_destroy(s);
+	int ok = print_widgets(page, pg, &wa, &pdf);
 	int rc = 0;
 	if (ok && pdf.len) {
 		GBytes *bytes = g_bytes_new_static(pdf.ptr, pdf.len);
 		PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, NULL);
 		if (doc) {
-			PopplerPage *p = poppler_document_get_n_pages(doc) == 1 ?
-						 poppler_document_get_page(doc, 0) :
-						 NULL;
+			PopplerPage *p = poppler_document_get_n_pages(doc) == 1
+			                     ? poppler_document_get_page(doc, 0)
+			                     : NULL;
 			if (p) {
 				rc = page_words(p, pg, 1, in_widget, &wa, d);
 				g_object_unref(p);
@@ -248,39 +417,42 @@ static int widget_words(PopplerPage *page, struct pdf_page *pg, struct diag *d)
  * text strokes stay shorter than the shortest rule. */
 #define RULE_SCALE 1.5
 
-/* Render the page small, in gray, and hand it to pdf_rules_from_gray. */
-static int render_rules(void *ctx, struct pdf_page *pg)
+/* Render the band [y1, y2) of the page small, in gray, and hand it to
+ * pdf_rules_from_gray.  A surface of the band's height only: what falls
+ * outside costs no pixels (cairo drops glyphs outside its surface), only
+ * the parse of the page's content.  A page rendered before its text is
+ * read (read_pdf()'s guess that a table goes on) gets its text layer from
+ * this rendering: poppler-glib keeps the text a non-printing rendering
+ * collects, so the content is parsed once. */
+static int render_band(struct reader *rd, PopplerPage *page, struct pdf_page *pg, double y1,
+                       double y2)
 {
-	struct reader *rd = ctx;
-	PopplerPage *page = poppler_document_get_page(rd->doc, (int)pg->no - 1);
-	if (!page)
-		return 0;
+	if (y1 < 0)
+		y1 = 0;
+	if (y2 > pg->h)
+		y2 = pg->h;
 	double scale = RULE_SCALE;
-	double px = pg->w * pg->h * scale * scale;
+	double px = pg->w * (y2 - y1) * scale * scale;
 	if (px > LIMIT_PDF_RENDER_PIXELS)
 		scale *= sqrt(LIMIT_PDF_RENDER_PIXELS / px);
-	int w = (int)ceil(pg->w * scale), h = (int)ceil(pg->h * scale);
-	if (w < 8 || h < 8) {
-		g_object_unref(page);
+	int w = (int)ceil(pg->w * scale), h = (int)ceil((y2 - y1) * scale);
+	pg->rules_done = 1;
+	if (w < 8 || h < 8)
 		return 0;
-	}
 	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(s);
-		g_object_unref(page);
 		return diag_env(rd->d, "cannot allocate a %dx%d page image", w, h);
 	}
 	cairo_t *cr = cairo_create(s);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, scale, scale);
-	/* a table runs from its first multi-column line to wherever its
-	   cells end: keep the page below that line, and some above it */
-	if (pg->rule_y2 > pg->rule_y1) {
-		cairo_rectangle(cr, 0, pg->rule_y1, pg->w, pg->h - pg->rule_y1);
-		cairo_clip(cr);
-	}
+	cairo_translate(cr, 0, -y1);
+	struct quiet q;
+	quiet_begin(&q);
 	poppler_page_render(page, cr);
+	quiet_end(&q);
 	cairo_destroy(cr);
 	cairo_surface_flush(s);
 	const unsigned char *px32 = cairo_image_surface_get_data(s);
@@ -288,17 +460,36 @@ static int render_rules(void *ctx, struct pdf_page *pg)
 	unsigned char *gray = xmalloc((size_t)w * (size_t)h);
 	for (int y = 0; y < h; y++) {
 		const uint32_t *row = (const uint32_t *)(px32 + (size_t)y * (size_t)stride);
+		unsigned char *g = gray + (size_t)y * (size_t)w;
 		for (int x = 0; x < w; x++) {
 			uint32_t v = row[x];
-			unsigned r = (v >> 16) & 255, g = (v >> 8) & 255, b = v & 255;
-			gray[(size_t)y * (size_t)w + (size_t)x] = (unsigned char)((r * 30 + g * 59 + b * 11) / 100);
+			/* white is by far the commonest pixel */
+			g[x] = (v & 0xFFFFFFu) == 0xFFFFFFu
+			           ? 255
+			           : (unsigned char)((((v >> 16) & 255) * 77 +
+			                              ((v >> 8) & 255) * 151 + (v & 255) * 28) >>
+			                             8);
 		}
 	}
-	pdf_rules_from_gray(pg, gray, w, h, w, scale);
+	pdf_rules_from_gray(pg, gray, w, h, w, scale, y1);
 	free(gray);
 	cairo_surface_destroy(s);
-	g_object_unref(page);
 	return 0;
+}
+
+/* The layout's call for ruling lines: the band where a table may lie. */
+static int render_rules(void *ctx, struct pdf_page *pg)
+{
+	struct reader *rd = ctx;
+	PopplerPage *page = poppler_document_get_page(rd->doc, (int)pg->no - 1);
+	if (!page)
+		return 0;
+	double y1 = 0, y2 = pg->h;
+	if (pg->rule_y2 > pg->rule_y1)
+		y1 = pg->rule_y1, y2 = pg->rule_y2;
+	int rc = render_band(rd, page, pg, y1, y2);
+	g_object_unref(page);
+	return rc;
 }
 
 /* ---- sanitizer builds ----------------------------------------------------------- */
@@ -307,13 +498,6 @@ static int render_rules(void *ctx, struct pdf_page *pg)
  * its configuration to the end (the same allocations tests/valgrind.supp
  * suppresses for FcInit).  LeakSanitizer reads this hook in ASan builds
  * (make check's second pass, make fuzz). */
-#if defined(__SANITIZE_ADDRESS__)
-#define SOAN_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SOAN_ASAN 1
-#endif
-#endif
 #ifdef SOAN_ASAN
 const char *__lsan_default_suppressions(void);
 const char *__lsan_default_suppressions(void)
@@ -339,7 +523,8 @@ static size_t count_objects(const unsigned char *data, size_t len)
 		const unsigned char *q = memchr(p, 'o', (size_t)(end - p) - 3);
 		if (!q)
 			break;
-		if (q[1] == 'b' && q[2] == 'j' && q > data && (q[-1] == ' ' || q[-1] == '\n' || q[-1] == '\r'))
+		if (q[1] == 'b' && q[2] == 'j' && q > data &&
+		    (q[-1] == ' ' || q[-1] == '\n' || q[-1] == '\r'))
 			n++;
 		p = q + 1;
 	}
@@ -352,40 +537,48 @@ static void page_release(struct pdf_page *pg)
 	free(pg->words);
 	free(pg->hrules);
 	free(pg->vrules);
+	pdf_page_drop_lines(pg);
 }
 
 int read_pdf(const unsigned char *data, size_t len, const struct read_opts *o, struct blocks *out,
-	     struct diag *d)
+             struct diag *d)
 {
 	(void)o;
 	if (len > LIMIT_FILE_BYTES)
 		return diag_error(d, "file too large: %zu bytes (limit %u, LIMIT_FILE_BYTES)", len,
-				  LIMIT_FILE_BYTES);
+		                  LIMIT_FILE_BYTES);
 	if (len < 5 || memcmp(data, "%PDF-", 5))
 		return diag_error(d, "not a PDF file: no %%PDF- signature");
 	size_t nobj = count_objects(data, len);
 	if (nobj > LIMIT_PDF_OBJECTS)
-		return diag_error(d, "PDF has too many objects: %zu (limit %d, LIMIT_PDF_OBJECTS)", nobj,
-				  LIMIT_PDF_OBJECTS);
+		return diag_error(d, "PDF has too many objects: %zu (limit %d, LIMIT_PDF_OBJECTS)",
+		                  nobj, LIMIT_PDF_OBJECTS);
 
 	GError *err = NULL;
+	poppler_messages = 0;
+	guint log_id =
+	    g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION,
+	                      poppler_log, NULL);
 	GBytes *bytes = g_bytes_new_static(data, len);
 	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &err);
 	if (!doc) {
-		int enc = err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED;
+		int enc =
+		    err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED;
 		g_clear_error(&err);
 		g_bytes_unref(bytes);
+		g_log_remove_handler("Poppler", log_id);
 		if (enc)
-			return diag_error(d, "encrypted PDF needs a password to open; text cannot be read");
+			return diag_error(
+			    d, "encrypted PDF needs a password to open; text cannot be read");
 		return diag_error(d, "damaged PDF: poppler cannot open it");
 	}
 	int rc = 0;
-	struct reader rd = { doc, d };
+	struct reader rd = {doc, d};
 	struct pdf_page *pages = NULL;
 	int npages = poppler_document_get_n_pages(doc);
 	if (!(poppler_document_get_permissions(doc) & POPPLER_PERMISSIONS_OK_TO_COPY)) {
 		rc = diag_error(d, "encrypted PDF forbids copying its text (permission flags); "
-				   "ask for an unrestricted copy");
+		                   "ask for an unrestricted copy");
 		goto out;
 	}
 	if (npages <= 0) {
@@ -394,7 +587,7 @@ int read_pdf(const unsigned char *data, size_t len, const struct read_opts *o, s
 	}
 	if (npages > LIMIT_PDF_PAGES) {
 		rc = diag_error(d, "PDF has too many pages: %d (limit %d, LIMIT_PDF_PAGES)", npages,
-				LIMIT_PDF_PAGES);
+		                LIMIT_PDF_PAGES);
 		goto out;
 	}
 
@@ -404,6 +597,7 @@ int read_pdf(const unsigned char *data, size_t len, const struct read_opts *o, s
 		buf_init(&pages[i].text);
 	struct pdf_quality q;
 	memset(&q, 0, sizeof q);
+	int table_before = 0;
 	for (int i = 0; i < npages && rc == 0; i++) {
 		struct pdf_page *pg = &pages[i];
 		pg->no = (unsigned)i + 1;
@@ -411,32 +605,44 @@ int read_pdf(const unsigned char *data, size_t len, const struct read_opts *o, s
 		if (!page)
 			continue;
 		poppler_page_get_size(page, &pg->w, &pg->h);
-		if (!(pg->w > 1 && pg->h > 1 && pg->w < LIMIT_PDF_PAGE_POINTS && pg->h < LIMIT_PDF_PAGE_POINTS)) {
+		if (!(pg->w > 1 && pg->h > 1 && pg->w < LIMIT_PDF_PAGE_POINTS &&
+		      pg->h < LIMIT_PDF_PAGE_POINTS)) {
 			g_object_unref(page);
 			diag_at(d, NULL, pg->no);
-			rc = diag_error(d, "page %u has an impossible size %.0fx%.0f points (limit %d, "
-					   "LIMIT_PDF_PAGE_POINTS)",
-					pg->no, pg->w, pg->h, LIMIT_PDF_PAGE_POINTS);
+			rc =
+			    diag_error(d,
+			               "page %u has an impossible size %.0fx%.0f points (limit %d, "
+			               "LIMIT_PDF_PAGE_POINTS)",
+			               pg->no, pg->w, pg->h, LIMIT_PDF_PAGE_POINTS);
 			break;
 		}
 		pg->landscape = pg->w > pg->h;
-		rc = page_words(page, pg, 0, NULL, NULL, d);
+		/* a table on the page before probably goes on here: render the
+		   page now, and its text comes with the rendering */
+		if (table_before && pg->w == pages[i - 1].w && pg->h == pages[i - 1].h)
+			rc = render_band(&rd, page, pg, 0, pg->h);
+		if (rc == 0)
+			rc = page_words(page, pg, 0, NULL, NULL, d);
 		size_t body = pg->nwords;
 		if (rc == 0)
 			rc = widget_words(page, pg, d);
 		g_object_unref(page);
 		for (size_t k = 0; k < body; k++)
 			pdf_quality_add(&q, pg->text.ptr + pg->words[k].off, pg->words[k].len);
+		table_before = rc == 0 && pdf_page_table_hint(pg);
 	}
 	if (rc == 0) {
 		switch (pdf_quality_verdict(&q, (unsigned)npages)) {
 		case 1:
-			rc = diag_error(d, "PDF has no text layer (a scanned image?): run OCR first");
+			rc = diag_error(d,
+			                "PDF has no text layer (a scanned image?): run OCR first");
 			goto out;
 		case 2:
-			rc = diag_error(d, "PDF text layer is not readable Vietnamese (OCR garbage: %zu of "
-					   "%zu words are Vietnamese syllables); OCR it again with Vietnamese",
-					q.valid, q.tokens);
+			rc = diag_error(
+			    d,
+			    "PDF text layer is not readable Vietnamese (OCR garbage: %zu of "
+			    "%zu words are Vietnamese syllables); OCR it again with Vietnamese",
+			    q.valid, q.tokens);
 			goto out;
 		default: break;
 		}
@@ -452,5 +658,6 @@ out:
 	free(pages);
 	g_object_unref(doc);
 	g_bytes_unref(bytes);
+	g_log_remove_handler("Poppler", log_id);
 	return rc;
 }
