@@ -580,6 +580,41 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The narrowest an STT column may be: "STT" in bold (1.9 em of Times
+       New Roman) and the cell's padding (1 mm a side), rounded up.  A
+       clerk widens the column until its heading fits; broken as "ST" / "T"
+       it no longer reads as the number column. -->
+  <xsl:variable name="soan-no-min"
+                select="ceiling(1.9 * $soan-table-size * 25.4 div 72 + 2.5)"/>
+
+  <!-- The fo:table-column of the context column (or cell, by its role)
+       in a table $width mm wide whose weights add up to $sum: its share
+       by weight, except that the $nno number columns get at least
+       $soan-no-min and the others share what is left. -->
+  <xsl:template name="soan-table-column">
+    <xsl:param name="width"/>
+    <xsl:param name="sum"/>
+    <xsl:param name="nno"/>
+    <xsl:variable name="w">
+      <xsl:call-template name="soan-role-weight"><xsl:with-param name="role" select="@role"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="wno">
+      <xsl:call-template name="soan-role-weight"><xsl:with-param name="role" select="'no'"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="mm">
+      <xsl:choose>
+        <xsl:when test="$nno = 0 or $width * $wno div $sum &gt;= $soan-no-min or $sum &lt;= $nno * $wno">
+          <xsl:value-of select="$width * $w div $sum"/>
+        </xsl:when>
+        <xsl:when test="@role = 'no'"><xsl:value-of select="$soan-no-min"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="($width - $nno * $soan-no-min) * $w div ($sum - $nno * $wno)"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <fo:table-column column-width="{format-number($mm, '0.0')}mm"/>
+  </xsl:template>
+
   <!-- The widest row when a table has no column elements. -->
   <xsl:template name="soan-max-cells">
     <xsl:param name="rows"/>
@@ -612,10 +647,11 @@
               <xsl:call-template name="soan-weight-sum"><xsl:with-param name="columns" select="$table/column"/></xsl:call-template>
             </xsl:variable>
             <xsl:for-each select="$table/column">
-              <xsl:variable name="w">
-                <xsl:call-template name="soan-role-weight"><xsl:with-param name="role" select="@role"/></xsl:call-template>
-              </xsl:variable>
-              <fo:table-column column-width="{format-number($width * $w div $sum, '0.0')}mm"/>
+              <xsl:call-template name="soan-table-column">
+                <xsl:with-param name="width" select="$width"/>
+                <xsl:with-param name="sum" select="$sum"/>
+                <xsl:with-param name="nno" select="count($table/column[@role = 'no'])"/>
+              </xsl:call-template>
             </xsl:for-each>
           </xsl:when>
           <xsl:otherwise>
@@ -625,10 +661,11 @@
               <xsl:call-template name="soan-weight-sum"><xsl:with-param name="columns" select="$widest"/></xsl:call-template>
             </xsl:variable>
             <xsl:for-each select="$widest">
-              <xsl:variable name="w">
-                <xsl:call-template name="soan-role-weight"><xsl:with-param name="role" select="@role"/></xsl:call-template>
-              </xsl:variable>
-              <fo:table-column column-width="{format-number($width * $w div $sum, '0.0')}mm"/>
+              <xsl:call-template name="soan-table-column">
+                <xsl:with-param name="width" select="$width"/>
+                <xsl:with-param name="sum" select="$sum"/>
+                <xsl:with-param name="nno" select="count($widest[@role = 'no'])"/>
+              </xsl:call-template>
             </xsl:for-each>
           </xsl:otherwise>
         </xsl:choose>
