@@ -1385,16 +1385,32 @@ static void side_add(struct side *s, double x1, double x2)
 	s->cx[k] = (x1 + x2) / 2;
 }
 
+/* Is text from x1 to x2 (in size points) centred like a line of the band
+ * side s, or does it start where one starts? */
+static int placed_like(const struct side *s, double x1, double x2, double size)
+{
+	double c = (x1 + x2) / 2;
+	for (int k = 0; k < s->n; k++)
+		if (fabs(c - s->cx[k]) < size * 1.2 || fabs(x1 - s->x1[k]) < 3)
+			return 1;
+	return 0;
+}
+
 /* Which side of the empty column [gl, gr] the line's words sit on: -1
  * left, 1 right, 0 both, 2 a word crosses it.  The words go by runs
  * (words closer than a wide word space): a run starting left of gl is
  * on the left and must end before gr; any other run is on the right.  On
  * a line with both sides the gap between them must stand out from the
- * line's other gaps, or it is a justified line whose gaps are all wide.
- * *lmax and *rmin receive the inner edges; ext (when not NULL) the
- * extent of each side's words; *nw the number of words of each side. */
+ * line's other gaps, or it is a justified line whose gaps are all wide;
+ * unless known (the band's sides so far, or NULL) shows each side's words
+ * placed like a line of that side: blanks left to fill by hand leave wide
+ * gaps inside a side ("Số:      /KH-UBND" | "Lâm Đồng, ngày    tháng 01
+ * năm 2026").  *lmax and *rmin receive the inner edges; ext (when not
+ * NULL) the extent of each side's words; *nw the number of words of each
+ * side. */
 static int line_sides(const struct page_ctx *pc, const struct line *l, double gl, double gr,
-                      double *lmax, double *rmin, double ext[4], int nw[2])
+                      const struct side *known, double *lmax, double *rmin, double ext[4],
+                      int nw[2])
 {
 	int left = 0, right = 0, cross = 0, words[2] = {0, 0};
 	double e[4] = {1e9, -1e9, 1e9, -1e9};
@@ -1432,28 +1448,27 @@ static int line_sides(const struct page_ctx *pc, const struct line *l, double gl
 		memcpy(ext, e, sizeof e);
 	if (nw)
 		nw[0] = words[0], nw[1] = words[1];
-	if (left && right && *rmin - *lmax < 2 * other)
+	if (left && right && *rmin - *lmax < 2 * other &&
+	    !(known && placed_like(&known[0], e[0], e[1], l->size) &&
+	      placed_like(&known[1], e[2], e[3], l->size)))
 		cross = 1;
 	if (cross)
 		return 2;
 	return left && right ? 0 : left ? -1 : 1;
 }
 
-static int line_side(const struct page_ctx *pc, const struct line *l, double split)
+static int line_side(const struct page_ctx *pc, const struct line *l, double split,
+                     const struct side *known)
 {
 	double a, b;
-	return line_sides(pc, l, split, split, &a, &b, NULL, NULL);
+	return line_sides(pc, l, split, split, known, &a, &b, NULL, NULL);
 }
 
 /* A one-sided line belongs to a band side when it is centred like a
  * line of that side or starts where one starts. */
 static int fits_side(const struct line *l, const struct side *s)
 {
-	double c = (l->x1 + l->x2) / 2;
-	for (int k = 0; k < s->n; k++)
-		if (fabs(c - s->cx[k]) < l->size * 1.2 || fabs(l->x1 - s->x1[k]) < 3)
-			return 1;
-	return 0;
+	return placed_like(s, l->x1, l->x2, l->size);
 }
 
 /* Lay a band out as a borderless two-column table, or, with onto, add
@@ -1481,7 +1496,7 @@ static void emit_band(struct doc *D, struct page_ctx *pc, size_t from, size_t to
 		if (!cut && i > r0 && !onto) {
 			const struct line *a = &pc->lines[i - 1], *l = &pc->lines[i];
 			/* both sides present on both lines and a gap between them */
-			int sa = line_side(pc, a, split), sl = line_side(pc, l, split);
+			int sa = line_side(pc, a, split, bd->s), sl = line_side(pc, l, split, bd->s);
 			cut = zone == BF_HEADER_ZONE && sa == 0 && sl == 0 &&
 			      l->y1 - a->y2 > l->size * 0.45;
 		}
@@ -1558,7 +1573,8 @@ static size_t band_at(const struct page_ctx *pc, size_t i, struct band *bd, int 
 			break;
 		double lmax, rmin, ext[4];
 		int side =
-		    line_sides(pc, m, gl, gr, &lmax, &rmin, ext, j == i ? first_words : NULL);
+		    line_sides(pc, m, gl, gr, two ? s : NULL, &lmax, &rmin, ext,
+		               j == i ? first_words : NULL);
 		if (side == 2)
 			break;
 		if (fmin(gr, rmin) - fmax(gl, lmax) < 2)
