@@ -2172,6 +2172,30 @@ static int has_more_lines(const struct gcell *gc, size_t from)
 	return 0;
 }
 
+/* x, the piece that goes on the next page of a cell spanning rows that a
+ * page break cuts (gc), whose text all went on the page before: its
+ * text again over the rows that start on the new page, as a reader of
+ * that page sees them (equal cells that the layout merged would
+ * otherwise leave it empty there).  With skip (1 when the first row of
+ * the rest goes on a row cut between lines, else 0) that row keeps an
+ * empty piece of its own, x, and the text is a new piece of rest. */
+static void repeat_spanned(struct group *rest, struct gcell *x, const struct gcell *gc, int skip)
+{
+	if (skip && x->nrows <= skip)
+		return;
+	if (skip) {
+		struct gcell *y = &rest->cells[rest->ncells++];
+		*y = *gc;
+		y->row = x->row + skip;
+		y->nrows = x->nrows - skip;
+		x->nrows = skip;
+		x->from = x->to;
+		x = y;
+	}
+	x->from = gc->from;
+	x->to = gc->to;
+}
+
 /* Split g so that its first part fits in avail: rows that fit whole, then
  * the row that does not fit cut between lines in each of its cells (at
  * least two lines of a cell, or none of it: orphans).  Cells continue in
@@ -2239,7 +2263,8 @@ static int split_group(struct lay *L, const struct group *g, double avail, int f
 	r->nrows = g->nrows - c;
 	r->keep = g->keep + c;
 	f->cells = arena_zalloc(L->a, (g->ncells ? g->ncells : 1) * sizeof *f->cells);
-	r->cells = arena_zalloc(L->a, (g->ncells ? g->ncells : 1) * sizeof *r->cells);
+	/* a cell may go on in two pieces (see repeat_spanned) */
+	r->cells = arena_zalloc(L->a, (g->ncells ? 2 * g->ncells : 1) * sizeof *r->cells);
 	f->ncells = r->ncells = 0;
 	int rest_content = 0;
 	for (size_t k = 0; k < g->ncells; k++) {
@@ -2260,6 +2285,9 @@ static int split_group(struct lay *L, const struct group *g, double avail, int f
 			x->nrows = r1 - (r0 > c ? r0 : c) + 1;
 			if (r0 <= c)
 				x->from = cut[k];
+			if (r0 < nf && r1 >= nf && !has_more_lines(gc, cut[k]) &&
+			    has_more_lines(gc, gc->from))
+				repeat_spanned(r, x, gc, nf - c);
 			if (has_more_lines(x, x->from))
 				rest_content = 1;
 		}

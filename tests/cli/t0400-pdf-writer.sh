@@ -125,6 +125,19 @@ if have pdftotext && have python3; then
 		ok "the document ends on its last page" || not_ok "the document ends on its last page"
 else skip "poppler-utils or python3 not installed"; fi
 
+# ---- a vertical span cut by a page break ----------------------------------------------
+# span-break.fo: its text, all on the first page, again beside the rows
+# that start on the next (a reader of that page sees what they hold)
+expect_exit 0 "a cell spanning rows over a page break is written" fo2pdf "$FO/span-break.fo" "$T/span.pdf"
+if have pdftotext; then
+	n=0
+	for p in 1 2; do
+		pdftotext -f $p -l $p "$T/span.pdf" - | grep -q "Năm 2026" && n=$((n + 1))
+	done
+	[ "$n" = 2 ] && ok "the spanning cell's text is on both pages" ||
+		not_ok "the spanning cell's text is on both pages (on $n)"
+else skip "poppler-utils not installed"; fi
+
 # ---- beyond the subset: what the writer honours although fo_check refuses it --------
 X=$T/beyond.pdf
 expect_exit 0 "XSL-FO beyond the subset, unchecked, is written" fo2pdf -u "$FO/beyond.fo" "$X"
