@@ -565,12 +565,34 @@ static int centered(const struct page_ctx *pc, const struct line *l)
 	return !(pc->indent > 0 && fabs(l->x1 - pc->indent) < 1.5) || fabs(c - mid) < 1.0;
 }
 
+/* Is the word a dash ("-", "–", "—") or does it open with one? */
+static int opens_with_dash(const struct pdf_page *pg, const struct pdf_word *w)
+{
+	const char *s = wtext(pg, w);
+	return (w->len >= 1 && s[0] == '-') ||
+	       (w->len >= 3 && !memcmp(s, "\xE2\x80", 2) && (s[2] == '\x93' || s[2] == '\x94'));
+}
+
+/* Width of what opens line l and could not have ended the line above:
+ * its first word, and the words bound to it the way soan's PDF writer
+ * binds them (generate/pdflayout.c, glue_binds): after a word that ends
+ * with a hyphen ("2014- 2015"), before a dash ("Hương - Đà Lạt"). */
 static double first_word_width(const struct page_ctx *pc, const struct line *l)
 {
-	for (size_t k = 0; k < l->nw; k++)
-		if (!W(pc, l, k)->sup)
-			return W(pc, l, k)->x2 - W(pc, l, k)->x1;
-	return 0;
+	size_t k = 0;
+	while (k < l->nw && W(pc, l, k)->sup)
+		k++;
+	if (k == l->nw)
+		return 0;
+	const struct pdf_word *a = W(pc, l, k), *w = a;
+	for (k++; k < l->nw && !W(pc, l, k)->sup; k++) {
+		const struct pdf_word *n = W(pc, l, k);
+		int hyphen = w->len >= 2 && wtext(pc->pg, w)[w->len - 1] == '-';
+		if (!hyphen && !opens_with_dash(pc->pg, n))
+			break;
+		w = n;
+	}
+	return w->x2 - a->x1;
 }
 
 /* Does the line open with a list mark ("-", "+", "•") or a label ("2.",

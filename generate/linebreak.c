@@ -61,7 +61,7 @@ size_t lb_break(const struct lb_item *items, size_t n, double width_first, doubl
 		for (; i < n && !done; i++, u = 0) {
 			const struct lb_item *it = &items[i];
 			if (it->kind == LB_GLUE) {
-				if (!have_break || brk.i != i) {
+				if (!it->nobreak && (!have_break || brk.i != i)) {
 					/* a break here ends the line after the last box */
 					have_break = 1;
 					brk = (struct lb_pos){ i, 0 };

@@ -15,6 +15,9 @@
  * (units); a box without units (a leader) is put on a line of its own
  * and may overflow.
  *
+ * Glue marked nobreak (a space that binds, as a no-break space does)
+ * is no place to break: the boxes either side stay on one line.
+ *
  * Justification stretches the glue inside a line (not the glue dropped at
  * its end) to fill the measure; the caller decides which lines are
  * justified (not the last one of a paragraph).  All widths in points. */
@@ -36,6 +39,7 @@ struct lb_item {
 	double width;	     /* natural width */
 	const float *units;  /* boxes: per-character widths for a last-resort split, or NULL */
 	unsigned nunits;     /* number of units (0: the box cannot be split) */
+	int nobreak;	     /* glue: no break here */
 };
 
 /* A place in the item list: item i, after unit u of it (u 0: its start). */

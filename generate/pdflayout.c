@@ -1826,6 +1826,28 @@ static double make_line(struct lay *L, const struct para *p, const struct lb_lin
 	return m.above + m.below;
 }
 
+/* Does the word at s (len bytes) open with a dash: "-", "–" or "—"? */
+static int opens_with_dash(const char *s, size_t len)
+{
+	return (len >= 1 && s[0] == '-') ||
+	       (len >= 3 && !memcmp(s, "\xE2\x80", 2) && (s[2] == '\x93' || s[2] == '\x94'));
+}
+
+/* Does glue atom i of p bind its neighbours, as a no-break space would?
+ * A line that ends with a hyphen at the end of a word ("2014-" of "2014-
+ * 2015") reads as a word broken at its hyphen, and one that opens with a
+ * dash ("- Đà Lạt" of "Xuân Hương - Đà Lạt") as a list entry: neither
+ * break is made.  The PDF reader knows these bonds when it tells a
+ * wrapped line (extract/pdf_layout.c, first_word_width). */
+static int glue_binds(const struct para *p, size_t i)
+{
+	const struct atom *a = i > 0 ? &p->atoms[i - 1] : NULL;
+	const struct atom *b = i + 1 < p->n ? &p->atoms[i + 1] : NULL;
+	if (a && a->kind == AT_WORD && a->len >= 2 && a->s[a->len - 1] == '-')
+		return 1;
+	return b && b->kind == AT_WORD && opens_with_dash(b->s, b->len);
+}
+
 static void break_para(struct lay *L, const struct vitem *src, struct vlist *out)
 {
 	struct para *p = src->u.para;
@@ -1857,6 +1879,7 @@ static void break_para(struct lay *L, const struct vitem *src, struct vlist *out
 		items[i].width = a->w;
 		items[i].units = a->kind == AT_WORD ? a->units : NULL;
 		items[i].nunits = a->kind == AT_WORD ? a->nunits : 0;
+		items[i].nobreak = a->kind == AT_GLUE && glue_binds(p, i);
 	}
 	struct lb_line *lines;
 	size_t n = lb_break(items, p->n, wfirst, wrest, &lines);

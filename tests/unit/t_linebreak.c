@@ -14,8 +14,8 @@
 #include "generate/linebreak.h"
 
 /* Items from a pattern: a letter run is a box of 10 pt per letter, ' '
- * is glue of 2 pt, '|' separates boxes without glue.  Boxes get units
- * (one per letter) so they can be split. */
+ * is glue of 2 pt ('~' glue that binds), '|' separates boxes without
+ * glue.  Boxes get units (one per letter) so they can be split. */
 struct para {
 	struct lb_item items[64];
 	float units[64][16];
@@ -26,8 +26,9 @@ static void build(struct para *p, const char *pat)
 {
 	memset(p, 0, sizeof *p);
 	for (const char *s = pat; *s;) {
-		if (*s == ' ') {
+		if (*s == ' ' || *s == '~') {
 			p->items[p->n].kind = LB_GLUE;
+			p->items[p->n].nobreak = *s == '~';
 			p->items[p->n++].width = 2;
 			s++;
 		} else if (*s == '|') {
@@ -36,7 +37,7 @@ static void build(struct para *p, const char *pat)
 			struct lb_item *it = &p->items[p->n];
 			it->kind = LB_BOX;
 			unsigned k = 0;
-			while (*s && *s != ' ' && *s != '|') {
+			while (*s && *s != ' ' && *s != '~' && *s != '|') {
 				p->units[p->n][k++] = 10;
 				s++;
 			}
@@ -118,6 +119,23 @@ static void word_group_moves_whole(void **state)
 	assert_true(l[0].width == 20);
 	assert_int_equal(l[1].start.i, 2);
 	assert_true(l[1].width == 40);
+	free(l);
+}
+
+static void binding_glue(void **state)
+{
+	(void)state;
+	struct para p;
+	build(&p, "aa bb~cc");
+	struct lb_line *l;
+	/* bb~cc stays whole: the break goes before bb although bb fits */
+	size_t n = lb_break(p.items, p.n, 50, 50, &l);
+	assert_int_equal(n, 2);
+	assert_int_equal(l[0].end.i, 1);
+	assert_true(l[0].width == 20);
+	assert_int_equal(l[1].start.i, 2);
+	assert_true(l[1].width == 42);
+	assert_int_equal(l[1].nglue, 1);
 	free(l);
 }
 
@@ -224,6 +242,7 @@ int main(void)
 		cmocka_unit_test(exact_fit_and_indent),
 		cmocka_unit_test(justification),
 		cmocka_unit_test(word_group_moves_whole),
+		cmocka_unit_test(binding_glue),
 		cmocka_unit_test(long_word_split_as_last_resort),
 		cmocka_unit_test(unsplittable_box_alone),
 		cmocka_unit_test(glue_only_and_empty),
