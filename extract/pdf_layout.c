@@ -625,6 +625,53 @@ static int opens_entry(const struct page_ctx *pc, const struct line *l)
 	return digits || (roman && s[n - 1] == '.');
 }
 
+/* Does the line open with a list mark, alone or joined to its word? */
+static int starts_with_mark(const struct page_ctx *pc, const struct line *l)
+{
+	if (!l->nw)
+		return 0;
+	const char *s = wtext(pc->pg, W(pc, l, 0));
+	return s[0] == '-' || s[0] == '+' || s[0] == '*' || !strncmp(s, "\xE2\x80\x93", 3) ||
+	       !strncmp(s, "\xE2\x80\xA2", 3);
+}
+
+/* Is line j of the page in the column of line l, close below or above
+ * its neighbour k: body text, as far left (a hanging indent aside), the
+ * same size? */
+static int same_column(const struct page_ctx *pc, const struct line *l, size_t j, size_t k)
+{
+	const struct line *m = &pc->lines[j];
+	return m->use == USE_BODY && fabs(m->x1 - l->x1) < l->size * 1.5 &&
+	       fabs(m->size - l->size) < 0.6 &&
+	       fabs(pc->lines[k].base - m->base) < pc->pitch + l->size * 0.3;
+}
+
+/* The right edge of the list column line l is set in, or 0 when it is in
+ * none: the lines about it (same_column) all end well short of the
+ * body's right margin and at least two of them open with a list mark.
+ * Its widest line shows where the column's text ends (Nơi nhận with no
+ * signer beside it: a wrapped recipient goes on on a line without a
+ * mark). */
+static double list_column_edge(const struct page_ctx *pc, const struct line *l)
+{
+	size_t i = (size_t)(l - pc->lines), a = i, b = i + 1;
+	if (i >= pc->nlines)
+		return 0;
+	while (a > 0 && same_column(pc, l, a - 1, a))
+		a--;
+	while (b < pc->nlines && same_column(pc, l, b, b - 1))
+		b++;
+	double edge = 0;
+	size_t marks = 0;
+	for (size_t j = a; j < b; j++) {
+		if (pc->lines[j].x2 > pc->right - l->size * 3)
+			return 0;
+		edge = fmax(edge, pc->lines[j].x2);
+		marks += starts_with_mark(pc, &pc->lines[j]) != 0;
+	}
+	return marks >= 2 ? edge : 0;
+}
+
 /* Does line l go on the paragraph whose last line is D->last? */
 static int continues(struct doc *D, const struct page_ctx *pc, const struct line *l, int same_page)
 {
@@ -647,6 +694,12 @@ static int continues(struct doc *D, const struct page_ctx *pc, const struct line
 		room = (D->last_right - D->last_left) - (p->x2 - p->x1);
 	else
 		room = D->last_right - p->x2;
+	/* in a list column a line with no mark of its own may be a wrap */
+	if (!lc && same_page && !opens_entry(pc, l) && !starts_with_mark(pc, l)) {
+		double edge = list_column_edge(pc, l);
+		if (edge > 0)
+			room = fmin(room, edge - p->x2);
+	}
 	if (first_word_width(pc, l) + l->size * 0.2 < room - l->size * 0.3)
 		return 0;
 	/* after a line that ends a sentence or a list entry, a line that
@@ -964,15 +1017,6 @@ static int ends_entry(const struct page_ctx *pc, const struct line *l)
 	const struct pdf_word *w = W(pc, l, l->nw - 1);
 	char c = w->len ? wtext(pc->pg, w)[w->len - 1] : 0;
 	return c == ':' || c == ';' || c == '.';
-}
-
-static int starts_with_mark(const struct page_ctx *pc, const struct line *l)
-{
-	if (!l->nw)
-		return 0;
-	const char *s = wtext(pc->pg, W(pc, l, 0));
-	return s[0] == '-' || s[0] == '+' || s[0] == '*' || !strncmp(s, "\xE2\x80\x93", 3) ||
-	       !strncmp(s, "\xE2\x80\xA2", 3);
 }
 
 /* Is the line set in capitals (no lower-case letter in it)? */
