@@ -2221,9 +2221,12 @@ static void repeat_spanned(struct group *rest, struct gcell *x, const struct gce
 
 /* Split g so that its first part fits in avail: rows that fit whole, then
  * the row that does not fit cut between lines in each of its cells (at
- * least two lines of a cell, or none of it: orphans).  Cells continue in
- * the rest, which is laid out again.  Returns 0 when no useful first part
- * exists; force takes at least one item of each cell then. */
+ * least two lines of a cell, or none of it: orphans), unless a cell of
+ * that row would have none of its text on the page: the row then moves
+ * whole (a row cut so leaves a cell's whole text alone on the next page,
+ * under an empty cell on this one).  Cells continue in the rest, which
+ * is laid out again.  Returns 0 when no useful first part exists; force
+ * takes at least one item of each cell then. */
 static int split_group(struct lay *L, const struct group *g, double avail, int force,
 		       struct group **first, struct group **rest)
 {
@@ -2237,7 +2240,7 @@ static int split_group(struct lay *L, const struct group *g, double avail, int f
 	if (c >= g->nrows)
 		return 0;
 	size_t *cut = arena_alloc(L->a, (g->ncells ? g->ncells : 1) * sizeof *cut);
-	int placed = 0, boundary = 0;
+	int placed = 0, boundary = 0, pushed = 0;
 	for (size_t k = 0; k < g->ncells; k++) {
 		const struct gcell *gc = &g->cells[k];
 		int r0 = gc->row, r1 = gc->row + gc->nrows - 1;
@@ -2252,10 +2255,12 @@ static int split_group(struct lay *L, const struct group *g, double avail, int f
 				cut[k] = gc->from; /* a lone line: an orphan */
 			if (cut[k] > gc->from && r0 == c)
 				placed = 1;
+			if (cut[k] == gc->from && r0 == c && has_more_lines(gc, gc->from))
+				pushed = 1;
 		}
 	}
-	if (g->keep[c] & 4)
-		placed = 0; /* keep-together: the row moves whole */
+	if ((g->keep[c] & 4) || (pushed && !force))
+		placed = 0; /* keep-together, or a cell that would go whole: the row moves */
 	if (!placed && c > 0) {
 		/* cut at the row boundary; cells spanning into row c cut there too */
 		boundary = 1;
