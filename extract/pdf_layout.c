@@ -462,6 +462,13 @@ struct doc {
 	int notes_before;     /* the page before had footnotes */
 	int prev_landscape;
 	double prev_w, prev_h;
+	/* margins found on pages of each size, for pages too short to show
+	   their own (a portrait appendix after a landscape one) */
+	struct size_margins {
+		double w, h, left, right;
+		int have_l, have_r;
+	} sizes[4];
+	size_t nsizes;
 	int body_started;   /* a paragraph or ruled table has been laid out */
 	struct band band;   /* the last band laid out, */
 	unsigned band_zone; /* its zone flag */
@@ -1949,6 +1956,21 @@ static int edge_of(double *v, size_t n, double tol, int last, double *out)
 	return 0;
 }
 
+/* The margins remembered for pages of pg's size (a new entry when there
+ * is room and none yet; NULL when the table is full). */
+static struct size_margins *size_margins(struct doc *D, const struct pdf_page *pg)
+{
+	for (size_t i = 0; i < D->nsizes; i++)
+		if (fabs(D->sizes[i].w - pg->w) < 1 && fabs(D->sizes[i].h - pg->h) < 1)
+			return &D->sizes[i];
+	if (D->nsizes == sizeof D->sizes / sizeof D->sizes[0])
+		return NULL;
+	struct size_margins *m = &D->sizes[D->nsizes++];
+	memset(m, 0, sizeof *m);
+	m->w = pg->w, m->h = pg->h;
+	return m;
+}
+
 static void page_margins(struct doc *D, struct page_ctx *pc, const struct grid *grids,
                          size_t ngrids)
 {
@@ -1984,15 +2006,41 @@ static void page_margins(struct doc *D, struct page_ctx *pc, const struct grid *
 		ext_l = fmin(ext_l, grids[g].x1);
 		ext_r = fmax(ext_r, grids[g].x2);
 	}
-	if (!have_l)
+	/* a page of one-line paragraphs shows their indent, not its left
+	   margin, and lines that happen to end together, not its right one:
+	   where pages of its size had wider margins, theirs stand unless
+	   three lines reach the new right edge */
+	struct size_margins *sm = size_margins(D, pc->pg);
+	if (sm && sm->have_l && have_l && pc->left > sm->left + 3) {
+		pc->left = sm->left;
+		have_l = 0;
+	}
+	if (sm && sm->have_r && have_r && pc->right < sm->right - 3) {
+		size_t at = 0;
+		for (size_t i = 0; i < n; i++)
+			at += fabs(xe[i] - pc->right) <= 1.5;
+		if (at < 3) {
+			pc->right = sm->right;
+			have_r = 0;
+		}
+	}
+	if (sm && have_l)
+		sm->left = pc->left, sm->have_l = 1;
+	if (sm && have_r)
+		sm->right = pc->right, sm->have_r = 1;
+	if (!have_l && !(sm && sm->have_l))
 		pc->left = prev ? D->last_left : ext_l;
-	if (!have_r)
+	else if (!have_l)
+		pc->left = sm->left;
+	if (!have_r && !(sm && sm->have_r))
 		pc->right = prev ? D->last_right : ext_r;
+	else if (!have_r)
+		pc->right = sm->right;
 	if (pc->left < minx && have_l)
 		pc->left = minx;
 	/* the first-line indent: the next start that recurs */
 	pc->indent = 0;
-	if (have_l) {
+	if (have_l || (sm && sm->have_l)) {
 		size_t k = 0;
 		for (size_t i = 0; i < n; i++)
 			if (xs[i] > pc->left + 3)
