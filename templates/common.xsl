@@ -588,39 +588,105 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The narrowest an STT column may be: "STT" in bold (1.9 em of Times
-       New Roman) and the cell's padding (1 mm a side), rounded up.  A
-       clerk widens the column until its heading fits; broken as "ST" / "T"
-       it no longer reads as the number column. -->
-  <xsl:variable name="soan-no-min"
-                select="ceiling(1.9 * $soan-table-size * 25.4 div 72 + 2.5)"/>
+  <!-- The narrowest a column of a role may be, in mm (0: no limit): its
+       longest unbreakable text at the table's size and the cell's padding
+       (1 mm a side), rounded up.  A clerk widens such a column until it
+       fits: STT in bold (1.9 em of Times New Roman), broken as "ST" / "T",
+       no longer reads as the number column, nor a date 30/09/2026 or a
+       year range 2019-2020 (4.6 em) broken between its digits as a date. -->
+  <xsl:template name="soan-role-min">
+    <xsl:param name="role"/>
+    <xsl:variable name="em" select="$soan-table-size * 25.4 div 72"/>
+    <xsl:choose>
+      <xsl:when test="$role = 'no'"><xsl:value-of select="ceiling(1.9 * $em + 2.5)"/></xsl:when>
+      <xsl:when test="$role = 'timeline'"><xsl:value-of select="ceiling(4.6 * $em + 2.5)"/></xsl:when>
+      <xsl:otherwise>0</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
-  <!-- The fo:table-column of the context column (or cell, by its role)
-       in a table $width mm wide whose weights add up to $sum: its share
-       by weight, except that the $nno number columns get at least
-       $soan-no-min and the others share what is left. -->
-  <xsl:template name="soan-table-column">
+  <!-- Of $columns (columns, or cells by their roles) in a table $width mm
+       wide whose weights add up to $sum, those whose share by weight is
+       below their minimum: the sum of their minimums ($what 'mm') or of
+       their weights ($what 'w'). -->
+  <xsl:template name="soan-pinned-sum">
+    <xsl:param name="columns"/>
     <xsl:param name="width"/>
     <xsl:param name="sum"/>
-    <xsl:param name="nno"/>
-    <xsl:variable name="w">
-      <xsl:call-template name="soan-role-weight"><xsl:with-param name="role" select="@role"/></xsl:call-template>
+    <xsl:param name="what"/>
+    <xsl:param name="acc" select="0"/>
+    <xsl:choose>
+      <xsl:when test="$columns">
+        <xsl:variable name="w">
+          <xsl:call-template name="soan-role-weight"><xsl:with-param name="role" select="$columns[1]/@role"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="min">
+          <xsl:call-template name="soan-role-min"><xsl:with-param name="role" select="$columns[1]/@role"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="add">
+          <xsl:choose>
+            <xsl:when test="$width * $w div $sum &gt;= $min">0</xsl:when>
+            <xsl:when test="$what = 'mm'"><xsl:value-of select="$min"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$w"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:call-template name="soan-pinned-sum">
+          <xsl:with-param name="columns" select="$columns[position() &gt; 1]"/>
+          <xsl:with-param name="width" select="$width"/>
+          <xsl:with-param name="sum" select="$sum"/>
+          <xsl:with-param name="what" select="$what"/>
+          <xsl:with-param name="acc" select="$acc + $add"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$acc"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The fo:table-column of each of $columns (columns, or cells by their
+       roles) in a table $width mm wide: its share by weight, except that
+       a column whose share is below its minimum (soan-role-min) gets the
+       minimum and the others share what is left by weight. -->
+  <xsl:template name="soan-table-columns">
+    <xsl:param name="columns"/>
+    <xsl:param name="width"/>
+    <xsl:variable name="sum">
+      <xsl:call-template name="soan-weight-sum"><xsl:with-param name="columns" select="$columns"/></xsl:call-template>
     </xsl:variable>
-    <xsl:variable name="wno">
-      <xsl:call-template name="soan-role-weight"><xsl:with-param name="role" select="'no'"/></xsl:call-template>
+    <xsl:variable name="pinned-mm">
+      <xsl:call-template name="soan-pinned-sum">
+        <xsl:with-param name="columns" select="$columns"/>
+        <xsl:with-param name="width" select="$width"/>
+        <xsl:with-param name="sum" select="$sum"/>
+        <xsl:with-param name="what" select="'mm'"/>
+      </xsl:call-template>
     </xsl:variable>
-    <xsl:variable name="mm">
-      <xsl:choose>
-        <xsl:when test="$nno = 0 or $width * $wno div $sum &gt;= $soan-no-min or $sum &lt;= $nno * $wno">
-          <xsl:value-of select="$width * $w div $sum"/>
-        </xsl:when>
-        <xsl:when test="@role = 'no'"><xsl:value-of select="$soan-no-min"/></xsl:when>
-        <xsl:otherwise>
-          <xsl:value-of select="($width - $nno * $soan-no-min) * $w div ($sum - $nno * $wno)"/>
-        </xsl:otherwise>
-      </xsl:choose>
+    <xsl:variable name="pinned-w">
+      <xsl:call-template name="soan-pinned-sum">
+        <xsl:with-param name="columns" select="$columns"/>
+        <xsl:with-param name="width" select="$width"/>
+        <xsl:with-param name="sum" select="$sum"/>
+        <xsl:with-param name="what" select="'w'"/>
+      </xsl:call-template>
     </xsl:variable>
-    <fo:table-column column-width="{format-number($mm, '0.0')}mm"/>
+    <!-- minimums that leave the others no room are not kept -->
+    <xsl:variable name="keep" select="$pinned-w &lt; $sum and $pinned-mm &lt; $width"/>
+    <xsl:for-each select="$columns">
+      <xsl:variable name="w">
+        <xsl:call-template name="soan-role-weight"><xsl:with-param name="role" select="@role"/></xsl:call-template>
+      </xsl:variable>
+      <xsl:variable name="min">
+        <xsl:call-template name="soan-role-min"><xsl:with-param name="role" select="@role"/></xsl:call-template>
+      </xsl:variable>
+      <xsl:variable name="mm">
+        <xsl:choose>
+          <xsl:when test="not($keep) or $pinned-w = 0"><xsl:value-of select="$width * $w div $sum"/></xsl:when>
+          <xsl:when test="$width * $w div $sum &lt; $min"><xsl:value-of select="$min"/></xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="($width - $pinned-mm) * $w div ($sum - $pinned-w)"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <fo:table-column column-width="{format-number($mm, '0.0')}mm"/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- The widest row when a table has no column elements. -->
@@ -651,30 +717,17 @@
                 font-size="{$soan-table-size}pt" line-height="1.15" space-before="6pt">
         <xsl:choose>
           <xsl:when test="$table/column">
-            <xsl:variable name="sum">
-              <xsl:call-template name="soan-weight-sum"><xsl:with-param name="columns" select="$table/column"/></xsl:call-template>
-            </xsl:variable>
-            <xsl:for-each select="$table/column">
-              <xsl:call-template name="soan-table-column">
-                <xsl:with-param name="width" select="$width"/>
-                <xsl:with-param name="sum" select="$sum"/>
-                <xsl:with-param name="nno" select="count($table/column[@role = 'no'])"/>
-              </xsl:call-template>
-            </xsl:for-each>
+            <xsl:call-template name="soan-table-columns">
+              <xsl:with-param name="columns" select="$table/column"/>
+              <xsl:with-param name="width" select="$width"/>
+            </xsl:call-template>
           </xsl:when>
           <xsl:otherwise>
             <!-- no column headings: the roles of the first widest row -->
-            <xsl:variable name="widest" select="$rows[count(cell) = number($ncols)][1]/cell"/>
-            <xsl:variable name="sum">
-              <xsl:call-template name="soan-weight-sum"><xsl:with-param name="columns" select="$widest"/></xsl:call-template>
-            </xsl:variable>
-            <xsl:for-each select="$widest">
-              <xsl:call-template name="soan-table-column">
-                <xsl:with-param name="width" select="$width"/>
-                <xsl:with-param name="sum" select="$sum"/>
-                <xsl:with-param name="nno" select="count($widest[@role = 'no'])"/>
-              </xsl:call-template>
-            </xsl:for-each>
+            <xsl:call-template name="soan-table-columns">
+              <xsl:with-param name="columns" select="$rows[count(cell) = number($ncols)][1]/cell"/>
+              <xsl:with-param name="width" select="$width"/>
+            </xsl:call-template>
           </xsl:otherwise>
         </xsl:choose>
         <xsl:if test="$table/column">
