@@ -572,6 +572,26 @@ static int centered(const struct page_ctx *pc, const struct line *l)
 	return !(pc->indent > 0 && fabs(l->x1 - pc->indent) < 1.5) || fabs(c - mid) < 1.0;
 }
 
+/* A line too wide for centered() to tell, that sits in the middle of
+ * the body clear of its left margin: the first line of a centred
+ * paragraph that fills the measure ("(Kèm theo ... của UBND tỉnh" /
+ * "Khánh Hòa)"). */
+static int centred_full(const struct page_ctx *pc, const struct line *l)
+{
+	double mid = (pc->left + pc->right) / 2, c = (l->x1 + l->x2) / 2;
+	return fabs(c - mid) < 4 && l->x1 > pc->left + 1.5 && l->x2 < pc->right - 1.5;
+}
+
+/* Does line l show the one-line paragraph before it (D->last), which
+ * fills the measure in the middle of it, to be the start of a centred
+ * paragraph: l is centred too, or fills the measure in the middle as
+ * well (a title of three long lines)? */
+static int becomes_centred(const struct doc *D, const struct page_ctx *pc, const struct line *l)
+{
+	return !D->para_center && D->para_lines == 1 && centred_full(pc, &D->last) &&
+	       (centered(pc, l) || centred_full(pc, l));
+}
+
 /* Is the word a dash ("-", "–", "—") or does it open with one? */
 static int opens_with_dash(const struct pdf_page *pg, const struct pdf_word *w)
 {
@@ -687,9 +707,10 @@ static int continues(struct doc *D, const struct page_ctx *pc, const struct line
 		return 0;
 	if (fabs(l->size - p->size) > 0.6 || (p->bold && !l->bold_start) || (l->bold && !p->bold))
 		return 0;
-	int lc = centered(pc, l);
-	if (lc != D->para_center)
+	int lc = centered(pc, l) || (D->para_center && centred_full(pc, l));
+	if (lc != D->para_center && !becomes_centred(D, pc, l))
 		return 0;
+	lc = lc || becomes_centred(D, pc, l);
 	if (same_page) {
 		double pitch = (l->base - p->base);
 		if (pitch < 0 || pitch > pc->pitch + l->size * 0.3)
@@ -735,6 +756,8 @@ static void add_body_line(struct doc *D, const struct page_ctx *pc, const struct
 		line_text(pc, l, 0, l->nw, &D->para, &D->marks);
 		if (D->para_lines == 1)
 			D->para_cont_x1 = l->x1;
+		if (becomes_centred(D, pc, l))
+			D->para_center = 1;
 		D->para_lines++;
 		D->para_full = D->para_full && (D->last.x2 > pc->right - l->size * 1.5);
 		D->para_bold_start = D->para_bold_start && l->bold_start;
