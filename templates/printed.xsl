@@ -2,9 +2,9 @@
 <!--
   printed.xsl - plan XML to plan XML as a plan printed by plan.xsl says it:
   the one place that lists the changes the layout makes by rule, so that
-  reading the printed document back (soan extract of the DOCX soan wrote)
-  gives exactly this.  The round-trip test compares against it; README.md
-  repeats the list.
+  reading the printed document back (soan extract of the DOCX or the PDF
+  soan wrote) gives exactly this.  The round-trip tests (t0340 for DOCX,
+  t0520 for PDF) compare against it; README.md repeats the list.
 
   1. The issuer is printed in full in the header: its @abbr is not on the
      page, and an issuer the recognizer had to infer (@inferred="yes") is

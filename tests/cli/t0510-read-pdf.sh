@@ -130,10 +130,11 @@ for pdf in "$D"/hostile/*.pdf "$D/real/qd-2319-ttg-bcd-dulieu-signed.pdf"; do
 done
 
 # a PDF from soan's own writer (generate/pdf.c through the fo2pdf test
-# driver; soan generate does not write plans yet): the hand-made Kế hoạch
-# layout tests/data/fo/kehoach.fo reads back into plan XML whose title and
+# driver) of a layout soan did not make: the hand-made Kế hoạch layout
+# tests/data/fo/kehoach.fo reads back into plan XML whose title and
 # top-level sections are the layout's own (its title block and the
-# bookmarks it lists the sections in)
+# bookmarks it lists the sections in).  The plans soan generate writes
+# as PDF are read back whole in t0520-pdf-roundtrip.sh.
 FO2PDF=$TOP/${B:-build}/tests/fo2pdf
 if [ -x "$FO2PDF" ]; then
 	FO=$TOP/tests/data/fo/kehoach.fo
