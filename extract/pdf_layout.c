@@ -1592,7 +1592,8 @@ static void emit_band(struct doc *D, struct page_ctx *pc, size_t from, size_t to
 		if (!cut && i > r0 && !onto) {
 			const struct line *a = &pc->lines[i - 1], *l = &pc->lines[i];
 			/* both sides present on both lines and a gap between them */
-			int sa = line_side(pc, a, split, bd->s), sl = line_side(pc, l, split, bd->s);
+			int sa = line_side(pc, a, split, bd->s),
+			    sl = line_side(pc, l, split, bd->s);
 			cut = zone == BF_HEADER_ZONE && sa == 0 && sl == 0 &&
 			      l->y1 - a->y2 > l->size * 0.45;
 		}
@@ -1668,9 +1669,8 @@ static size_t band_at(const struct page_ctx *pc, size_t i, struct band *bd, int 
 		if (m->use != USE_BODY)
 			break;
 		double lmax, rmin, ext[4];
-		int side =
-		    line_sides(pc, m, gl, gr, two ? s : NULL, &lmax, &rmin, ext,
-		               j == i ? first_words : NULL);
+		int side = line_sides(pc, m, gl, gr, two ? s : NULL, &lmax, &rmin, ext,
+		                      j == i ? first_words : NULL);
 		if (side == 2)
 			break;
 		if (fmin(gr, rmin) - fmax(gl, lmax) < 2)
