@@ -327,7 +327,8 @@ static int has_ci(const char *s, size_t len, const char *needle)
 	   first byte picks the places worth comparing */
 	int lo = tolower((unsigned char)needle[0]), up = toupper((unsigned char)needle[0]);
 	for (size_t i = 0; i + n <= len; i++)
-		if (((unsigned char)s[i] == lo || (unsigned char)s[i] == up) && !strncasecmp(s + i, needle, n))
+		if (((unsigned char)s[i] == lo || (unsigned char)s[i] == up) &&
+		    !strncasecmp(s + i, needle, n))
 			return 1;
 	return 0;
 }

@@ -423,7 +423,8 @@ static unsigned char rgb_gray(uint32_t v)
 {
 	if ((v & 0xFFFFFFu) == 0xFFFFFFu)
 		return 255;
-	return (unsigned char)((((v >> 16) & 255) * 77 + ((v >> 8) & 255) * 151 + (v & 255) * 28) >> 8);
+	return (unsigned char)((((v >> 16) & 255) * 77 + ((v >> 8) & 255) * 151 + (v & 255) * 28) >>
+	                       8);
 }
 
 /* Render the band [y1, y2) of the page small, in gray, and hand it to
@@ -453,7 +454,8 @@ static int render_band(struct reader *rd, PopplerPage *page, struct pdf_page *pg
 	int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w);
 	unsigned char *px32 = xmalloc((size_t)stride * (size_t)h);
 	memset(px32, 0xFF, (size_t)stride * (size_t)h);
-	cairo_surface_t *s = cairo_image_surface_create_for_data(px32, CAIRO_FORMAT_RGB24, w, h, stride);
+	cairo_surface_t *s =
+	    cairo_image_surface_create_for_data(px32, CAIRO_FORMAT_RGB24, w, h, stride);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(s);
 		free(px32);
