@@ -323,8 +323,12 @@ static void line_text(const struct page_ctx *pc, const struct line *l, size_t fr
 static int has_ci(const char *s, size_t len, const char *needle)
 {
 	size_t n = strlen(needle);
+	/* ASCII case folding only (strncasecmp's, in the C locale): the
+	   first byte picks the places worth comparing */
+	int lo = tolower((unsigned char)needle[0]), up = toupper((unsigned char)needle[0]);
 	for (size_t i = 0; i + n <= len; i++)
-		if (!strncasecmp(s + i, needle, n))
+		if (((unsigned char)s[i] == lo || (unsigned char)s[i] == up) &&
+		    !strncasecmp(s + i, needle, n))
 			return 1;
 	return 0;
 }

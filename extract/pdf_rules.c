@@ -143,47 +143,50 @@ void pdf_rules_from_gray(struct pdf_page *pg, const unsigned char *gray, int w, 
 	}
 	close_old(&c, h + 2);
 
-	/* vertical: pixel x with x + 1, open runs per column */
+	/* vertical: pixel x with x + 1.  Each row's ink columns are a bit set;
+	   a run opens where a bit turns on and closes where it turns off, so
+	   a row costs a look at its bytes and a step per run that starts or
+	   ends, not a step per open column. */
+	int ncols = w - 1; /* columns 0 .. w-2 pair with their right neighbour */
+	size_t nwords = ncols > 0 ? ((size_t)ncols + 63) / 64 : 1;
 	int *start = xmalloc((size_t)(w > 0 ? w : 1) * sizeof *start);
-	for (int x = 0; x < w; x++)
-		start[x] = -1;
+	uint64_t *open = xcalloc(nwords, sizeof *open), *ink = xmalloc(nwords * sizeof *ink);
 	struct vrun *runs = NULL;
-	size_t nruns = 0, aruns = 0, open = 0;
-#define END_RUN(col, row)                                                                          \
-	do {                                                                                       \
-		if (start[col] >= 0) {                                                             \
-			if ((row)-start[col] >= min_v) {                                           \
-				runs = xgrow(runs, sizeof *runs, nruns + 1, &aruns);               \
-				runs[nruns++] = (struct vrun){(col), start[col], (row)};           \
-			}                                                                          \
-			start[col] = -1;                                                           \
-			open--;                                                                    \
-		}                                                                                  \
-	} while (0)
-	for (int y = 0; y < h; y++) {
-		const unsigned char *a = gray + (size_t)y * (size_t)stride;
-		int x = 0;
-		while (x + 1 < w) {
-			if (x + 9 <= w && white8(a + x) && a[x + 8] == 255) {
-				for (int k = 0; open && k < 8; k++)
-					END_RUN(x + k, y);
-				x += 8;
-				continue;
-			}
-			if (PAIR_DARK(a[x], a[x + 1])) {
-				if (start[x] < 0) {
-					start[x] = y;
-					open++;
+	size_t nruns = 0, aruns = 0;
+	for (int y = 0; y <= h; y++) {
+		memset(ink, 0, nwords * sizeof *ink);
+		if (y < h) {
+			const unsigned char *a = gray + (size_t)y * (size_t)stride;
+			int x = 0;
+			while (x < ncols) {
+				if (x + 9 <= w && white8(a + x) && a[x + 8] == 255) {
+					x += 8;
+					continue;
 				}
-			} else {
-				END_RUN(x, y);
+				if (PAIR_DARK(a[x], a[x + 1]))
+					ink[x >> 6] |= (uint64_t)1 << (x & 63);
+				x++;
 			}
-			x++;
+		}
+		for (size_t i = 0; i < nwords; i++) {
+			uint64_t ended = open[i] & ~ink[i], began = ink[i] & ~open[i];
+			while (ended) {
+				int col = (int)(i * 64) + __builtin_ctzll(ended);
+				ended &= ended - 1;
+				if (y - start[col] >= min_v) {
+					runs = xgrow(runs, sizeof *runs, nruns + 1, &aruns);
+					runs[nruns++] = (struct vrun){col, start[col], y};
+				}
+			}
+			while (began) {
+				start[(int)(i * 64) + __builtin_ctzll(began)] = y;
+				began &= began - 1;
+			}
+			open[i] = ink[i];
 		}
 	}
-	for (int x = 0; x + 1 < w; x++)
-		END_RUN(x, h);
-#undef END_RUN
+	free(ink);
+	free(open);
 	if (nruns)
 		qsort(runs, nruns, sizeof *runs, cmp_vrun);
 	c.v = &pg->vrules, c.n = &pg->nv, c.alloc = &pg->av;

@@ -417,6 +417,16 @@ static int widget_words(PopplerPage *page, struct pdf_page *pg, struct diag *d)
  * text strokes stay shorter than the shortest rule. */
 #define RULE_SCALE 1.5
 
+/* The gray of a pixel of cairo's RGB24 (0x00RRGGBB, host order), white
+ * kept exact. */
+static unsigned char rgb_gray(uint32_t v)
+{
+	if ((v & 0xFFFFFFu) == 0xFFFFFFu)
+		return 255;
+	return (unsigned char)((((v >> 16) & 255) * 77 + ((v >> 8) & 255) * 151 + (v & 255) * 28) >>
+	                       8);
+}
+
 /* Render the band [y1, y2) of the page small, in gray, and hand it to
  * pdf_rules_from_gray.  A surface of the band's height only: what falls
  * outside costs no pixels (cairo drops glyphs outside its surface), only
@@ -439,14 +449,19 @@ static int render_band(struct reader *rd, PopplerPage *page, struct pdf_page *pg
 	pg->rules_done = 1;
 	if (w < 8 || h < 8)
 		return 0;
-	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	/* our own pixels, white from the start: one pass instead of cairo's
+	   zeroing and a white paint */
+	int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w);
+	unsigned char *px32 = xmalloc((size_t)stride * (size_t)h);
+	memset(px32, 0xFF, (size_t)stride * (size_t)h);
+	cairo_surface_t *s =
+	    cairo_image_surface_create_for_data(px32, CAIRO_FORMAT_RGB24, w, h, stride);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(s);
+		free(px32);
 		return diag_env(rd->d, "cannot allocate a %dx%d page image", w, h);
 	}
 	cairo_t *cr = cairo_create(s);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
 	cairo_scale(cr, scale, scale);
 	cairo_translate(cr, 0, -y1);
 	struct quiet q;
@@ -455,25 +470,33 @@ static int render_band(struct reader *rd, PopplerPage *page, struct pdf_page *pg
 	quiet_end(&q);
 	cairo_destroy(cr);
 	cairo_surface_flush(s);
-	const unsigned char *px32 = cairo_image_surface_get_data(s);
-	int stride = cairo_image_surface_get_stride(s);
 	unsigned char *gray = xmalloc((size_t)w * (size_t)h);
 	for (int y = 0; y < h; y++) {
-		const uint32_t *row = (const uint32_t *)(px32 + (size_t)y * (size_t)stride);
+		const unsigned char *row = px32 + (size_t)y * (size_t)stride;
 		unsigned char *g = gray + (size_t)y * (size_t)w;
-		for (int x = 0; x < w; x++) {
-			uint32_t v = row[x];
-			/* white is by far the commonest pixel */
-			g[x] = (v & 0xFFFFFFu) == 0xFFFFFFu
-			           ? 255
-			           : (unsigned char)((((v >> 16) & 255) * 77 +
-			                              ((v >> 8) & 255) * 151 + (v & 255) * 28) >>
-			                             8);
+		int x = 0;
+		/* white is by far the commonest pixel: two at a time */
+		for (; x + 2 <= w; x += 2) {
+			uint32_t v0, v1;
+			memcpy(&v0, row + (size_t)x * 4, sizeof v0);
+			memcpy(&v1, row + (size_t)x * 4 + 4, sizeof v1);
+			if ((v0 & v1 & 0xFFFFFFu) == 0xFFFFFFu) {
+				g[x] = g[x + 1] = 255;
+				continue;
+			}
+			g[x] = rgb_gray(v0);
+			g[x + 1] = rgb_gray(v1);
+		}
+		for (; x < w; x++) {
+			uint32_t v;
+			memcpy(&v, row + (size_t)x * 4, sizeof v);
+			g[x] = rgb_gray(v);
 		}
 	}
 	pdf_rules_from_gray(pg, gray, w, h, w, scale, y1);
 	free(gray);
 	cairo_surface_destroy(s);
+	free(px32);
 	return 0;
 }
 
