@@ -711,10 +711,10 @@ static int continues(struct doc *D, const struct page_ctx *pc, const struct line
 		return 0;
 	if (fabs(l->size - p->size) > 0.6 || (p->bold && !l->bold_start) || (l->bold && !p->bold))
 		return 0;
-	int lc = centered(pc, l) || (D->para_center && centred_full(pc, l));
-	if (lc != D->para_center && !becomes_centred(D, pc, l))
+	int grows = becomes_centred(D, pc, l);
+	int lc = centered(pc, l) || (D->para_center && centred_full(pc, l)) || grows;
+	if (lc != D->para_center && !grows)
 		return 0;
-	lc = lc || becomes_centred(D, pc, l);
 	if (same_page) {
 		double pitch = (l->base - p->base);
 		if (pitch < 0 || pitch > pc->pitch + l->size * 0.3)
