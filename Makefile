@@ -130,15 +130,22 @@ demo: all
 
 # ---- tests -------------------------------------------------------------------
 # One pass with the normal build, then the whole suite again under ASan and
-# UBSan in its own build folder.  VALGRIND=1 runs the suite under valgrind.
+# UBSan in its own build folder, then the tests of VALGRIND_CHECK under
+# valgrind (every corpus document in every format through extract, every
+# fuzz seed and regression input through each harness, the transforms'
+# unit tests): the part of VALGRIND=1 (the whole suite under valgrind,
+# too slow for every run) that CI can afford.  NO_SANITIZER_PASS=1 skips
+# both.
+VALGRIND_CHECK = t0100-corpus t0260-fuzz-replay t_rollover t_report t_fo t_docx_text t_encoding
 check: deps-test
 	$(Q)$(MAKE) --no-print-directory check-run
 ifeq ($(SANITIZE)$(VALGRIND)$(NO_SANITIZER_PASS),)
 	$(Q)$(MAKE) --no-print-directory check-run B=build-san SANITIZE=address,undefined OPT="-O1 -g"
+	$(Q)$(MAKE) --no-print-directory check-run VALGRIND=1 TESTS="$(VALGRIND_CHECK)"
 endif
 
 check-run: $(B)/soan tests
-	$(Q)SOAN=$(B)/soan B=$(B) VALGRIND=$(VALGRIND) SANITIZE=$(SANITIZE) tests/run.sh
+	$(Q)SOAN=$(B)/soan B=$(B) VALGRIND=$(VALGRIND) SANITIZE=$(SANITIZE) TESTS="$(TESTS)" tests/run.sh
 
 bench: all
 	$(Q)tests/bench.sh ./soan

@@ -1,5 +1,7 @@
 #!/bin/sh
 # tests/run.sh - run every test suite and print "N passed, N failed".
+# TESTS="t_text t0100-corpus ..." runs only the unit programs and CLI
+# scripts named (make check's valgrind pass).
 #
 # Unit tests are cmocka programs in $B/tests (TAP output); CLI tests are
 # shell scripts in tests/cli (TAP lines through tests/lib.sh).  Exits
@@ -22,12 +24,21 @@ fi
 export RUN
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-label=${SANITIZE:+ (sanitize=$SANITIZE)}${VALGRIND:+ (valgrind)}
+# Is test NAME among $TESTS (all when TESTS is empty)?
+selected() {
+	[ -z "${TESTS:-}" ] && return 0
+	for want in $TESTS; do
+		[ "$want" = "$1" ] && return 0
+	done
+	return 1
+}
+label=${SANITIZE:+ (sanitize=$SANITIZE)}${VALGRIND:+ (valgrind${TESTS:+: $TESTS})}
 echo "soan tests$label"
 status=0
 for t in "$TOP/$B"/tests/t_*; do
 	[ -x "$t" ] || continue
 	name=$(basename "$t")
+	selected "$name" || continue
 	out=$($RUN "$t" 2>&1); rc=$?
 	printf '%s\n' "$out" | sed "s/^\(not ok\|ok\) [0-9]* *-* */\1 - $name: /" | grep -E '^(ok|not ok)' >>"$log"
 	if [ $rc != 0 ]; then
@@ -41,6 +52,7 @@ done
 for t in "$TOP"/tests/cli/t*.sh; do
 	[ -f "$t" ] || continue
 	name=$(basename "$t" .sh)
+	selected "$name" || continue
 	out=$(sh "$t" 2>&1); rc=$?
 	printf '%s\n' "$out" | grep -E '^(ok|not ok)' | sed "s/^\(not ok\|ok\) - /\1 - $name: /" >>"$log"
 	printf '%s\n' "$out" | grep -E '^(not ok|#)' | sed "s/^/[$name] /" | head -40
