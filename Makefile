@@ -22,9 +22,13 @@ else
 Q =
 endif
 
-PKGS = libxml-2.0 libxslt libzip libpcre2-8 libutf8proc fontconfig poppler-glib cairo-pdf
+CORE_PKGS = libxml-2.0 libxslt libzip libpcre2-8 libutf8proc fontconfig
+PDF_PKGS = poppler-glib cairo-pdf
+PKGS = $(CORE_PKGS) $(PDF_PKGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
+CORE_LIBS = $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lhpdf -lm -ldl
+PDF_LIBS = $(shell pkg-config --libs $(PDF_PKGS) 2>/dev/null)
 
 WARN = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes -Wold-style-definition \
        -Wvla -Wpointer-arith -Wformat=2 -Wno-format-nonliteral -Wshadow=local \
@@ -46,9 +50,15 @@ endif
 # commands' own files are in the library too (they are small and tests
 # call them in-process through soan_main()).  Wildcards rather than lists
 # so that parallel work on separate readers and writers does not collide.
-LIB_SRC = $(sort $(wildcard extract/*.c generate/*.c))
+LIB_SRC = $(sort $(filter-out extract/pdf_plugin.c,$(wildcard extract/*.c generate/*.c)))
 LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o)
 LIB = $(B)/libsoan.a
+# The program reads PDF through a plugin, $(B)/soan-pdf.so (read_pdf.c on
+# poppler-glib and cairo), so that it does not load those ~40 libraries
+# on every start (extract/pdf_plugin.c says more).  The program holds
+# every other library object, exported (-rdynamic) for the plugin.
+EXE_OBJ = $(B)/soan.o $(B)/extract/pdf_plugin.o $(filter-out $(B)/extract/read_pdf.o,$(LIB_OBJ))
+PLUGIN = $(B)/soan-pdf.so
 
 UNIT_SRC = $(sort $(wildcard tests/unit/t_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -58,7 +68,7 @@ FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
 REPLAY_BIN = $(FUZZ_NAMES:%=$(B)/fuzz/replay_%)
 
-all: deps-build $(B)/soan soan
+all: deps-build $(B)/soan $(PLUGIN) soan
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -69,9 +79,18 @@ $(LIB): $(LIB_OBJ)
 	@$(if $(Q),echo "  AR      $@")
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(B)/soan: $(B)/soan.o $(LIB)
+$(B)/soan: $(EXE_OBJ) $(PLUGIN)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $< $(LIB) $(PKG_LIBS)
+	$(Q)$(CC) $(LDFLAGS_ALL) -rdynamic -o $@ $(EXE_OBJ) $(CORE_LIBS)
+
+$(B)/pic/extract/read_pdf.o: extract/read_pdf.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $< (plugin)")
+	$(Q)$(CC) $(CFLAGS_ALL) -fPIC -DSOAN_PDF_PLUGIN -Dread_pdf=soan_pdf_plugin_read -c -o $@ $<
+
+$(PLUGIN): $(B)/pic/extract/read_pdf.o
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS_ALL) -shared -o $@ $< $(PDF_LIBS)
 
 # ./soan at the top of the tree is a link to the default build.
 soan: $(B)/soan
@@ -275,6 +294,8 @@ install: all
 		$(DESTDIR)$(PREFIX)/share/soan/templates $(DESTDIR)$(PREFIX)/share/soan/generate \
 		$(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(B)/soan $(DESTDIR)$(PREFIX)/bin/soan
+	install -d $(DESTDIR)$(PREFIX)/lib/soan
+	install -m 755 $(PLUGIN) $(DESTDIR)$(PREFIX)/lib/soan/soan-pdf.so
 	install -m 644 extract/*.rng $(DESTDIR)$(PREFIX)/share/soan/extract/
 	-install -m 644 extract/*.tsv $(DESTDIR)$(PREFIX)/share/soan/extract/ 2>/dev/null
 	-install -m 644 generate/*.rng generate/*.tsv $(DESTDIR)$(PREFIX)/share/soan/generate/ 2>/dev/null

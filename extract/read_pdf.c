@@ -520,8 +520,9 @@ static int render_rules(void *ctx, struct pdf_page *pg)
 /* Poppler's font lookup initializes fontconfig once per process and keeps
  * its configuration to the end (the same allocations tests/valgrind.supp
  * suppresses for FcInit).  LeakSanitizer reads this hook in ASan builds
- * (make check's second pass, make fuzz). */
-#ifdef SOAN_ASAN
+ * (make check's second pass, make fuzz) from the program, so the plugin
+ * build leaves it to extract/pdf_plugin.c. */
+#if defined(SOAN_ASAN) && !defined(SOAN_PDF_PLUGIN)
 const char *__lsan_default_suppressions(void);
 const char *__lsan_default_suppressions(void)
 {

@@ -165,4 +165,22 @@ for dir in "$TOP"/corpus/*/; do
 	sed 's/ source="[^"]*"//' "$T/$n.xml" >"$T/got.xml" 2>/dev/null
 	same "$T/want.xml" "$T/got.xml" "twin $n.pdf gives expected.xml"
 done
+# The program reads PDF through its plugin: a copy of the program with no
+# plugin beside it refuses a PDF with exit 3 and one line saying so, reads
+# everything else, and reads the PDF again when SOAN_PDF_PLUGIN names it.
+if [ -f "$(dirname "$SOAN")/soan-pdf.so" ]; then
+	mkdir -p "$T/alone"
+	cp "$SOAN" "$T/alone/soan"
+	twin=$TOP/corpus/v02-phan-ttdn-2027-txt/v02-phan-ttdn-2027-txt
+	$RUN "$T/alone/soan" extract "$twin.pdf" >"$T/.out" 2>"$T/.err"; rc=$?
+	[ $rc = 3 ] && [ ! -s "$T/.out" ] && ok "no plugin: a PDF is refused with exit 3" ||
+		not_ok "no plugin: a PDF is refused with exit 3 (exit $rc)"
+	one_line "$T/.err" "no plugin: one line on stderr"
+	grep -q "PDF reader plugin did not load" "$T/.err" && ok "no plugin: says why" || not_ok "no plugin: says why"
+	$RUN "$T/alone/soan" extract "$twin.txt" >"$T/.out" 2>"$T/.err" && ok "no plugin: text still reads" ||
+		not_ok "no plugin: text still reads"
+	SOAN_PDF_PLUGIN=$(dirname "$SOAN")/soan-pdf.so $RUN "$T/alone/soan" extract "$twin.pdf" >"$T/.out" 2>"$T/.err" &&
+		grep -q "<plan " "$T/.out" && ok "SOAN_PDF_PLUGIN: the PDF reads" || not_ok "SOAN_PDF_PLUGIN: the PDF reads"
+fi
+
 finish
