@@ -36,6 +36,7 @@ for dir in "$CORPUS"/*/; do
 		[ -f "$src" ] || continue
 		doc=$(basename "$src")
 		d=$OUT/$doc
+		rm -rf "$d" # a document's folder is this job's: no forms left from an earlier run
 		mkdir -p "$d/agencies"
 		if ! "$SOAN" extract -o "$d/plan.xml" "$src"; then
 			fail "$src: extract"
