@@ -153,8 +153,8 @@ demo: all
 # valgrind (every corpus document in every format through extract, every
 # fuzz seed and regression input through each harness, the transforms'
 # unit tests): the part of VALGRIND=1 (the whole suite under valgrind,
-# too slow for every run) that CI can afford.  NO_SANITIZER_PASS=1 skips
-# both.
+# 67 minutes on a busy 2-core machine) that CI can afford.
+# NO_SANITIZER_PASS=1 skips both.
 VALGRIND_CHECK = t0100-corpus t0260-fuzz-replay t_rollover t_report t_fo t_docx_text t_encoding
 check: deps-test
 	$(Q)$(MAKE) --no-print-directory check-run
