@@ -10,22 +10,23 @@
 #include "extract/xmlsafe.h"
 
 static const char usage_main[] =
-	"usage: soan COMMAND [OPTIONS] [FILE...]\n"
-	"\n"
-	"soan reads Vietnamese administrative plans (Kế hoạch) as DOCX, PDF,\n"
-	"text or markdown, extracts their structure as plan XML, and writes\n"
-	"plans and report forms as DOCX and PDF.\n"
-	"\n"
-	"Commands:\n";
+    "usage: soan COMMAND [OPTIONS] [FILE...]\n"
+    "\n"
+    "soan reads Vietnamese administrative plans (Kế hoạch) as DOCX, PDF,\n"
+    "text or markdown, extracts their structure as plan XML, and writes\n"
+    "plans and report forms as DOCX and PDF.\n"
+    "\n"
+    "Commands:\n";
 
 const struct command soan_commands[] = {
-	{ "extract", cmd_extract, "read plans and print their structure as plan XML", usage_extract },
-	{ "validate", cmd_validate, "check plan XML files against the schema", usage_validate },
-	{ "generate", cmd_generate, "write a plan as DOCX, PDF or its layout (.fo)", usage_generate },
-	{ "rollover", cmd_rollover, "draft next year's plan from last year's, listing every change",
-	  usage_rollover },
-	{ "report", cmd_report, "write the annual report form for a plan, or one per agency", usage_report },
-	{ NULL, NULL, NULL, NULL },
+    {"extract", cmd_extract, "read plans and print their structure as plan XML", usage_extract},
+    {"validate", cmd_validate, "check plan XML files against the schema", usage_validate},
+    {"generate", cmd_generate, "write a plan as DOCX, PDF or its layout (.fo)", usage_generate},
+    {"rollover", cmd_rollover, "draft next year's plan from last year's, listing every change",
+     usage_rollover},
+    {"report", cmd_report, "write the annual report form for a plan, or one per agency",
+     usage_report},
+    {NULL, NULL, NULL, NULL},
 };
 
 static void print_main_help(FILE *out)

@@ -14,8 +14,8 @@
 enum soan_exit {
 	SOAN_OK = 0,
 	SOAN_REJECTED = 1, /* an input was rejected (a batch still did the rest) */
-	SOAN_USAGE = 2,	   /* the command line is wrong */
-	SOAN_ENV = 3,	   /* the environment failed: font, output folder, disk */
+	SOAN_USAGE = 2,    /* the command line is wrong */
+	SOAN_ENV = 3,      /* the environment failed: font, output folder, disk */
 };
 
 /* Run the command line; messages go to err, documents to stdout.

@@ -133,13 +133,21 @@ static const char *align_name(enum block_align a)
 
 static void dump_flags(const struct block *b, FILE *out)
 {
-	static const struct { unsigned bit; const char *name; } names[] = {
-		{ BF_BOLD, "bold" },	       { BF_ITALIC, "italic" },
-		{ BF_CAPS, "caps" },	       { BF_BOLD_START, "boldstart" },
-		{ BF_PAGE_BREAK, "break" },    { BF_LANDSCAPE, "landscape" },
-		{ BF_BORDERLESS, "borderless" }, { BF_AUTO_LABEL, "autolabel" },
-		{ BF_HEADING_STYLE, "heading" }, { BF_HEADER_ZONE, "headerzone" },
-		{ BF_SIGNATURE_ZONE, "signaturezone" },
+	static const struct {
+		unsigned bit;
+		const char *name;
+	} names[] = {
+	    {BF_BOLD, "bold"},
+	    {BF_ITALIC, "italic"},
+	    {BF_CAPS, "caps"},
+	    {BF_BOLD_START, "boldstart"},
+	    {BF_PAGE_BREAK, "break"},
+	    {BF_LANDSCAPE, "landscape"},
+	    {BF_BORDERLESS, "borderless"},
+	    {BF_AUTO_LABEL, "autolabel"},
+	    {BF_HEADING_STYLE, "heading"},
+	    {BF_HEADER_ZONE, "headerzone"},
+	    {BF_SIGNATURE_ZONE, "signaturezone"},
 	};
 	const char *a = align_name(b->align);
 	if (a)
@@ -187,7 +195,8 @@ static void dump(const struct blocks *bs, FILE *out, int depth)
 			dump_flags(b, out);
 			fprintf(out, "\n");
 			for (size_t r = 0; r < t->nrows; r++) {
-				fprintf(out, "%*sROW%s\n", depth * 2 + 2, "", t->rows[r].header ? " header" : "");
+				fprintf(out, "%*sROW%s\n", depth * 2 + 2, "",
+				        t->rows[r].header ? " header" : "");
 				for (size_t c = 0; c < t->rows[r].ncells; c++) {
 					const struct cell *cl = &t->rows[r].cells[c];
 					fprintf(out, "%*sCELL", depth * 2 + 4, "");

@@ -38,14 +38,14 @@ enum block_align {
 enum block_flag {
 	BF_BOLD = 1u << 0,
 	BF_ITALIC = 1u << 1,
-	BF_CAPS = 1u << 2,	     /* displayed in capitals (w:caps) */
+	BF_CAPS = 1u << 2, /* displayed in capitals (w:caps) */
 	BF_BOLD_START = 1u << 3,
-	BF_PAGE_BREAK = 1u << 4,     /* a page or section break precedes it */
-	BF_LANDSCAPE = 1u << 5,	     /* it sits on a landscape page */
-	BF_BORDERLESS = 1u << 6,     /* TABLE: no visible borders (layout table) */
-	BF_AUTO_LABEL = 1u << 7,     /* label came from automatic numbering */
-	BF_HEADING_STYLE = 1u << 8,  /* a heading style or markdown heading */
-	BF_HEADER_ZONE = 1u << 9,    /* PDF/text reader saw it in the header band */
+	BF_PAGE_BREAK = 1u << 4,      /* a page or section break precedes it */
+	BF_LANDSCAPE = 1u << 5,       /* it sits on a landscape page */
+	BF_BORDERLESS = 1u << 6,      /* TABLE: no visible borders (layout table) */
+	BF_AUTO_LABEL = 1u << 7,      /* label came from automatic numbering */
+	BF_HEADING_STYLE = 1u << 8,   /* a heading style or markdown heading */
+	BF_HEADER_ZONE = 1u << 9,     /* PDF/text reader saw it in the header band */
 	BF_SIGNATURE_ZONE = 1u << 10, /* ... or in the signature band */
 };
 
@@ -57,9 +57,9 @@ struct blocks;
  * content at the same grid column, so every row covers the whole grid. */
 struct cell {
 	struct blocks *content; /* never NULL after table_add_cell() */
-	unsigned colspan;	/* >= 1 */
-	unsigned rowspan;	/* >= 1: rows this cell covers (vertical merge) */
-	int merged;		/* 1: continuation of a cell above or to the left */
+	unsigned colspan;       /* >= 1 */
+	unsigned rowspan;       /* >= 1: rows this cell covers (vertical merge) */
+	int merged;             /* 1: continuation of a cell above or to the left */
 };
 
 struct row {
@@ -80,9 +80,10 @@ struct block {
 	char *label; /* PARA: list label as displayed ("II.", "a)", "-"), or NULL */
 	unsigned flags;
 	enum block_align align;
-	int level;     /* heading level hint (markdown #, Word outline level + 1), 0 none */
-	int indent;    /* left indent hint in twentieths of a point, 0 unknown */
-	unsigned line; /* where it came from: text line, DOCX paragraph number, PDF page*1000+line */
+	int level;  /* heading level hint (markdown #, Word outline level + 1), 0 none */
+	int indent; /* left indent hint in twentieths of a point, 0 unknown */
+	unsigned
+	    line; /* where it came from: text line, DOCX paragraph number, PDF page*1000+line */
 	struct table *table; /* TABLE */
 };
 
@@ -91,7 +92,10 @@ struct blocks {
 	size_t n, alloc;
 };
 
-#define BLOCKS_INIT { NULL, 0, 0 }
+#define BLOCKS_INIT                                                                                \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 void blocks_init(struct blocks *bs);
 void blocks_release(struct blocks *bs);

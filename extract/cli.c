@@ -28,7 +28,8 @@ int cli_usage_error(FILE *err, const char *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(err, fmt, ap);
 	va_end(ap);
-	fprintf(err, "\nTry 'soan %s%s--help' for more information.\n", cmd ? cmd : "", cmd ? " " : "");
+	fprintf(err, "\nTry 'soan %s%s--help' for more information.\n", cmd ? cmd : "",
+	        cmd ? " " : "");
 	return SOAN_USAGE;
 }
 
@@ -160,14 +161,18 @@ int cli_run_batch(const struct cli_batch *b, const char *outdir, char **files, i
 			if (outs[j] && !strcmp(outs[j], outs[i]))
 				dup = 1;
 		if (dup) {
-			fprintf(b->err, "soan: %s: another input has the same base name; not overwriting '%s'\n",
-				files[i], outs[i]);
+			fprintf(b->err,
+			        "soan: %s: another input has the same base name; not overwriting "
+			        "'%s'\n",
+			        files[i], outs[i]);
 			free(outs[i]);
 			outs[i] = NULL;
 			rc = SOAN_REJECTED;
 		} else if (file_ids_has(ids, outs[i])) {
-			fprintf(b->err, "soan: %s: its output file '%s' is an input file; not overwriting it\n",
-				files[i], outs[i]);
+			fprintf(
+			    b->err,
+			    "soan: %s: its output file '%s' is an input file; not overwriting it\n",
+			    files[i], outs[i]);
 			rc = SOAN_REJECTED;
 		} else {
 			rc = b->run(b->ctx, files[i], outs[i]);

@@ -28,7 +28,7 @@ extern const struct command soan_commands[];
 const struct command *command_find(const char *name);
 
 int cli_usage_error(FILE *err, const char *cmd, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 int cli_help(const char *cmd);
 
 /* Exit status for a failed diag: 1 input, 3 environment, 2 usage. */

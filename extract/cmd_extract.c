@@ -12,24 +12,24 @@
 #include "xalloc.h"
 
 const char usage_extract[] =
-	"usage: soan extract [OPTIONS] FILE\n"
-	"       soan extract [OPTIONS] --outdir DIR FILE...\n"
-	"\n"
-	"Read a plan (DOCX, PDF, text or markdown; chosen by content, then by\n"
-	"extension) and print its structure as plan XML.\n"
-	"\n"
-	"  -o, --output FILE      write the XML to FILE instead of standard output\n"
-	"  -d, --outdir DIR       convert every FILE into DIR/NAME.xml and print a\n"
-	"                         summary; a bad file never stops the others\n"
-	"      --dump=blocks      print the reader's block stream instead of XML\n"
-	"      --format=FMT       read as text, markdown, docx or pdf, whatever the\n"
-	"                         content looks like\n"
-	"      --no-validate      do not check the result against the schema\n"
-	"  -q, --quiet            no summary line in --outdir mode\n"
-	"  -h, --help             show this help\n"
-	"\n"
-	"Exit status: 0 all converted, 1 an input was rejected, 2 usage error,\n"
-	"3 the output could not be written.\n";
+    "usage: soan extract [OPTIONS] FILE\n"
+    "       soan extract [OPTIONS] --outdir DIR FILE...\n"
+    "\n"
+    "Read a plan (DOCX, PDF, text or markdown; chosen by content, then by\n"
+    "extension) and print its structure as plan XML.\n"
+    "\n"
+    "  -o, --output FILE      write the XML to FILE instead of standard output\n"
+    "  -d, --outdir DIR       convert every FILE into DIR/NAME.xml and print a\n"
+    "                         summary; a bad file never stops the others\n"
+    "      --dump=blocks      print the reader's block stream instead of XML\n"
+    "      --format=FMT       read as text, markdown, docx or pdf, whatever the\n"
+    "                         content looks like\n"
+    "      --no-validate      do not check the result against the schema\n"
+    "  -q, --quiet            no summary line in --outdir mode\n"
+    "  -h, --help             show this help\n"
+    "\n"
+    "Exit status: 0 all converted, 1 an input was rejected, 2 usage error,\n"
+    "3 the output could not be written.\n";
 
 static enum input_format parse_format(const char *s)
 {
@@ -111,14 +111,10 @@ static int run_dump(void *ctx, const char *in, const char *out)
 int cmd_extract(int argc, char **argv, FILE *err)
 {
 	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "outdir", required_argument, NULL, 'd' },
-		{ "dump", required_argument, NULL, 'D' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "no-validate", no_argument, NULL, 'N' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	    {"output", required_argument, NULL, 'o'}, {"outdir", required_argument, NULL, 'd'},
+	    {"dump", required_argument, NULL, 'D'},   {"format", required_argument, NULL, 'F'},
+	    {"no-validate", no_argument, NULL, 'N'},  {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
 	};
 	struct extract_opts o;
 	memset(&o, 0, sizeof o);
@@ -134,18 +130,20 @@ int cmd_extract(int argc, char **argv, FILE *err)
 		case 'N': o.no_validate = 1; break;
 		case 'D':
 			if (strcmp(optarg, "blocks"))
-				return cli_usage_error(err, "extract", "unknown dump '%s' (only: blocks)", optarg);
+				return cli_usage_error(err, "extract",
+				                       "unknown dump '%s' (only: blocks)", optarg);
 			dump = 1;
 			break;
 		case 'F':
 			o.force = parse_format(optarg);
 			if (!o.force)
-				return cli_usage_error(err, "extract", "unknown format '%s'", optarg);
+				return cli_usage_error(err, "extract", "unknown format '%s'",
+				                       optarg);
 			break;
 		case 'h': return cli_help("extract");
 		default:
 			return cli_usage_error(err, "extract", "unknown or incomplete option '%s'",
-					       argv[optind - 1]);
+			                       argv[optind - 1]);
 		}
 	}
 	int nfiles = argc - optind;
@@ -158,19 +156,21 @@ int cmd_extract(int argc, char **argv, FILE *err)
 		if (nfiles > 1)
 			return cli_usage_error(err, "extract", "several inputs need --outdir DIR");
 		if (cli_output_is_input(output, files, 1, NULL))
-			return cli_usage_error(err, "extract", "the output file '%s' is the input file", output);
-		return dump ? dump_blocks(files[0], &o, output, err) : convert(files[0], &o, output, err);
+			return cli_usage_error(err, "extract",
+			                       "the output file '%s' is the input file", output);
+		return dump ? dump_blocks(files[0], &o, output, err)
+		            : convert(files[0], &o, output, err);
 	}
 
-	struct extract_job job = { &o, err };
+	struct extract_job job = {&o, err};
 	struct cli_batch b = {
-		.cmd = "extract",
-		.verb = "converted",
-		.ext = dump ? "blocks" : "xml",
-		.quiet = quiet,
-		.err = err,
-		.run = dump ? run_dump : run_convert,
-		.ctx = &job,
+	    .cmd = "extract",
+	    .verb = "converted",
+	    .ext = dump ? "blocks" : "xml",
+	    .quiet = quiet,
+	    .err = err,
+	    .run = dump ? run_dump : run_convert,
+	    .ctx = &job,
 	};
 	return cli_run_batch(&b, outdir, files, nfiles);
 }

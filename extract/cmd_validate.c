@@ -13,23 +13,23 @@
 #include "xmlsafe.h"
 
 const char usage_validate[] =
-	"usage: soan validate FILE.xml...\n"
-	"\n"
-	"Check plan XML files against soan's schema (extract/plan.rng).  Prints\n"
-	"one line per invalid file naming the first problem.\n"
-	"\n"
-	"  -q, --quiet    print nothing for valid files\n"
-	"  -h, --help     show this help\n"
-	"\n"
-	"Exit status: 0 all valid, 1 a file is invalid, 2 usage error,\n"
-	"3 the schema could not be loaded.\n";
+    "usage: soan validate FILE.xml...\n"
+    "\n"
+    "Check plan XML files against soan's schema (extract/plan.rng).  Prints\n"
+    "one line per invalid file naming the first problem.\n"
+    "\n"
+    "  -q, --quiet    print nothing for valid files\n"
+    "  -h, --help     show this help\n"
+    "\n"
+    "Exit status: 0 all valid, 1 a file is invalid, 2 usage error,\n"
+    "3 the schema could not be loaded.\n";
 
 int cmd_validate(int argc, char **argv, FILE *err)
 {
 	static const struct option longopts[] = {
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	    {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	int quiet = 0, c;
 	optind = 0;
@@ -39,7 +39,8 @@ int cmd_validate(int argc, char **argv, FILE *err)
 		case 'q': quiet = 1; break;
 		case 'h': return cli_help("validate");
 		default:
-			return cli_usage_error(err, "validate", "unknown option '%s'", argv[optind - 1]);
+			return cli_usage_error(err, "validate", "unknown option '%s'",
+			                       argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)

@@ -16,15 +16,15 @@
 
 enum diag_kind {
 	DIAG_NONE = 0,
-	DIAG_INPUT,	  /* the input is wrong: exit 1 */
+	DIAG_INPUT,       /* the input is wrong: exit 1 */
 	DIAG_ENVIRONMENT, /* the machine is wrong: exit 3 */
-	DIAG_USAGE,	  /* the command line is wrong: exit 2 */
+	DIAG_USAGE,       /* the command line is wrong: exit 2 */
 };
 
 struct diag {
 	const char *file; /* borrowed: the input's name as the user gave it */
-	char *part;	  /* owned: "word/document.xml", or NULL */
-	unsigned line;	  /* text line or paragraph number, 0 when unknown */
+	char *part;       /* owned: "word/document.xml", or NULL */
+	unsigned line;    /* text line or paragraph number, 0 when unknown */
 	unsigned col;
 	enum diag_kind kind;
 	char *msg; /* owned; NULL while no error is recorded */
@@ -32,7 +32,10 @@ struct diag {
 	size_t nwarnings, awarnings;
 };
 
-#define DIAG_INIT { NULL, NULL, 0, 0, DIAG_NONE, NULL, NULL, 0, 0 }
+#define DIAG_INIT                                                                                  \
+	{                                                                                          \
+		NULL, NULL, 0, 0, DIAG_NONE, NULL, NULL, 0, 0                                      \
+	}
 
 void diag_init(struct diag *d, const char *file);
 void diag_release(struct diag *d);

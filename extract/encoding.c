@@ -42,10 +42,10 @@ struct legacy {
 /* In order of preference when two decodings score the same: TCVN3 and VN1
  * agree on lower-case letters, and TCVN3 is by far the more common. */
 static const struct legacy legacies[] = {
-	{ ENC_TCVN3, enc_tcvn3, enc_tcvn3_fallback, NULL, 0 },
-	{ ENC_VN1, enc_vn1, enc_vn1_fallback, NULL, 0 },
-	{ ENC_VNI, enc_vni, enc_vni_fallback, enc_vni_pairs, NPAIRS(enc_vni_pairs) },
-	{ ENC_CP1258, enc_cp1258, enc_cp1258_fallback, NULL, 0 },
+    {ENC_TCVN3, enc_tcvn3, enc_tcvn3_fallback, NULL, 0},
+    {ENC_VN1, enc_vn1, enc_vn1_fallback, NULL, 0},
+    {ENC_VNI, enc_vni, enc_vni_fallback, enc_vni_pairs, NPAIRS(enc_vni_pairs)},
+    {ENC_CP1258, enc_cp1258, enc_cp1258_fallback, NULL, 0},
 };
 
 /* How much of a file the detector scores: plenty to decide, and a bound
@@ -104,9 +104,9 @@ static void put_cp(struct buf *out, long cp)
 
 /* What a decoding met that real text in that encoding would not have. */
 struct tally {
-	size_t fallback; /* letters or marks from bytes that are no letter of it */
+	size_t fallback;  /* letters or marks from bytes that are no letter of it */
 	size_t undefined; /* bytes it leaves undefined */
-	size_t foreign;	  /* characters passed through unconverted (1252 repair) */
+	size_t foreign;   /* characters passed through unconverted (1252 repair) */
 };
 
 static int is_letter_or_mark(long cp)
@@ -127,9 +127,9 @@ static int pair_cmp(const void *key, const void *elem)
 /* The letter for base + mark, accepting a mark byte of the other case
  * (VNI mark bytes come in pairs 0x20 apart); NULL when they are no pair. */
 static const struct enc_pair *find_pair(const struct legacy *t, unsigned char base,
-					unsigned char mark)
+                                        unsigned char mark)
 {
-	struct enc_pair key = { base, mark, 0 };
+	struct enc_pair key = {base, mark, 0};
 	const struct enc_pair *p = bsearch(&key, t->pairs, t->npairs, sizeof *p, pair_cmp);
 	if (!p) {
 		key.mark = mark ^ 0x20;
@@ -140,7 +140,7 @@ static const struct enc_pair *find_pair(const struct legacy *t, unsigned char ba
 }
 
 static void legacy_decode(const struct legacy *t, const unsigned char *p, size_t len,
-			  struct buf *out, struct tally *tl)
+                          struct buf *out, struct tally *tl)
 {
 	buf_grow(out, len + len / 2);
 	for (size_t i = 0; i < len; i++) {
@@ -192,7 +192,7 @@ static int cp1252_byte(long cp)
  * t's encoding: back to bytes, then through t.  Characters that are no
  * Windows-1252 reading pass through unchanged. */
 static void from_1252(const struct legacy *t, const char *s, size_t len, struct buf *out,
-		      struct tally *tl)
+                      struct tally *tl)
 {
 	unsigned char chunk[4096];
 	size_t n = 0;
@@ -228,18 +228,19 @@ static void from_1252(const struct legacy *t, const char *s, size_t len, struct 
 
 /* ---- UTF-16 ------------------------------------------------------------------ */
 
-static int decode_utf16(const unsigned char *p, size_t len, int be, struct buf *out,
-			struct diag *d)
+static int decode_utf16(const unsigned char *p, size_t len, int be, struct buf *out, struct diag *d)
 {
 	for (size_t i = 0; i + 1 < len; i += 2) {
-		unsigned long u = be ? (unsigned long)(p[i] << 8 | p[i + 1]) : (unsigned long)(p[i + 1] << 8 | p[i]);
+		unsigned long u = be ? (unsigned long)(p[i] << 8 | p[i + 1])
+		                     : (unsigned long)(p[i + 1] << 8 | p[i]);
 		if (u >= 0xD800 && u <= 0xDBFF) {
 			if (i + 3 >= len)
 				return diag_error(d, "truncated UTF-16 surrogate pair");
 			unsigned long lo = be ? (unsigned long)(p[i + 2] << 8 | p[i + 3])
-					      : (unsigned long)(p[i + 3] << 8 | p[i + 2]);
+			                      : (unsigned long)(p[i + 3] << 8 | p[i + 2]);
 			if (lo < 0xDC00 || lo > 0xDFFF)
-				return diag_error(d, "invalid UTF-16 surrogate pair at byte %zu", i);
+				return diag_error(d, "invalid UTF-16 surrogate pair at byte %zu",
+				                  i);
 			u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
 			i += 2;
 		} else if (u >= 0xDC00 && u <= 0xDFFF) {
@@ -272,8 +273,8 @@ static int is_rhyme(const char *r)
 static int is_syllable(const char *code, long tone)
 {
 	static const char *const onsets[] = {
-		"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d",
-		"D",   "g",  "h",  "k",  "l",  "m",  "n",  "p",  "r",  "s",  "t",  "v", "x", "",
+	    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d",
+	    "D",   "g",  "h",  "k",  "l",  "m",  "n",  "p",  "r",  "s",  "t",  "v", "x", "",
 	};
 	for (size_t i = 0; i < NPAIRS(onsets); i++) {
 		size_t n = strlen(onsets[i]);
@@ -286,7 +287,8 @@ static int is_syllable(const char *code, long tone)
 			continue;
 		size_t rl = strlen(r);
 		char last = r[rl - 1];
-		int stop = last == 'c' || last == 'p' || last == 't' || (last == 'h' && rl >= 2 && r[rl - 2] == 'c');
+		int stop = last == 'c' || last == 'p' || last == 't' ||
+		           (last == 'h' && rl >= 2 && r[rl - 2] == 'c');
 		if (stop && tone != 0x0301 && tone != 0x0323)
 			continue; /* các, học: only sắc and nặng before a stop */
 		return 1;
@@ -322,7 +324,7 @@ static int classify_word(const int32_t *w, size_t n)
 		utf8proc_int32_t d[8];
 		int last = 0;
 		utf8proc_ssize_t m = utf8proc_decompose_char(
-			w[i], d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &last);
+		    w[i], d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &last);
 		if (m < 0 || m > 8)
 			return TOK_BAD;
 		for (utf8proc_ssize_t j = 0; j < m; j++) {
@@ -332,7 +334,8 @@ static int classify_word(const int32_t *w, size_t n)
 				if (tone || !prev)
 					return TOK_BAD;
 				tone = c;
-			} else if (c == 0x0302 && prev && (*prev == 'a' || *prev == 'e' || *prev == 'o')) {
+			} else if (c == 0x0302 && prev &&
+			           (*prev == 'a' || *prev == 'e' || *prev == 'o')) {
 				*prev = (char)(*prev - 'a' + 'A'); /* â ê ô: A E O */
 			} else if (c == 0x0306 && prev && *prev == 'a') {
 				*prev = 'B';
@@ -447,9 +450,9 @@ enum { W_PLAIN, W_CAPS, W_AMBIG, W_TITLE /* capitalise the first letter */ };
 struct word {
 	size_t start, end; /* byte offsets in the text */
 	int kind;
-	int lower;    /* has a lower-case letter other than a toned vowel */
+	int lower;       /* has a lower-case letter other than a toned vowel */
 	int toned_first; /* starts with a lower-case toned vowel */
-	int evidence; /* W_CAPS with a non-ASCII letter: the line is Vietnamese capitals */
+	int evidence;    /* W_CAPS with a non-ASCII letter: the line is Vietnamese capitals */
 };
 
 static int is_toned_lower(long cp)
@@ -458,7 +461,8 @@ static int is_toned_lower(long cp)
 		return 0;
 	utf8proc_int32_t d[4];
 	int last = 0;
-	utf8proc_ssize_t m = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 4, UTF8PROC_DECOMPOSE, &last);
+	utf8proc_ssize_t m =
+	    utf8proc_decompose_char((utf8proc_int32_t)cp, d, 4, UTF8PROC_DECOMPOSE, &last);
 	for (utf8proc_ssize_t j = 1; j < m && j < 4; j++)
 		if (is_tone(d[j]))
 			return 1;
@@ -467,7 +471,8 @@ static int is_toned_lower(long cp)
 
 static void classify_caps(const char *s, struct word *w)
 {
-	const unsigned char *p = (const unsigned char *)s + w->start, *end = (const unsigned char *)s + w->end;
+	const unsigned char *p = (const unsigned char *)s + w->start,
+	                    *end = (const unsigned char *)s + w->end;
 	size_t upper = 0, lower = 0, toned = 0, nonascii = 0;
 	int upper_after_toned = 0;
 	while (p < end) {
@@ -503,7 +508,8 @@ static void classify_caps(const char *s, struct word *w)
 
 static void upcase_word(const char *s, const struct word *w, struct buf *out)
 {
-	const unsigned char *p = (const unsigned char *)s + w->start, *end = (const unsigned char *)s + w->end;
+	const unsigned char *p = (const unsigned char *)s + w->start,
+	                    *end = (const unsigned char *)s + w->end;
 	while (p < end) {
 		long cp = next_cp(&p, end);
 		put_cp(out, cp < 0 ? 0xFFFD : utf8proc_toupper((utf8proc_int32_t)cp));
@@ -516,7 +522,8 @@ static int only_marks(const char *s, size_t a, size_t b)
 	for (size_t i = a; i < b; i++) {
 		if (strchr(" \t-+*#>|.()[]:0123456789", s[i]))
 			continue;
-		if (i + 2 < b && (!memcmp(s + i, "\xE2\x80\xA2", 3) || !memcmp(s + i, "\xE2\x80\x93", 3))) {
+		if (i + 2 < b &&
+		    (!memcmp(s + i, "\xE2\x80\xA2", 3) || !memcmp(s + i, "\xE2\x80\x93", 3))) {
 			i += 2; /* • – */
 			continue;
 		}
@@ -555,7 +562,7 @@ static void restore_caps(struct buf *text)
 		long cp = next_cp(&p, end);
 		utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)(cp < 0 ? 0xFFFD : cp));
 		int letter = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-			     (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
+		             (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
 		if (!letter)
 			continue;
 		if (n && words[n - 1].end == (size_t)(at - base)) {
@@ -563,7 +570,8 @@ static void restore_caps(struct buf *text)
 			continue;
 		}
 		words = xgrow(words, sizeof *words, n + 1, &alloc);
-		words[n++] = (struct word){ (size_t)(at - base), (size_t)(p - base), W_PLAIN, 0, 0, 0 };
+		words[n++] =
+		    (struct word){(size_t)(at - base), (size_t)(p - base), W_PLAIN, 0, 0, 0};
 	}
 	int changed = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -579,7 +587,7 @@ static void restore_caps(struct buf *text)
 		size_t j = i;
 		int evidence = 0, plain = 0;
 		while (j < n && (j == i || !memchr(text->ptr + words[j - 1].end, '\n',
-						    words[j].start - words[j - 1].end))) {
+		                                   words[j].start - words[j - 1].end))) {
 			evidence |= words[j].evidence;
 			plain |= words[j].lower;
 			j++;
@@ -587,7 +595,8 @@ static void restore_caps(struct buf *text)
 		for (size_t k = i; k < j; k++) {
 			if (words[k].kind != W_AMBIG)
 				continue;
-			int near = (k > i && words[k - 1].evidence) || (k + 1 < j && words[k + 1].evidence);
+			int near = (k > i && words[k - 1].evidence) ||
+			           (k + 1 < j && words[k + 1].evidence);
 			if ((evidence && !plain) || near)
 				words[k].kind = W_CAPS;
 		}
@@ -649,10 +658,10 @@ static size_t utf8_scan(const unsigned char *s, size_t len, int *cues)
 		i += n;
 		if (cp >= 0xA0 && cp <= 0xFF)
 			latin1++;
-		else if ((cp >= 0x1EA0 && cp <= 0x1EF9) || (cp >= 0x0300 && cp <= 0x0323) || cp == 0x0102 ||
-			 cp == 0x0103 || cp == 0x0110 || cp == 0x0111 || cp == 0x0128 || cp == 0x0129 ||
-			 cp == 0x0168 || cp == 0x0169 || cp == 0x01A0 || cp == 0x01A1 || cp == 0x01AF ||
-			 cp == 0x01B0)
+		else if ((cp >= 0x1EA0 && cp <= 0x1EF9) || (cp >= 0x0300 && cp <= 0x0323) ||
+		         cp == 0x0102 || cp == 0x0103 || cp == 0x0110 || cp == 0x0111 ||
+		         cp == 0x0128 || cp == 0x0129 || cp == 0x0168 || cp == 0x0169 ||
+		         cp == 0x01A0 || cp == 0x01A1 || cp == 0x01AF || cp == 0x01B0)
 			viet++;
 	}
 	*cues = latin1 >= 3 && viet * 4 < latin1;
@@ -674,19 +683,21 @@ static size_t utf8_sample(const unsigned char *p, size_t len)
 static void legacy_warning(enum text_encoding e, struct diag *d)
 {
 	static const char tcvn3_case[] =
-		"; TCVN3 has no upper-case toned vowels, so some capitals may come out in lower case";
+	    "; TCVN3 has no upper-case toned vowels, so some capitals may come out in lower case";
 	switch (e) {
 	case ENC_TCVN3:
-		diag_warn(d, "legacy encoding TCVN3 (ABC) detected, converted to Unicode%s", tcvn3_case);
+		diag_warn(d, "legacy encoding TCVN3 (ABC) detected, converted to Unicode%s",
+		          tcvn3_case);
 		break;
 	case ENC_TCVN3_AS_1252:
-		diag_warn(d, "text is TCVN3 (ABC) read as Windows-1252 (\"C\xC3\xA9ng h\xC3\x9F"
-			     "a\"), repaired%s",
-			  tcvn3_case);
+		diag_warn(d,
+		          "text is TCVN3 (ABC) read as Windows-1252 (\"C\xC3\xA9ng h\xC3\x9F"
+		          "a\"), repaired%s",
+		          tcvn3_case);
 		break;
 	case ENC_VNI_AS_1252:
 		diag_warn(d, "text is VNI-Windows read as Windows-1252 (\"Co\xC3\xA4ng ho\xC3\xB8"
-			     "a\"), repaired");
+		             "a\"), repaired");
 		break;
 	default:
 		diag_warn(d, "legacy encoding %s detected, converted to Unicode", encoding_name(e));
@@ -699,16 +710,16 @@ static void legacy_warning(enum text_encoding e, struct diag *d)
 static enum text_encoding detect_mojibake(const unsigned char *data, size_t len)
 {
 	size_t n = utf8_sample(data, len);
-	struct score as_is = { 0, 0 };
-	struct tally none = { 0, 0, 0 };
+	struct score as_is = {0, 0};
+	struct tally none = {0, 0, 0};
 	score_text((const char *)data, n, &as_is);
 	enum text_encoding best = ENC_UTF8;
 	long best_value = score_value(&as_is, &none);
-	static const enum text_encoding cands[] = { ENC_TCVN3_AS_1252, ENC_VNI_AS_1252 };
+	static const enum text_encoding cands[] = {ENC_TCVN3_AS_1252, ENC_VNI_AS_1252};
 	for (size_t i = 0; i < NPAIRS(cands); i++) {
 		struct buf b = BUF_INIT;
-		struct tally tl = { 0, 0, 0 };
-		struct score sc = { 0, 0 };
+		struct tally tl = {0, 0, 0};
+		struct score sc = {0, 0};
 		from_1252(legacy_for(cands[i]), (const char *)data, n, &b, &tl);
 		score_text(b.ptr, b.len, &sc);
 		buf_release(&b);
@@ -730,8 +741,8 @@ static int detect_legacy(const unsigned char *data, size_t len)
 	long best_value = 0;
 	for (size_t i = 0; i < NPAIRS(legacies); i++) {
 		struct buf b = BUF_INIT;
-		struct tally tl = { 0, 0, 0 };
-		struct score sc = { 0, 0 };
+		struct tally tl = {0, 0, 0};
+		struct score sc = {0, 0};
 		legacy_decode(&legacies[i], data, n, &b, &tl);
 		score_text(b.ptr, b.len, &sc);
 		buf_release(&b);
@@ -745,24 +756,25 @@ static int detect_legacy(const unsigned char *data, size_t len)
 }
 
 int encoding_convert(enum text_encoding e, const unsigned char *data, size_t len, struct buf *out,
-		     struct diag *d)
+                     struct diag *d)
 {
 	switch (e) {
 	case ENC_UTF8: {
 		size_t ok = utf8_valid_prefix(data, len);
 		if (ok != len)
-			return diag_error(d, "invalid UTF-8 (byte 0x%02X at offset %zu)", data[ok], ok);
+			return diag_error(d, "invalid UTF-8 (byte 0x%02X at offset %zu)", data[ok],
+			                  ok);
 		buf_add(out, data, len);
 		return 0;
 	}
 	case ENC_UTF16LE:
-	case ENC_UTF16BE:
-		return decode_utf16(data, len, e == ENC_UTF16BE, out, d);
+	case ENC_UTF16BE: return decode_utf16(data, len, e == ENC_UTF16BE, out, d);
 	case ENC_TCVN3_AS_1252:
 	case ENC_VNI_AS_1252: {
 		size_t ok = utf8_valid_prefix(data, len);
 		if (ok != len)
-			return diag_error(d, "invalid UTF-8 (byte 0x%02X at offset %zu)", data[ok], ok);
+			return diag_error(d, "invalid UTF-8 (byte 0x%02X at offset %zu)", data[ok],
+			                  ok);
 		from_1252(legacy_for(e), (const char *)data, len, out, NULL);
 		return 0;
 	}
@@ -779,7 +791,7 @@ int encoding_convert(enum text_encoding e, const unsigned char *data, size_t len
 }
 
 int encoding_decode(const unsigned char *data, size_t len, struct buf *out,
-		    enum text_encoding *found, struct diag *d)
+                    enum text_encoding *found, struct diag *d)
 {
 	enum text_encoding dummy;
 	if (!found)
@@ -823,8 +835,10 @@ int encoding_decode(const unsigned char *data, size_t len, struct buf *out,
 		for (size_t k = 0; k < ok; k++)
 			line += data[k] == '\n';
 		diag_at(d, NULL, (unsigned)line);
-		return diag_error(d, "invalid UTF-8 (byte 0x%02X at offset %zu) and no legacy Vietnamese encoding recognized",
-				  data[ok], ok);
+		return diag_error(d,
+		                  "invalid UTF-8 (byte 0x%02X at offset %zu) and no legacy "
+		                  "Vietnamese encoding recognized",
+		                  data[ok], ok);
 	}
 	const struct legacy *t = &legacies[i];
 	*found = t->enc;

@@ -34,14 +34,14 @@ enum text_encoding {
  * Windows-1252 mojibake cues.  Returns 0, or -1 with an input error
  * (binary data, text that is neither UTF-8 nor a legacy encoding). */
 int encoding_decode(const unsigned char *data, size_t len, struct buf *out,
-		    enum text_encoding *found, struct diag *d);
+                    enum text_encoding *found, struct diag *d);
 
 /* Decode data in the known encoding e into out (appending), with no
  * detection, warning or repair of TCVN3 capitals: the tables as they are.
  * Undefined bytes become U+FFFD.  Returns 0, or -1 (invalid UTF-8 or
  * UTF-16, NUL bytes in 8-bit text). */
 int encoding_convert(enum text_encoding e, const unsigned char *data, size_t len, struct buf *out,
-		     struct diag *d);
+                     struct diag *d);
 
 const char *encoding_name(enum text_encoding e);
 

@@ -19,8 +19,8 @@ const char *path_base(const char *path)
 }
 
 int extract_blocks(const char *name, const unsigned char *data, size_t len,
-		   const struct extract_opts *o, struct blocks *out, enum input_format *fmt,
-		   struct diag *d)
+                   const struct extract_opts *o, struct blocks *out, enum input_format *fmt,
+                   struct diag *d)
 {
 	static const struct extract_opts none;
 	if (!o)
@@ -39,7 +39,7 @@ int extract_blocks(const char *name, const unsigned char *data, size_t len,
 }
 
 xmlDocPtr extract_mem(const char *name, const unsigned char *data, size_t len,
-		      const struct extract_opts *o, struct diag *d)
+                      const struct extract_opts *o, struct diag *d)
 {
 	static const struct extract_opts none;
 	if (!o)

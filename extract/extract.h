@@ -17,19 +17,19 @@
 struct extract_opts {
 	struct read_opts read;
 	enum input_format force; /* FMT_UNKNOWN: detect */
-	int no_validate;	 /* skip the schema check (fuzzers) */
+	int no_validate;         /* skip the schema check (fuzzers) */
 };
 
 /* Read and normalize blocks; *fmt receives the detected format. */
 int extract_blocks(const char *name, const unsigned char *data, size_t len,
-		   const struct extract_opts *o, struct blocks *out, enum input_format *fmt,
-		   struct diag *d);
+                   const struct extract_opts *o, struct blocks *out, enum input_format *fmt,
+                   struct diag *d);
 
 /* Plan XML from any supported input held in memory; name is used for
  * format detection and @source.  Plan XML input is parsed safely and
  * validated.  Returns NULL with an error in d. */
 xmlDocPtr extract_mem(const char *name, const unsigned char *data, size_t len,
-		      const struct extract_opts *o, struct diag *d);
+                      const struct extract_opts *o, struct diag *d);
 xmlDocPtr extract_file(const char *path, const struct extract_opts *o, struct diag *d);
 
 /* Serialize plan XML deterministically: XML declaration, UTF-8,

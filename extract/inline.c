@@ -45,7 +45,7 @@ static int num(const char *s, const struct rmatch *m, int g)
 }
 
 int amount_value(const char *digits, size_t dlen, const char *frac, size_t flen, const char *mult,
-		 size_t mlen, unsigned long long *value)
+                 size_t mlen, unsigned long long *value)
 {
 	unsigned long long k = 1;
 	if (mlen) {
@@ -98,7 +98,6 @@ static void dmy(const char *s, const struct rmatch *m, int g, struct mark *k)
 	}
 }
 
-
 /* "Định kỳ hằng năm báo cáo ... trước ngày 05 tháng 12": the recurrence
  * is said earlier in the clause (no ";" or "." between). */
 static int periodic_before(const char *s, size_t at)
@@ -109,7 +108,7 @@ static int periodic_before(const char *s, size_t at)
 			from = i;
 			break;
 		}
-	static const char *const cues[] = { "hàng năm", "hằng năm", "định kỳ", "Định kỳ", NULL };
+	static const char *const cues[] = {"hàng năm", "hằng năm", "định kỳ", "Định kỳ", NULL};
 	for (int k = 0; cues[k]; k++) {
 		size_t n = strlen(cues[k]);
 		for (size_t i = from; i + n <= at; i++)
@@ -131,7 +130,8 @@ static int may_amount(const char *s, size_t len)
 		return 1;
 	/* "200.000đ": a digit right before "đ" */
 	for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), "đ", strlen("đ"))); p++)
-		if (p > s && ((p[-1] >= '0' && p[-1] <= '9') || (p - s > 1 && p[-1] == ' ' && p[-2] >= '0' && p[-2] <= '9')))
+		if (p > s && ((p[-1] >= '0' && p[-1] <= '9') ||
+		              (p - s > 1 && p[-1] == ' ' && p[-2] >= '0' && p[-2] <= '9')))
 			return 1;
 	return 0;
 }
@@ -139,7 +139,8 @@ static int may_amount(const char *s, size_t len)
 /* Could s hold a deadline?  Each one opens with one of a few words. */
 static int may_deadline(const char *s, size_t len)
 {
-	static const char *const cues[] = { "rước", "hậm nhất", "ạn chót", "ạn cuối", "hông quá", NULL };
+	static const char *const cues[] = {"rước",    "hậm nhất", "ạn chót",
+	                                   "ạn cuối", "hông quá", NULL};
 	for (int k = 0; cues[k]; k++)
 		if (contains(s, len, cues[k]))
 			return 1;
@@ -153,29 +154,33 @@ static void find_marks(const char *s, size_t len, struct marks *ms)
 	if (!may_amount(s, len))
 		at = len;
 	while (at < len && rule_match(R_AMOUNT, s, len, at, &m)) {
-		struct mark k = { .start = rm_start(&m, 0), .end = rm_end(&m, 0), .kind = MARK_AMOUNT };
-		if (amount_value(s + rm_start(&m, 1), rm_len(&m, 1), s + rm_start(&m, 2), rm_len(&m, 2),
-				 s + rm_start(&m, 3), rm_len(&m, 3), &k.value) == 0)
+		struct mark k = {
+		    .start = rm_start(&m, 0), .end = rm_end(&m, 0), .kind = MARK_AMOUNT};
+		if (amount_value(s + rm_start(&m, 1), rm_len(&m, 1), s + rm_start(&m, 2),
+		                 rm_len(&m, 2), s + rm_start(&m, 3), rm_len(&m, 3), &k.value) == 0)
 			add_mark(ms, k);
 		at = rm_end(&m, 0) > at ? rm_end(&m, 0) : at + 1;
 	}
 	at = may_deadline(s, len) ? 0 : len;
 	while (at < len && rule_match(R_DEADLINE, s, len, at, &m)) {
-		struct mark k = { .start = rm_start(&m, 0), .end = rm_end(&m, 0), .kind = MARK_DEADLINE };
+		struct mark k = {
+		    .start = rm_start(&m, 0), .end = rm_end(&m, 0), .kind = MARK_DEADLINE};
 		dmy(s, &m, 3, &k);
-		k.yearly = rm_has(&m, 9) || ((rm_has(&m, 1) || periodic_before(s, k.start)) && !k.year);
+		k.yearly =
+		    rm_has(&m, 9) || ((rm_has(&m, 1) || periodic_before(s, k.start)) && !k.year);
 		at = rm_end(&m, 0) > at ? rm_end(&m, 0) : at + 1;
 		if (!valid_dm(k.day, k.month))
 			continue;
 		/* "trước ngày 15 tháng 05 và ngày 01 tháng 12 năm 2022" */
 		struct rmatch m2;
-		struct mark k2 = { .kind = MARK_DEADLINE };
+		struct mark k2 = {.kind = MARK_DEADLINE};
 		int second = 0;
 		if (rule_match(R_DEADLINE_AND, s, len, k.end, &m2)) {
 			dmy(s, &m2, 1, &k2);
 			if (valid_dm(k2.day, k2.month)) {
 				second = 1;
-				/* the separator " và " stays text; the second mark starts at "ngày" or the digits */
+				/* the separator " và " stays text; the second mark starts at "ngày"
+				 * or the digits */
 				size_t st = rm_start(&m2, 0);
 				while (st < rm_end(&m2, 0) && (s[st] == ' '))
 					st++;
@@ -197,11 +202,13 @@ static void find_marks(const char *s, size_t len, struct marks *ms)
 		if (second)
 			add_mark(ms, k2);
 	}
-	if (contains(s, len, "báo cáo") || contains(s, len, "Báo cáo") || contains(s, len, "BÁO CÁO") ||
-	    contains(s, len, "định kỳ") || contains(s, len, "Định kỳ")) {
+	if (contains(s, len, "báo cáo") || contains(s, len, "Báo cáo") ||
+	    contains(s, len, "BÁO CÁO") || contains(s, len, "định kỳ") ||
+	    contains(s, len, "Định kỳ")) {
 		at = 0;
 		while (at < len && rule_match(R_PERIODIC, s, len, at, &m)) {
-			struct mark k = { .start = rm_start(&m, 0), .end = rm_end(&m, 0), .kind = MARK_DEADLINE };
+			struct mark k = {
+			    .start = rm_start(&m, 0), .end = rm_end(&m, 0), .kind = MARK_DEADLINE};
 			dmy(s, &m, 1, &k);
 			k.yearly = 1;
 			if (valid_dm(k.day, k.month))
@@ -223,7 +230,7 @@ static int cmp_mark(const void *a, const void *b)
 
 void inline_mark(xmlNodePtr n, const char *s, size_t len)
 {
-	struct marks ms = { NULL, 0, 0 };
+	struct marks ms = {NULL, 0, 0};
 	/* every amount and deadline has a digit: most paragraphs have none */
 	int digit = 0;
 	for (size_t i = 0; i < len && !digit; i++)

@@ -14,7 +14,7 @@ void inline_mark(xmlNodePtr n, const char *text, size_t len);
 
 /* Parse an amount written in Vietnamese style ("350.000.000", "1,5" with
  * multiplier word "tỷ") into đồng; 0 on success, -1 when it does not fit. */
-int amount_value(const char *digits, size_t dlen, const char *frac, size_t flen,
-		 const char *mult, size_t mlen, unsigned long long *value);
+int amount_value(const char *digits, size_t dlen, const char *frac, size_t flen, const char *mult,
+                 size_t mlen, unsigned long long *value);
 
 #endif

@@ -18,7 +18,7 @@
 #define LIMIT_ZIP_TOTAL_BYTES (256u * 1024 * 1024)
 /* Compression ratio of one entry: XML compresses ~10-20x; zip bombs
  * reach 1000x and more.  Only checked above LIMIT_ZIP_RATIO_MIN_BYTES. */
-#define LIMIT_ZIP_RATIO 200
+#define LIMIT_ZIP_RATIO           200
 #define LIMIT_ZIP_RATIO_MIN_BYTES (1u * 1024 * 1024)
 
 /* XML parts (DOCX parts, plan XML, HTML tables in markdown): element
@@ -35,19 +35,19 @@
  * libxml2 2.9.14 compares each attribute with all others of its tag, and
  * looks each prefix up along the namespaces in scope, so either, without
  * a bound, costs time quadratic in the size of a hostile part. */
-#define LIMIT_XML_ATTRS 256
+#define LIMIT_XML_ATTRS      256
 #define LIMIT_XML_NAMESPACES 256
 
 /* Tables: nesting (tables in cells), rows per table, cells per row. */
 #define LIMIT_TABLE_NESTING 8
-#define LIMIT_TABLE_ROWS 100000
-#define LIMIT_TABLE_CELLS 1000
+#define LIMIT_TABLE_ROWS    100000
+#define LIMIT_TABLE_CELLS   1000
 /* The recognizer reads a table as a grid, rows by columns counting
  * spans, with a merged cell's text in every position it covers (and so
  * writes it to plan XML): a 100,000-row table of 20 columns, and the
  * input size in repeated text.  Without these a 400 KB markdown table
  * with one colspan=1000 row asked for gigabytes. */
-#define LIMIT_TABLE_GRID 2000000
+#define LIMIT_TABLE_GRID       2000000
 #define LIMIT_TABLE_TEXT_BYTES (64u * 1024 * 1024)
 
 /* One paragraph of text, in bytes; one line of a text file.  The longest
@@ -70,11 +70,11 @@
  * nested fields; style chains in real files are under 10 deep.  Text boxes
  * cannot be inserted in text boxes in Word, but a table in a text box in
  * a cell can hold another: 4 levels is generous. */
-#define LIMIT_DOCX_STYLE_CHAIN 32	/* w:basedOn steps from a style to its root */
-#define LIMIT_DOCX_FIELD_NESTING 64	/* open w:fldChar begin without end */
-#define LIMIT_DOCX_LINK_CHAIN 8		/* numStyleLink -> numbering style -> num */
-#define LIMIT_DOCX_TEXTBOX_NESTING 4	/* w:txbxContent inside w:txbxContent */
-#define LIMIT_DOCX_NUMBERING_DEFS 65536 /* w:abstractNum and w:num entries */
+#define LIMIT_DOCX_STYLE_CHAIN     32    /* w:basedOn steps from a style to its root */
+#define LIMIT_DOCX_FIELD_NESTING   64    /* open w:fldChar begin without end */
+#define LIMIT_DOCX_LINK_CHAIN      8     /* numStyleLink -> numbering style -> num */
+#define LIMIT_DOCX_TEXTBOX_NESTING 4     /* w:txbxContent inside w:txbxContent */
+#define LIMIT_DOCX_NUMBERING_DEFS  65536 /* w:abstractNum and w:num entries */
 
 /* PDF input: pages. */
 #define LIMIT_PDF_PAGES 2000
@@ -90,7 +90,7 @@
 #define LIMIT_PDF_PAGE_POINTS 14400
 /* Signature widgets read per page (a signed page has 2-6), and the size
  * of the in-memory PDF printed to read their text. */
-#define LIMIT_PDF_WIDGETS 32
+#define LIMIT_PDF_WIDGETS      32
 #define LIMIT_PDF_WIDGET_BYTES (64u * 1024 * 1024)
 /* A table without rules, rebuilt from aligned text on one page: rows and
  * columns (a page holds some 40 lines). */

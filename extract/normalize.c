@@ -49,22 +49,31 @@ int utf8_put(long cp, char out[4])
 static long clean_cp(long cp)
 {
 	switch (cp) {
-	case 0x00D0: /* Ð ETH, seen for Đ in real files */
-		return 0x0110;
-	case 0x00F0: /* ð eth */
-		return 0x0111;
-	case 0x0340: /* deprecated combining grave/acute tone marks */
-		return 0x0300;
-	case 0x0341:
-		return 0x0301;
+	case 0x00D0: /* Ð ETH, seen for Đ in real files */ return 0x0110;
+	case 0x00F0: /* ð eth */ return 0x0111;
+	case 0x0340: /* deprecated combining grave/acute tone marks */ return 0x0300;
+	case 0x0341: return 0x0301;
 	case 0x00A0: /* no-break spaces and other spaces */
-	case 0x2002: case 0x2003: case 0x2004: case 0x2005: case 0x2006:
-	case 0x2007: case 0x2008: case 0x2009: case 0x200A: case 0x202F:
-	case 0x205F: case 0x3000: case '\v': case '\f':
-		return ' ';
+	case 0x2002:
+	case 0x2003:
+	case 0x2004:
+	case 0x2005:
+	case 0x2006:
+	case 0x2007:
+	case 0x2008:
+	case 0x2009:
+	case 0x200A:
+	case 0x202F:
+	case 0x205F:
+	case 0x3000:
+	case '\v':
+	case '\f': return ' ';
 	case 0x200B: /* zero-width space, joiners, BOM, soft hyphen */
-	case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0x00AD:
-		return -1;
+	case 0x200C:
+	case 0x200D:
+	case 0x2060:
+	case 0xFEFF:
+	case 0x00AD: return -1;
 	default:
 		if (cp < 0x20 && cp != '\n' && cp != '\t')
 			return -1;
@@ -117,8 +126,9 @@ char *text_clean(const char *s, size_t len)
 	if (need_nfc) {
 		/* NFC; utf8proc allocates the result */
 		utf8proc_uint8_t *nfc = NULL;
-		utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)b.ptr, (utf8proc_ssize_t)b.len,
-						  &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		utf8proc_ssize_t n =
+		    utf8proc_map((const utf8proc_uint8_t *)b.ptr, (utf8proc_ssize_t)b.len, &nfc,
+		                 UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 		if (n >= 0) {
 			buf_reset(&b);
 			buf_add(&b, nfc, (size_t)n);
@@ -218,7 +228,8 @@ static void fold_open_syllable(utf8proc_int32_t *w, size_t n)
 		return; /* no tone at all */
 	/* the onset: consonants only, not ending in q */
 	for (size_t k = 0; k < i1; k++)
-		if (!(w[k] > 0 && w[k] < 0x80 && strchr("bcdghklmnprstvx", (int)w[k])) && w[k] != 0x0111)
+		if (!(w[k] > 0 && w[k] < 0x80 && strchr("bcdghklmnprstvx", (int)w[k])) &&
+		    w[k] != 0x0111)
 			return;
 	if (i1 > 0 && w[i1 - 1] == 'q')
 		return;
@@ -242,14 +253,15 @@ char *text_fold(const char *s)
 		buf_add(&b, tmp, (size_t)utf8_put(cp, tmp));
 	}
 	utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD;
-	utf8proc_ssize_t n = utf8proc_decompose((const utf8proc_uint8_t *)b.ptr, (utf8proc_ssize_t)b.len,
-						NULL, 0, opt);
+	utf8proc_ssize_t n = utf8proc_decompose((const utf8proc_uint8_t *)b.ptr,
+	                                        (utf8proc_ssize_t)b.len, NULL, 0, opt);
 	if (n < 0) {
 		buf_release(&b);
 		return xstrdup("");
 	}
 	utf8proc_int32_t *cps = xmalloc(((size_t)n + 1) * sizeof *cps);
-	n = utf8proc_decompose((const utf8proc_uint8_t *)b.ptr, (utf8proc_ssize_t)b.len, cps, n, opt);
+	n = utf8proc_decompose((const utf8proc_uint8_t *)b.ptr, (utf8proc_ssize_t)b.len, cps, n,
+	                       opt);
 	buf_release(&b);
 	if (n < 0)
 		n = 0;

@@ -29,7 +29,7 @@ xmlNodePtr plan_child_text(xmlNodePtr parent, const char *name, const char *text
 /* Set an attribute; NULL or "" value: nothing. */
 void plan_set(xmlNodePtr n, const char *name, const char *value);
 void plan_setf(xmlNodePtr n, const char *name, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 /* Append text to n, marking amounts and deadlines as inline elements. */
 void plan_text(xmlNodePtr n, const char *text, size_t len);
 /* Append plain text (no marks). */

@@ -25,7 +25,7 @@
 struct line {
 	const char *s;
 	size_t len;
-	unsigned no; /* 1-based source line */
+	unsigned no;    /* 1-based source line */
 	int page_break; /* a form feed preceded it */
 };
 
@@ -37,7 +37,7 @@ struct scan {
 	struct diag *d;
 	unsigned pending_flags; /* flags for the next block (page break) */
 	unsigned table_depth;
-	size_t wrap; /* plain text: a line this long was wrapped (0: not a wrapped file) */
+	size_t wrap;  /* plain text: a line this long was wrapped (0: not a wrapped file) */
 	size_t paras; /* paragraphs inside table cells */
 	size_t cells; /* table cells, all tables together */
 };
@@ -73,8 +73,10 @@ static size_t lead_spaces(const struct line *l)
  * ("*a *a *a ...", "<<<<", "[[[["), so each search remembers what it
  * found and a later search from further right reuses it. */
 struct inline_memo {
-	size_t no_closer[3];		/* emphasis of that length has no closer for an opener here or later */
-	struct { size_t from, at; } next[3]; /* '>', ']', ')': first at or after from (at == len: none) */
+	size_t no_closer[3]; /* emphasis of that length has no closer for an opener here or later */
+	struct {
+		size_t from, at;
+	} next[3]; /* '>', ']', ')': first at or after from (at == len: none) */
 };
 
 static void memo_init(struct inline_memo *m)
@@ -87,7 +89,8 @@ static void memo_init(struct inline_memo *m)
 }
 
 /* The position of the first c at or after from, or len. */
-static size_t next_of(struct inline_memo *m, int slot, const char *s, size_t from, size_t len, char c)
+static size_t next_of(struct inline_memo *m, int slot, const char *s, size_t from, size_t len,
+                      char c)
 {
 	if (m->next[slot].from <= from && m->next[slot].at >= from)
 		return m->next[slot].at;
@@ -186,15 +189,18 @@ static void clean_inline(const char *s, size_t len, int md, struct buf *out, int
 			if (gt) {
 				size_t n = (size_t)(gt - (s + i));
 				/* an e-mail autolink <name@host> keeps its address */
-				int email = n > 3 && memchr(s + i + 1, '@', n - 1) && !memchr(s + i + 1, ' ', n - 1);
-				if (email || (n > 8 && (!strncmp(s + i + 1, "http://", 7) || !strncmp(s + i + 1, "https://", 8)))) {
+				int email = n > 3 && memchr(s + i + 1, '@', n - 1) &&
+				            !memchr(s + i + 1, ' ', n - 1);
+				if (email || (n > 8 && (!strncmp(s + i + 1, "http://", 7) ||
+				                        !strncmp(s + i + 1, "https://", 8)))) {
 					if (email && n > 8 && !strncmp(s + i + 1, "mailto:", 7))
 						i += 7, n -= 7;
 					buf_add(out, s + i + 1, n - 1);
 					i += n;
 					continue;
 				}
-				if (md && n >= 2 && (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/')) {
+				if (md && n >= 2 &&
+				    (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/')) {
 					if (!strncasecmp(s + i, "<br", 3))
 						buf_addc(out, '\n');
 					i += n;
@@ -223,7 +229,8 @@ static void clean_inline(const char *s, size_t len, int md, struct buf *out, int
 				size_t pp = next_of(&memo, 2, s, cb, len, ')');
 				const char *paren = pp < len ? s + pp : NULL;
 				if (paren) {
-					clean_inline(s + i + 1, (size_t)(close - s) - i - 1, md, out, NULL);
+					clean_inline(s + i + 1, (size_t)(close - s) - i - 1, md,
+					             out, NULL);
 					i = (size_t)(paren - s);
 					continue;
 				}
@@ -238,9 +245,12 @@ static void clean_inline(const char *s, size_t len, int md, struct buf *out, int
 			}
 		}
 		if (md && c == '&') {
-			static const struct { const char *ent; const char *txt; } ents[] = {
-				{ "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" },
-				{ "&quot;", "\"" }, { "&nbsp;", " " }, { "&#39;", "'" },
+			static const struct {
+				const char *ent;
+				const char *txt;
+			} ents[] = {
+			    {"&amp;", "&"},   {"&lt;", "<"},   {"&gt;", ">"},
+			    {"&quot;", "\""}, {"&nbsp;", " "}, {"&#39;", "'"},
 			};
 			size_t k;
 			for (k = 0; k < sizeof ents / sizeof ents[0]; k++) {
@@ -280,7 +290,8 @@ static int opens_paragraph(const char *s, size_t len)
 	size_t rest = len - i;
 	if (rest >= 2 && (p[0] == '-' || p[0] == '+') && p[1] == ' ')
 		return 1;
-	if (rest >= 4 && (!memcmp(p, "\xE2\x80\x93 ", 4) || !memcmp(p, "\xE2\x80\xA2 ", 4))) /* – • */
+	if (rest >= 4 &&
+	    (!memcmp(p, "\xE2\x80\x93 ", 4) || !memcmp(p, "\xE2\x80\xA2 ", 4))) /* – • */
 		return 1;
 	if (rest >= 2 && p[0] == '\\' && p[1] == '-')
 		return 1;
@@ -308,7 +319,7 @@ static int opens_paragraph(const char *s, size_t len)
 }
 
 static void flush_para(struct scan *sc, struct buf *para, unsigned line, int level, int bold,
-		       int indent)
+                       int indent)
 {
 	if (!para->len)
 		return;
@@ -327,7 +338,8 @@ static void flush_para(struct scan *sc, struct buf *para, unsigned line, int lev
 
 /* ---- tables --------------------------------------------------------------- */
 
-static void cell_text(struct scan *sc, struct cell *c, const char *s, size_t len, int md, unsigned line)
+static void cell_text(struct scan *sc, struct cell *c, const char *s, size_t len, int md,
+                      unsigned line)
 {
 	struct buf b = BUF_INIT;
 	int bold = 0;
@@ -355,12 +367,14 @@ static int check_budget(struct scan *sc, unsigned line)
 {
 	if (sc->out->n + sc->paras > LIMIT_BLOCKS) {
 		diag_at(sc->d, NULL, line);
-		return diag_error(sc->d, "too many paragraphs (limit %d, LIMIT_BLOCKS)", LIMIT_BLOCKS);
+		return diag_error(sc->d, "too many paragraphs (limit %d, LIMIT_BLOCKS)",
+		                  LIMIT_BLOCKS);
 	}
 	if (sc->cells > LIMIT_CELLS) {
 		diag_at(sc->d, NULL, line);
-		return diag_error(sc->d, "too many table cells in the document (limit %d, LIMIT_CELLS)",
-				  LIMIT_CELLS);
+		return diag_error(sc->d,
+		                  "too many table cells in the document (limit %d, LIMIT_CELLS)",
+		                  LIMIT_CELLS);
 	}
 	return 0;
 }
@@ -394,7 +408,7 @@ static int is_tab_row(const struct line *l)
 	for (size_t i = 0; i < before; i++)
 		if (!isspace((unsigned char)l->s[i]))
 			text_before = 1;
-	return text_before && !is_blank(&(struct line){ t + 1, l->len - before - 1, 0, 0 });
+	return text_before && !is_blank(&(struct line){t + 1, l->len - before - 1, 0, 0});
 }
 
 /* One cell per line, each line opening with a tab: "\tcell". */
@@ -409,12 +423,14 @@ static int check_table_size(struct scan *sc, struct table *t, size_t cells, unsi
 		return -1;
 	if (t->nrows >= LIMIT_TABLE_ROWS) {
 		diag_at(sc->d, NULL, line);
-		return diag_error(sc->d, "table has too many rows (limit %d, LIMIT_TABLE_ROWS)", LIMIT_TABLE_ROWS);
+		return diag_error(sc->d, "table has too many rows (limit %d, LIMIT_TABLE_ROWS)",
+		                  LIMIT_TABLE_ROWS);
 	}
 	if (cells > LIMIT_TABLE_CELLS) {
 		diag_at(sc->d, NULL, line);
-		return diag_error(sc->d, "table row has too many cells (limit %d, LIMIT_TABLE_CELLS)",
-				  LIMIT_TABLE_CELLS);
+		return diag_error(sc->d,
+		                  "table row has too many cells (limit %d, LIMIT_TABLE_CELLS)",
+		                  LIMIT_TABLE_CELLS);
 	}
 	return 0;
 }
@@ -595,7 +611,8 @@ static int html_cell(struct scan *sc, xmlNodePtr td, struct blocks *out, unsigne
 			xmlChar *txt = xmlNodeGetContent(c);
 			int bold = 0;
 			for (xmlNodePtr k = c->children; k; k = k->next)
-				if ((html_is(k, "strong") || html_is(k, "b")) && !k->next && k == c->children)
+				if ((html_is(k, "strong") || html_is(k, "b")) && !k->next &&
+				    k == c->children)
 					bold = 1;
 			struct buf b = BUF_INIT;
 			buf_adds(&b, (const char *)txt);
@@ -603,8 +620,10 @@ static int html_cell(struct scan *sc, xmlNodePtr td, struct blocks *out, unsigne
 			xmlFree(txt);
 			if (b.len > LIMIT_PARAGRAPH_BYTES) {
 				diag_at(sc->d, NULL, line);
-				diag_error(sc->d, "paragraph too long: %zu bytes (limit %u, LIMIT_PARAGRAPH_BYTES)",
-					   b.len, LIMIT_PARAGRAPH_BYTES);
+				diag_error(sc->d,
+				           "paragraph too long: %zu bytes (limit %u, "
+				           "LIMIT_PARAGRAPH_BYTES)",
+				           b.len, LIMIT_PARAGRAPH_BYTES);
 			}
 			if (diag_failed(sc->d) || check_budget(sc, line) < 0) {
 				buf_release(&b);
@@ -633,8 +652,8 @@ static int html_cell(struct scan *sc, xmlNodePtr td, struct blocks *out, unsigne
 	buf_trim(&loose);
 	if (loose.len > LIMIT_PARAGRAPH_BYTES) {
 		diag_at(sc->d, NULL, line);
-		diag_error(sc->d, "paragraph too long: %zu bytes (limit %u, LIMIT_PARAGRAPH_BYTES)", loose.len,
-			   LIMIT_PARAGRAPH_BYTES);
+		diag_error(sc->d, "paragraph too long: %zu bytes (limit %u, LIMIT_PARAGRAPH_BYTES)",
+		           loose.len, LIMIT_PARAGRAPH_BYTES);
 		buf_release(&loose);
 		return -1;
 	}
@@ -675,7 +694,7 @@ static int html_table(struct scan *sc, xmlNodePtr tbl, struct blocks *out, unsig
 	if (++sc->table_depth > LIMIT_TABLE_NESTING) {
 		diag_at(sc->d, NULL, line);
 		return diag_error(sc->d, "tables nested too deep (limit %d, LIMIT_TABLE_NESTING)",
-				  LIMIT_TABLE_NESTING);
+		                  LIMIT_TABLE_NESTING);
 	}
 	struct block *tb = blocks_add_table(out);
 	tb->line = line;
@@ -685,7 +704,7 @@ static int html_table(struct scan *sc, xmlNodePtr tbl, struct blocks *out, unsig
 	html_rows(tbl, rows, &nrows, LIMIT_TABLE_ROWS + 1);
 	if (nrows > LIMIT_TABLE_ROWS) {
 		free(rows);
-		return check_table_size(sc, &(struct table){ .nrows = LIMIT_TABLE_ROWS }, 0, line);
+		return check_table_size(sc, &(struct table){.nrows = LIMIT_TABLE_ROWS}, 0, line);
 	}
 	/* pending vertical merges per grid column: rows still to cover */
 	unsigned *pending = xcalloc(LIMIT_TABLE_CELLS + 1, sizeof *pending);
@@ -899,7 +918,8 @@ static int scan_lines(struct scan *sc)
 		int table = 0;
 		if (sc->md && !strncasecmp(l->s + lead_spaces(l), "<table", 6))
 			table = 1;
-		else if (sc->md && is_pipe_row(l) && i + 1 < sc->n && is_pipe_sep(&sc->lines[i + 1]))
+		else if (sc->md && is_pipe_row(l) && i + 1 < sc->n &&
+		         is_pipe_sep(&sc->lines[i + 1]))
 			table = 2;
 		else if (is_tab_row(l) && i + 1 < sc->n)
 			table = 3;
@@ -943,8 +963,10 @@ static int scan_lines(struct scan *sc)
 		int bold = 0;
 		if (para.len + len >= LIMIT_PARAGRAPH_BYTES) {
 			diag_at(sc->d, NULL, para_line);
-			rc = diag_error(sc->d, "paragraph too long: over %u bytes (limit %u, LIMIT_PARAGRAPH_BYTES)",
-					LIMIT_PARAGRAPH_BYTES, LIMIT_PARAGRAPH_BYTES);
+			rc = diag_error(
+			    sc->d,
+			    "paragraph too long: over %u bytes (limit %u, LIMIT_PARAGRAPH_BYTES)",
+			    LIMIT_PARAGRAPH_BYTES, LIMIT_PARAGRAPH_BYTES);
 			break;
 		}
 		if (para.len) {
@@ -1003,7 +1025,7 @@ static size_t wrap_width(const struct scan *sc)
 }
 
 static int read_lines(const unsigned char *data, size_t len, int md, struct blocks *out,
-		      struct diag *d)
+                      struct diag *d)
 {
 	struct buf text = BUF_INIT;
 	enum text_encoding enc;
@@ -1034,17 +1056,19 @@ static int read_lines(const unsigned char *data, size_t len, int md, struct bloc
 		}
 		if (n > LIMIT_PARAGRAPH_BYTES) {
 			diag_at(d, NULL, no);
-			rc = diag_error(d, "line too long: %zu bytes (limit %u, LIMIT_PARAGRAPH_BYTES)", n,
-					LIMIT_PARAGRAPH_BYTES);
+			rc = diag_error(
+			    d, "line too long: %zu bytes (limit %u, LIMIT_PARAGRAPH_BYTES)", n,
+			    LIMIT_PARAGRAPH_BYTES);
 			break;
 		}
 		if (sc.n >= LIMIT_TEXT_LINES) {
 			diag_at(d, NULL, no);
-			rc = diag_error(d, "too many lines (limit %d, LIMIT_TEXT_LINES)", LIMIT_TEXT_LINES);
+			rc = diag_error(d, "too many lines (limit %d, LIMIT_TEXT_LINES)",
+			                LIMIT_TEXT_LINES);
 			break;
 		}
 		sc.lines = xgrow(sc.lines, sizeof *sc.lines, sc.n + 1, &alines);
-		sc.lines[sc.n++] = (struct line){ s, n, no, ff };
+		sc.lines[sc.n++] = (struct line){s, n, no, ff};
 		ff = 0;
 		if (e < end && *e == '\r' && e + 1 < end && e[1] == '\n')
 			e++;
@@ -1056,7 +1080,8 @@ static int read_lines(const unsigned char *data, size_t len, int md, struct bloc
 		sc.wrap = wrap_width(&sc);
 		rc = scan_lines(&sc);
 		if (rc == 0 && out->n > LIMIT_BLOCKS)
-			rc = diag_error(d, "too many paragraphs (limit %d, LIMIT_BLOCKS)", LIMIT_BLOCKS);
+			rc = diag_error(d, "too many paragraphs (limit %d, LIMIT_BLOCKS)",
+			                LIMIT_BLOCKS);
 		(void)before;
 	}
 	free(sc.lines);
@@ -1065,14 +1090,14 @@ static int read_lines(const unsigned char *data, size_t len, int md, struct bloc
 }
 
 int read_text(const unsigned char *data, size_t len, const struct read_opts *o, struct blocks *out,
-	      struct diag *d)
+              struct diag *d)
 {
 	(void)o;
 	return read_lines(data, len, 0, out, d);
 }
 
 int read_md(const unsigned char *data, size_t len, const struct read_opts *o, struct blocks *out,
-	    struct diag *d)
+            struct diag *d)
 {
 	(void)o;
 	return read_lines(data, len, 1, out, d);

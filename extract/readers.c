@@ -19,11 +19,9 @@ static const struct {
 	const char *name;
 	reader_fn read;
 } readers[] = {
-	{ FMT_TEXT, "text", read_text },
-	{ FMT_MARKDOWN, "markdown", read_md },
-	{ FMT_DOCX, "DOCX", read_docx },
-	{ FMT_PDF, "PDF", read_pdf },
-	{ FMT_PLANXML, "plan XML", NULL },
+    {FMT_TEXT, "text", read_text},   {FMT_MARKDOWN, "markdown", read_md},
+    {FMT_DOCX, "DOCX", read_docx},   {FMT_PDF, "PDF", read_pdf},
+    {FMT_PLANXML, "plan XML", NULL},
 };
 
 const char *format_name(enum input_format f)
@@ -106,7 +104,7 @@ static int looks_markdown(const unsigned char *d, size_t len)
 }
 
 enum input_format detect_format(const char *name, const unsigned char *data, size_t len,
-				struct diag *d)
+                                struct diag *d)
 {
 	const char *ext = extension(name);
 	if (len == 0) {
@@ -121,18 +119,21 @@ enum input_format detect_format(const char *name, const unsigned char *data, siz
 		/* an OLE2 container: its directory names the streams (UTF-16LE) */
 		if (has_utf16_name(data, len, "EncryptedPackage"))
 			diag_error(d, "encrypted (password-protected) Word document; "
-				      "remove the password in Word and save it again as .docx");
+			              "remove the password in Word and save it again as .docx");
 		else if (!has_utf16_name(data, len, "WordDocument") &&
-			 (!strcasecmp(ext, "docx") || !strcasecmp(ext, "docm")))
-			diag_error(d, "not a DOCX file: an OLE2 container (Office 97-2003 or encrypted); "
-				      "if it is a Word file, convert it with: soffice --headless --convert-to docx");
+		         (!strcasecmp(ext, "docx") || !strcasecmp(ext, "docm")))
+			diag_error(
+			    d, "not a DOCX file: an OLE2 container (Office 97-2003 or encrypted); "
+			       "if it is a Word file, convert it with: soffice --headless "
+			       "--convert-to docx");
 		else
 			diag_error(d, "legacy Word .doc file (Word 97-2003) is not supported; "
-				      "convert it with: soffice --headless --convert-to docx");
+			              "convert it with: soffice --headless --convert-to docx");
 		return FMT_UNKNOWN;
 	}
 	if (has_prefix(data, len, "{\\rtf", 5)) {
-		diag_error(d, "RTF file is not supported; convert it with: soffice --headless --convert-to docx");
+		diag_error(d, "RTF file is not supported; convert it with: soffice --headless "
+		              "--convert-to docx");
 		return FMT_UNKNOWN;
 	}
 	if (!strcasecmp(ext, "docx") || !strcasecmp(ext, "docm")) {
@@ -154,7 +155,7 @@ enum input_format detect_format(const char *name, const unsigned char *data, siz
 }
 
 int read_blocks(enum input_format f, const unsigned char *data, size_t len,
-		const struct read_opts *o, struct blocks *out, struct diag *d)
+                const struct read_opts *o, struct blocks *out, struct diag *d)
 {
 	static const struct read_opts none;
 	for (size_t i = 0; i < sizeof readers / sizeof readers[0]; i++)
@@ -185,7 +186,7 @@ int load_file(const char *path, unsigned char **data, size_t *len, struct diag *
 	if ((unsigned long long)st.st_size > LIMIT_FILE_BYTES) {
 		fclose(fp);
 		return diag_error(d, "file too large: %lld bytes (limit %u, LIMIT_FILE_BYTES)",
-				  (long long)st.st_size, LIMIT_FILE_BYTES);
+		                  (long long)st.st_size, LIMIT_FILE_BYTES);
 	}
 	size_t n = (size_t)st.st_size;
 	unsigned char *p = xmalloc(n + 1);

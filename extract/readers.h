@@ -28,27 +28,27 @@ struct read_opts {
 };
 
 typedef int (*reader_fn)(const unsigned char *data, size_t len, const struct read_opts *o,
-			 struct blocks *out, struct diag *d);
+                         struct blocks *out, struct diag *d);
 
 int read_text(const unsigned char *data, size_t len, const struct read_opts *o, struct blocks *out,
-	      struct diag *d);
+              struct diag *d);
 int read_md(const unsigned char *data, size_t len, const struct read_opts *o, struct blocks *out,
-	    struct diag *d);
+            struct diag *d);
 int read_docx(const unsigned char *data, size_t len, const struct read_opts *o, struct blocks *out,
-	      struct diag *d);
+              struct diag *d);
 int read_pdf(const unsigned char *data, size_t len, const struct read_opts *o, struct blocks *out,
-	     struct diag *d);
+             struct diag *d);
 
 /* Decide the format from the content first, the file name's extension
  * second.  Returns FMT_UNKNOWN with an input error in d for content no
  * reader accepts (a legacy .doc, an encrypted document, other binary). */
 enum input_format detect_format(const char *name, const unsigned char *data, size_t len,
-				struct diag *d);
+                                struct diag *d);
 const char *format_name(enum input_format f);
 
 /* Run the reader for format f. */
 int read_blocks(enum input_format f, const unsigned char *data, size_t len,
-		const struct read_opts *o, struct blocks *out, struct diag *d);
+                const struct read_opts *o, struct blocks *out, struct diag *d);
 
 /* Read a whole file into memory, refusing files over LIMIT_FILE_BYTES.
  * *data is malloc'd (free it); it is NUL-terminated for convenience. */

@@ -35,8 +35,8 @@ struct unit {
 	unsigned line;
 	/* cached answers about this unit (0: not yet asked) */
 	signed char rank_plus1; /* its numbering rank + 1 */
-	signed char appendix;	/* 1 opens an appendix, -1 does not */
-	signed char closing;	/* 1 opens the closing, -1 does not */
+	signed char appendix;   /* 1 opens an appendix, -1 does not */
+	signed char closing;    /* 1 opens the closing, -1 does not */
 };
 
 struct units {
@@ -108,8 +108,9 @@ static int is_layout_table(const struct block *b)
 				if (rule_match(R_RECIPIENTS, p, len, 0, &m))
 					cues += 2; /* "Nơi nhận" alone marks a signature area */
 				else if (rule_match(R_SIG_AUTHORITY, p, len, 0, &m) ||
-				    rule_match(R_SIG_DEPUTY, p, len, 0, &m) || rule_match(R_NUMBER_LINE, p, len, 0, &m) ||
-				    rule_match(R_PLACE_DATE, p, len, 0, &m))
+				         rule_match(R_SIG_DEPUTY, p, len, 0, &m) ||
+				         rule_match(R_NUMBER_LINE, p, len, 0, &m) ||
+				         rule_match(R_PLACE_DATE, p, len, 0, &m))
 					cues++;
 				p += len + (e ? 1 : 0);
 			}
@@ -118,7 +119,8 @@ static int is_layout_table(const struct block *b)
 	return cues >= 2;
 }
 
-static void add_line_unit(struct units *us, const char *s, size_t len, unsigned flags, unsigned line)
+static void add_line_unit(struct units *us, const char *s, size_t len, unsigned flags,
+                          unsigned line)
 {
 	struct unit *u = add_unit(us, U_PARA);
 	u->text = xstrndup(s, len);
@@ -154,9 +156,11 @@ static void flatten_layout(struct units *us, const struct block *b)
 						buf_adds(&s, p->text);
 						for (const char *q = s.ptr; *q;) {
 							const char *e = strpbrk(q, "\n\t");
-							size_t len = e ? (size_t)(e - q) : strlen(q);
+							size_t len =
+							    e ? (size_t)(e - q) : strlen(q);
 							if (len)
-								add_line_unit(us, q, len, p->flags, p->line);
+								add_line_unit(us, q, len, p->flags,
+								              p->line);
 							q += len + (e ? 1 : 0);
 						}
 						buf_release(&s);
@@ -225,7 +229,7 @@ struct frame {
 	xmlNodePtr node;
 	enum rank rank;
 	int inline_agency; /* an agency opened by a sentence ("3. Sở Y chủ trì, ...") */
-	int open_end;	   /* its text ends with ":" and announces what follows */
+	int open_end;      /* its text ends with ":" and announces what follows */
 };
 
 struct rec {
@@ -246,7 +250,7 @@ struct rec {
 	int doctype_bold; /* the doctype line was bold: so is a title under it */
 	struct buf title;
 	struct buf addressees; /* one per line */
-	int evidence; /* administrative-document cues seen */
+	int evidence;          /* administrative-document cues seen */
 	int nsections;
 	int has_signature;
 	double unit_mult; /* "Đơn vị tính: triệu đồng" seen before a table */
@@ -277,8 +281,8 @@ static struct unit *cur(struct rec *r)
 
 struct head {
 	enum rank rank;
-	char *number; /* as printed, without the final "." ("I", "1", "a", "Phần I") */
-	char *label;  /* item label as printed ("-", "a)", "1.") */
+	char *number;     /* as printed, without the final "." ("I", "1", "a", "Phần I") */
+	char *label;      /* item label as printed ("-", "a)", "1.") */
 	const char *rest; /* points into the unit text: after the numbering */
 };
 
@@ -301,7 +305,8 @@ static enum rank classify(const char *s, struct head *h)
 	int digit = c0 >= '0' && c0 <= '9', lower = (c0 >= 'a' && c0 <= 'z') || !strncmp(s, "đ", 2);
 	int upper = (c0 >= 'A' && c0 <= 'Z') || !strncmp(s, "Đ", 2);
 	size_t ul = !strncmp(s, "Đ", 2) ? 2 : 1;
-	int uletter = upper && (s[ul] == '.' || s[ul] == ')' || (s[ul] == ' ' && (s[ul + 1] == '.' || s[ul + 1] == ')')));
+	int uletter = upper && (s[ul] == '.' || s[ul] == ')' ||
+	                        (s[ul] == ' ' && (s[ul + 1] == '.' || s[ul + 1] == ')')));
 	int bullet = c0 == '-' || c0 == '+' || c0 == 0xE2 || c0 == 0xC2;
 	if ((c0 == 'P' || c0 == 'C') && rule_match(R_HEAD_PART, s, len, 0, &m)) {
 		h->rank = RANK_PART;
@@ -311,7 +316,8 @@ static enum rank classify(const char *s, struct head *h)
 		h->rank = RANK_ROMAN;
 		h->number = xstrndup(s + rm_start(&m, 1), rm_len(&m, 1));
 		h->rest = s + rm_start(&m, 2);
-	} else if (!strncmp(s, "Điều", strlen("Điều")) && rule_match(R_HEAD_ARTICLE, s, len, 0, &m)) {
+	} else if (!strncmp(s, "Điều", strlen("Điều")) &&
+	           rule_match(R_HEAD_ARTICLE, s, len, 0, &m)) {
 		h->rank = RANK_ARTICLE;
 		h->number = xstrndup(s + rm_start(&m, 1), rm_len(&m, 1));
 		h->rest = s + rm_start(&m, 2);
@@ -396,15 +402,15 @@ static size_t first_pos(const char *low, const char *const *words)
 	return best;
 }
 
-static const char *const kw_goals[] = { "mục đích", "mục tiêu", "quan điểm", "yêu cầu", NULL };
-static const char *const kw_content[] = { "nội dung", "nhiệm vụ", "giải pháp", "hình thức",
-					  "hoạt động", "công việc", "chương trình", NULL };
-static const char *const kw_budget[] = { "kinh phí", "nguồn lực", "tài chính", NULL };
-static const char *const kw_resp[] = { "tổ chức thực hiện", "trách nhiệm", "phân công", NULL };
-static const char *const kw_report[] = { "chế độ báo cáo", "chế độ thông tin", "thông tin báo cáo",
-					 "báo cáo", NULL };
-static const char *const kw_period[] = { "thời gian", "tiến độ", "lộ trình", NULL };
-static const char *const kw_audience[] = { "đối tượng", "phạm vi", NULL };
+static const char *const kw_goals[] = {"mục đích", "mục tiêu", "quan điểm", "yêu cầu", NULL};
+static const char *const kw_content[] = {"nội dung",  "nhiệm vụ",  "giải pháp",    "hình thức",
+                                         "hoạt động", "công việc", "chương trình", NULL};
+static const char *const kw_budget[] = {"kinh phí", "nguồn lực", "tài chính", NULL};
+static const char *const kw_resp[] = {"tổ chức thực hiện", "trách nhiệm", "phân công", NULL};
+static const char *const kw_report[] = {"chế độ báo cáo", "chế độ thông tin", "thông tin báo cáo",
+                                        "báo cáo", NULL};
+static const char *const kw_period[] = {"thời gian", "tiến độ", "lộ trình", NULL};
+static const char *const kw_audience[] = {"đối tượng", "phạm vi", NULL};
 
 /* The kind of a top-level section from its heading: a heading that names
  * several things gets "content" when it names NỘI DUNG or NHIỆM VỤ,
@@ -417,11 +423,13 @@ static const char *top_kind(const char *heading)
 	if (several && (ci_has(low, "nội dung") || ci_has(low, "nhiệm vụ"))) {
 		kind = "content";
 	} else {
-		static const struct { const char *const *kw; const char *kind; } kinds[] = {
-			{ kw_resp, "responsibilities" }, { kw_report, "reporting" },
-			{ kw_goals, "goals" },		 { kw_content, "content" },
-			{ kw_budget, "budget" },	 { kw_period, "period" },
-			{ kw_audience, "audience" },
+		static const struct {
+			const char *const *kw;
+			const char *kind;
+		} kinds[] = {
+		    {kw_resp, "responsibilities"}, {kw_report, "reporting"}, {kw_goals, "goals"},
+		    {kw_content, "content"},       {kw_budget, "budget"},    {kw_period, "period"},
+		    {kw_audience, "audience"},
 		};
 		size_t best = (size_t)-1;
 		for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
@@ -440,16 +448,28 @@ static const char *top_kind(const char *heading)
 static const char *sub_kind(const char *heading)
 {
 	char *low = text_lower(heading, strlen(heading));
-	static const struct { const char *word; const char *kind; } kinds[] = {
-		{ "mục đích", "purpose" },	  { "yêu cầu", "requirements" },
-		{ "mục tiêu", "goals" },	  { "quan điểm", "goals" },
-		{ "thời gian", "period" },	  { "tiến độ", "period" },
-		{ "đối tượng", "audience" },	  { "phạm vi", "audience" },
-		{ "kinh phí", "budget" },	  { "tổ chức thực hiện", "responsibilities" },
-		{ "trách nhiệm", "responsibilities" }, { "phân công", "responsibilities" },
-		{ "chế độ báo cáo", "reporting" }, { "chế độ thông tin", "reporting" },
-		{ "nội dung", "content" },	  { "nhiệm vụ", "content" },
-		{ "giải pháp", "content" },	  { "hình thức", "content" },
+	static const struct {
+		const char *word;
+		const char *kind;
+	} kinds[] = {
+	    {"mục đích", "purpose"},
+	    {"yêu cầu", "requirements"},
+	    {"mục tiêu", "goals"},
+	    {"quan điểm", "goals"},
+	    {"thời gian", "period"},
+	    {"tiến độ", "period"},
+	    {"đối tượng", "audience"},
+	    {"phạm vi", "audience"},
+	    {"kinh phí", "budget"},
+	    {"tổ chức thực hiện", "responsibilities"},
+	    {"trách nhiệm", "responsibilities"},
+	    {"phân công", "responsibilities"},
+	    {"chế độ báo cáo", "reporting"},
+	    {"chế độ thông tin", "reporting"},
+	    {"nội dung", "content"},
+	    {"nhiệm vụ", "content"},
+	    {"giải pháp", "content"},
+	    {"hình thức", "content"},
 	};
 	const char *kind = NULL;
 	size_t best = (size_t)-1;
@@ -484,19 +504,31 @@ static const struct {
 	const char *code;
 	const char *text;
 } doctypes[] = {
-	{ "KẾ HOẠCH", "KH", "Kế hoạch" },	   { "BÁO CÁO", "BC", "Báo cáo" },
-	{ "QUYẾT ĐỊNH", "QĐ", "Quyết định" },	   { "TỜ TRÌNH", "TTr", "Tờ trình" },
-	{ "THÔNG BÁO", "TB", "Thông báo" },	   { "HƯỚNG DẪN", "HD", "Hướng dẫn" },
-	{ "CHƯƠNG TRÌNH", "CTr", "Chương trình" }, { "ĐỀ ÁN", "ĐA", "Đề án" },
-	{ "PHƯƠNG ÁN", "PA", "Phương án" },	   { "DỰ ÁN", "DA", "Dự án" },
-	{ "NGHỊ QUYẾT", "NQ", "Nghị quyết" },	   { "CHỈ THỊ", "CT", "Chỉ thị" },
-	{ "QUY CHẾ", "QC", "Quy chế" },		   { "QUY ĐỊNH", "QyĐ", "Quy định" },
-	{ "CÔNG ĐIỆN", "CĐ", "Công điện" },	   { "GIẤY MỜI", "GM", "Giấy mời" },
-	{ "BIÊN BẢN", "BB", "Biên bản" },	   { "THÔNG CÁO", "TC", "Thông cáo" },
-	{ "THAM LUẬN", "", "Tham luận" },	   { "ĐỀ CƯƠNG", "", "Đề cương" },
-	{ "CÔNG VĂN", "", "Công văn" },		   { "NGHỊ ĐỊNH", "NĐ", "Nghị định" },
-	{ "THÔNG TƯ", "TT", "Thông tư" },	   { "LUẬT", "", "Luật" },
-	{ "ĐIỀU LỆ", "", "Điều lệ" },
+    {"KẾ HOẠCH", "KH", "Kế hoạch"},
+    {"BÁO CÁO", "BC", "Báo cáo"},
+    {"QUYẾT ĐỊNH", "QĐ", "Quyết định"},
+    {"TỜ TRÌNH", "TTr", "Tờ trình"},
+    {"THÔNG BÁO", "TB", "Thông báo"},
+    {"HƯỚNG DẪN", "HD", "Hướng dẫn"},
+    {"CHƯƠNG TRÌNH", "CTr", "Chương trình"},
+    {"ĐỀ ÁN", "ĐA", "Đề án"},
+    {"PHƯƠNG ÁN", "PA", "Phương án"},
+    {"DỰ ÁN", "DA", "Dự án"},
+    {"NGHỊ QUYẾT", "NQ", "Nghị quyết"},
+    {"CHỈ THỊ", "CT", "Chỉ thị"},
+    {"QUY CHẾ", "QC", "Quy chế"},
+    {"QUY ĐỊNH", "QyĐ", "Quy định"},
+    {"CÔNG ĐIỆN", "CĐ", "Công điện"},
+    {"GIẤY MỜI", "GM", "Giấy mời"},
+    {"BIÊN BẢN", "BB", "Biên bản"},
+    {"THÔNG CÁO", "TC", "Thông cáo"},
+    {"THAM LUẬN", "", "Tham luận"},
+    {"ĐỀ CƯƠNG", "", "Đề cương"},
+    {"CÔNG VĂN", "", "Công văn"},
+    {"NGHỊ ĐỊNH", "NĐ", "Nghị định"},
+    {"THÔNG TƯ", "TT", "Thông tư"},
+    {"LUẬT", "", "Luật"},
+    {"ĐIỀU LỆ", "", "Điều lệ"},
 };
 
 static int doctype_index(const char *s, size_t len)
@@ -520,9 +552,10 @@ static int is_issuer_line(const char *s)
 static int is_body_type_line(const char *s)
 {
 	static const char *const types[] = {
-		"SỞ ", "BAN ", "VĂN PHÒNG", "PHÒNG ", "TRUNG TÂM", "HỘI ĐỒNG", "BỘ CHỈ HUY", "CÔNG AN",
-		"ĐOÀN ", "THANH TRA", "CỤC ", "CHI CỤC", "ỦY BAN", "UỶ BAN", "UBND", "BỘ ", "TỔNG CỤC",
-		"TRƯỜNG ", "BỆNH VIỆN", "ĐÀI ", "BÁO ", "LIÊN ĐOÀN", "TỈNH ĐOÀN", "HỌC VIỆN", NULL,
+	    "SỞ ",       "BAN ",      "VĂN PHÒNG", "PHÒNG ",  "TRUNG TÂM", "HỘI ĐỒNG", "BỘ CHỈ HUY",
+	    "CÔNG AN",   "ĐOÀN ",     "THANH TRA", "CỤC ",    "CHI CỤC",   "ỦY BAN",   "UỶ BAN",
+	    "UBND",      "BỘ ",       "TỔNG CỤC",  "TRƯỜNG ", "BỆNH VIỆN", "ĐÀI ",     "BÁO ",
+	    "LIÊN ĐOÀN", "TỈNH ĐOÀN", "HỌC VIỆN",  NULL,
 	};
 	for (int i = 0; types[i]; i++)
 		if (!strncmp(s, types[i], strlen(types[i])))
@@ -552,8 +585,8 @@ static void set_number(struct rec *r, const char *s, const struct rmatch *m, int
 	free(digits);
 }
 
-static void set_date(struct rec *r, const char *s, const struct rmatch *m, int gtext, int gd, int gm,
-		     int gy)
+static void set_date(struct rec *r, const char *s, const struct rmatch *m, int gtext, int gd,
+                     int gm, int gy)
 {
 	free(r->date_text);
 	r->date_text = text_trim(s + rm_start(m, gtext), rm_len(m, gtext), NULL);
@@ -566,8 +599,22 @@ static void set_date(struct rec *r, const char *s, const struct rmatch *m, int g
 static int opens_content(const char *s)
 {
 	static const char *const starts[] = {
-		"Căn cứ", "Thực hiện", "Triển khai", "Tiếp tục", "Nhằm", "Để ", "Theo ", "Trên cơ sở",
-		"Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Chủ tịch", "Ngày ", "Qua ", "Năm ", NULL,
+	    "Căn cứ",
+	    "Thực hiện",
+	    "Triển khai",
+	    "Tiếp tục",
+	    "Nhằm",
+	    "Để ",
+	    "Theo ",
+	    "Trên cơ sở",
+	    "Ủy ban nhân dân",
+	    "Uỷ ban nhân dân",
+	    "UBND",
+	    "Chủ tịch",
+	    "Ngày ",
+	    "Qua ",
+	    "Năm ",
+	    NULL,
 	};
 	for (int i = 0; starts[i]; i++)
 		if (!strncmp(s, starts[i], strlen(starts[i])))
@@ -615,7 +662,8 @@ static void read_header(struct rec *r)
 				consumed_all = 0;
 				free(line);
 				break;
-			} else if (rule_match(R_QUOC_HIEU, line, ll, 0, &m) || rule_match(R_TIEU_NGU, line, ll, 0, &m)) {
+			} else if (rule_match(R_QUOC_HIEU, line, ll, 0, &m) ||
+			           rule_match(R_TIEU_NGU, line, ll, 0, &m)) {
 				r->evidence++;
 			} else if (rule_match(R_NUMBER_LINE, line, ll, 0, &m)) {
 				set_number(r, line, &m, 1, 2);
@@ -626,13 +674,15 @@ static void read_header(struct rec *r)
 				if (!rm_has(&m, 2) && *next == '/')
 					cont = next;
 				else if (!rm_has(&m, 2) && !*next && r->i + 1 < r->u.n &&
-					 r->u.v[r->i + 1].kind == U_PARA && r->u.v[r->i + 1].text[0] == '/')
+				         r->u.v[r->i + 1].kind == U_PARA &&
+				         r->u.v[r->i + 1].text[0] == '/')
 					cont = r->u.v[r->i + 1].text, next_unit = 1;
 				if (cont) {
 					const char *e2 = strchr(cont, '\n');
 					size_t l2 = e2 ? (size_t)(e2 - cont) : strlen(cont);
 					char *joined = xasprintf("%s%.*s", line, (int)l2, cont);
-					if (rule_match(R_NUMBER_LINE, joined, strlen(joined), 0, &m))
+					if (rule_match(R_NUMBER_LINE, joined, strlen(joined), 0,
+					               &m))
 						set_number(r, joined, &m, 1, 2);
 					free(joined);
 					if (next_unit)
@@ -658,8 +708,8 @@ static void read_header(struct rec *r)
 				size_t rest_len = rm_len(&m, 2);
 				/* "ĐỀ CƯƠNG BÁO CÁO": one document type of two words */
 				size_t bl = strlen("BÁO CÁO");
-				if (rest && k >= 0 && !strcmp(doctypes[k].upper, "ĐỀ CƯƠNG") && rest_len >= bl &&
-				    !strncmp(rest, "BÁO CÁO", bl)) {
+				if (rest && k >= 0 && !strcmp(doctypes[k].upper, "ĐỀ CƯƠNG") &&
+				    rest_len >= bl && !strncmp(rest, "BÁO CÁO", bl)) {
 					r->doctype_text = "Đề cương báo cáo";
 					rest += bl;
 					rest_len -= bl;
@@ -691,10 +741,12 @@ static void read_header(struct rec *r)
 				r->evidence++;
 			} else if (is_issuer_line(line) && !is_heading(line)) {
 				struct buf *dst = &r->issuer_lines;
-				/* a second body below a complete first one: the first is the parent */
+				/* a second body below a complete first one: the first is the parent
+				 */
 				/* (or a bold line under plain ones: the issuer under its parent) */
 				if (r->issuer_lines.len &&
-				    (is_body_type_line(line) || ((u->flags & BF_BOLD) && !r->issuer_lines_bold))) {
+				    (is_body_type_line(line) ||
+				     ((u->flags & BF_BOLD) && !r->issuer_lines_bold))) {
 					buf_release(&r->parent_lines);
 					r->parent_lines = r->issuer_lines;
 					buf_init(&r->issuer_lines);
@@ -720,7 +772,8 @@ static void read_header(struct rec *r)
 		if (r->symbol) {
 			for (size_t k = 0; k < sizeof doctypes / sizeof doctypes[0]; k++) {
 				size_t cl = strlen(doctypes[k].code);
-				if (cl && !strncmp(r->symbol, doctypes[k].code, cl) && r->symbol[cl] == '-') {
+				if (cl && !strncmp(r->symbol, doctypes[k].code, cl) &&
+				    r->symbol[cl] == '-') {
 					r->doctype_code = doctypes[k].code;
 					r->doctype_text = doctypes[k].text;
 				}
@@ -755,7 +808,8 @@ static void read_title(struct rec *r)
 			struct head h;
 			enum rank rk = classify(t, &h);
 			head_release(&h);
-			take = !rule_match(R_KINH_GUI, t, tl, 0, &m) && (rk == RANK_NONE || rk > RANK_ARTICLE);
+			take = !rule_match(R_KINH_GUI, t, tl, 0, &m) &&
+			       (rk == RANK_NONE || rk > RANK_ARTICLE);
 		} else if (rule_match(R_KINH_GUI, t, tl, 0, &m) || tl > 300) {
 			take = 0;
 		} else if (text_starts_lower(t)) {
@@ -801,7 +855,8 @@ static void read_addressees(struct rec *r)
 	(void)rest;
 	r->i++;
 	/* following "- X;" units belong to it */
-	while (cur(r) && cur(r)->kind == U_PARA && (cur(r)->text[0] == '-' || cur(r)->text[0] == '+')) {
+	while (cur(r) && cur(r)->kind == U_PARA &&
+	       (cur(r)->text[0] == '-' || cur(r)->text[0] == '+')) {
 		buf_addc(&lines, '\n');
 		buf_adds(&lines, cur(r)->text);
 		r->i++;
@@ -838,13 +893,20 @@ static size_t clause_end(const char *s, size_t from, size_t len)
 		if (c == ';')
 			return i;
 		if (c == '.' && (i + 1 == len || s[i + 1] == ' ') &&
-		    !(i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' && i + 1 < len && s[i + 1] >= '0'))
+		    !(i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' && i + 1 < len &&
+		      s[i + 1] >= '0'))
 			return i;
 		if (c == ',') {
 			/* (lower case too: TCVN3 text has no capital Ủ) */
-			static const char *const next[] = { " Ủy ban nhân dân", " Uỷ ban nhân dân", " ủy ban nhân dân",
-							    " uỷ ban nhân dân", " UBND",
-							    " Chủ tịch", " Ban Chỉ đạo", " Sở ", NULL };
+			static const char *const next[] = {" Ủy ban nhân dân",
+			                                   " Uỷ ban nhân dân",
+			                                   " ủy ban nhân dân",
+			                                   " uỷ ban nhân dân",
+			                                   " UBND",
+			                                   " Chủ tịch",
+			                                   " Ban Chỉ đạo",
+			                                   " Sở ",
+			                                   NULL};
 			for (int k = 0; next[k]; k++)
 				if (!strncmp(s + i + 1, next[k], strlen(next[k])))
 					return i;
@@ -870,8 +932,8 @@ static char *ref_issuer(const char *s, size_t from, size_t end)
 	if ((size_t)(s + end - p) < cl || strncmp(p, "của ", cl))
 		return NULL;
 	p += cl;
-	static const char *const stops[] = { " về ", " hướng dẫn", " ban hành", " phê duyệt", " quy định",
-					     " giai đoạn", " năm 20", NULL };
+	static const char *const stops[] = {" về ",      " hướng dẫn", " ban hành", " phê duyệt",
+	                                    " quy định", " giai đoạn", " năm 20",   NULL};
 	const char *stop = s + end;
 	for (int k = 0; stops[k]; k++) {
 		const char *q = strstr(p, stops[k]);
@@ -909,7 +971,8 @@ static void add_refs(struct rec *r, const char *s)
 		while (num0.len && num0.ptr[num0.len - 1] == '.')
 			buf_setlen(&num0, num0.len - 1);
 		int seen = 0;
-		for (xmlNodePtr o = plan_first(r->basis, "ref"); o && !seen; o = plan_next(o, "ref")) {
+		for (xmlNodePtr o = plan_first(r->basis, "ref"); o && !seen;
+		     o = plan_next(o, "ref")) {
 			const char *on = plan_attr(o, "number");
 			seen = on && !strcmp(on, num0.ptr);
 		}
@@ -974,7 +1037,8 @@ static int push(struct rec *r, xmlNodePtr n, enum rank rank)
 		return -1;
 	if (r->depth >= LIMIT_PLAN_DEPTH) {
 		diag_at(r->d, NULL, cur(r) ? cur(r)->line : 0);
-		return diag_error(r->d, "document nested too deep (limit %d, LIMIT_PLAN_DEPTH)", LIMIT_PLAN_DEPTH);
+		return diag_error(r->d, "document nested too deep (limit %d, LIMIT_PLAN_DEPTH)",
+		                  LIMIT_PLAN_DEPTH);
 	}
 	struct frame *f = &r->stack[r->depth++];
 	memset(f, 0, sizeof *f);
@@ -1050,7 +1114,7 @@ static size_t agency_name_end(const char *s)
 	while (rule_match(R_AGENCY_VERB, s, len, at, &m)) {
 		size_t st = rm_start(&m, 0);
 		/* "các tổ chức chính trị - xã hội": a noun, not the duty's verb */
-		static const char *const quantifiers[] = { " các", " những", " mọi", NULL };
+		static const char *const quantifiers[] = {" các", " những", " mọi", NULL};
 		int noun = 0;
 		for (int k = 0; quantifiers[k]; k++) {
 			size_t ql = strlen(quantifiers[k]);
@@ -1067,7 +1131,7 @@ static size_t agency_name_end(const char *s)
 static xmlNodePtr add_agency(struct rec *r, const char *rest, const char *number, int heading_form)
 {
 	const char *name = rest;
-	static const char *const asks[] = { "Đề nghị ", "Giao ", "Yêu cầu ", NULL };
+	static const char *const asks[] = {"Đề nghị ", "Giao ", "Yêu cầu ", NULL};
 	for (int k = 0; asks[k]; k++)
 		if (!strncmp(name, asks[k], strlen(asks[k])))
 			name += strlen(asks[k]);
@@ -1122,7 +1186,8 @@ static int add_field(struct rec *r, const char *rest, const char *label)
 		return 0;
 	}
 	/* fields keep the schema's order: text lead partners timeline product cost */
-	static const char *const order[] = { "text", "lead", "partners", "timeline", "product", "cost", NULL };
+	static const char *const order[] = {"text",    "lead", "partners", "timeline",
+	                                    "product", "cost", NULL};
 	xmlNodePtr f = xmlNewNode(NULL, (const xmlChar *)role);
 	int ri = 0;
 	while (order[ri] && strcmp(order[ri], role))
@@ -1159,16 +1224,17 @@ static const char *column_role(const char *header)
 {
 	char *low = text_lower(header, strlen(header));
 	const char *role = "other";
-	if (!strcmp(low, "stt") || !strcmp(low, "tt") || strstr(low, "số tt") || strstr(low, "số thứ tự"))
+	if (!strcmp(low, "stt") || !strcmp(low, "tt") || strstr(low, "số tt") ||
+	    strstr(low, "số thứ tự"))
 		role = "no";
 	else if (strstr(low, "phối hợp"))
 		role = "partners";
 	else if (strstr(low, "chủ trì") || strstr(low, "trách nhiệm thực hiện") ||
-		 (strstr(low, "thực hiện") && (strstr(low, "cơ quan") || strstr(low, "đơn vị"))) ||
-		 strstr(low, "chịu trách nhiệm"))
+	         (strstr(low, "thực hiện") && (strstr(low, "cơ quan") || strstr(low, "đơn vị"))) ||
+	         strstr(low, "chịu trách nhiệm"))
 		role = "lead";
 	else if (strstr(low, "thời gian") || strstr(low, "thời hạn") || strstr(low, "tiến độ") ||
-		 strstr(low, "thời điểm"))
+	         strstr(low, "thời điểm"))
 		role = "timeline";
 	else if (strstr(low, "sản phẩm") || strstr(low, "kết quả"))
 		role = "product";
@@ -1177,7 +1243,7 @@ static const char *column_role(const char *header)
 	else if (strstr(low, "ghi chú"))
 		role = "note";
 	else if (strstr(low, "nhiệm vụ") || strstr(low, "nội dung") || strstr(low, "công việc") ||
-		 strstr(low, "hoạt động") || strstr(low, "tên "))
+	         strstr(low, "hoạt động") || strstr(low, "tên "))
 		role = "task";
 	free(low);
 	return role;
@@ -1190,10 +1256,10 @@ struct grid {
 	size_t nrows;
 	unsigned ncols;
 	const char **cell; /* nrows * ncols, borrowed from own */
-	size_t *len;	   /* strlen of each */
-	char **own;	   /* the strings, one per source cell */
+	size_t *len;       /* strlen of each */
+	char **own;        /* the strings, one per source cell */
 	size_t nown;
-	int *header; /* per row */
+	int *header;   /* per row */
 	int *span_all; /* per row: one cell covers the whole width */
 };
 
@@ -1218,8 +1284,10 @@ static int grid_build(const struct table *t, struct grid *g, struct diag *d, uns
 	g->ncols = t->ncols ? t->ncols : 1;
 	if (g->nrows > LIMIT_TABLE_GRID / g->ncols) {
 		diag_at(d, NULL, line);
-		return diag_error(d, "table too large: %zu rows by %u columns (limit %d grid cells, LIMIT_TABLE_GRID)",
-				  g->nrows, g->ncols, LIMIT_TABLE_GRID);
+		return diag_error(d,
+		                  "table too large: %zu rows by %u columns (limit %d grid cells, "
+		                  "LIMIT_TABLE_GRID)",
+		                  g->nrows, g->ncols, LIMIT_TABLE_GRID);
 	}
 	size_t slots = g->nrows * g->ncols;
 	if (!slots)
@@ -1262,8 +1330,11 @@ static int grid_build(const struct table *t, struct grid *g, struct diag *d, uns
 		if (repeated > LIMIT_TABLE_TEXT_BYTES) {
 			grid_free(g);
 			diag_at(d, NULL, line);
-			return diag_error(d, "table text too large with its merged cells repeated (limit %u bytes, "
-					     "LIMIT_TABLE_TEXT_BYTES)", LIMIT_TABLE_TEXT_BYTES);
+			return diag_error(
+			    d,
+			    "table text too large with its merged cells repeated (limit %u bytes, "
+			    "LIMIT_TABLE_TEXT_BYTES)",
+			    LIMIT_TABLE_TEXT_BYTES);
 		}
 	}
 	return 0;
@@ -1316,10 +1387,12 @@ static void add_cell_text(struct rec *r, xmlNodePtr cell, const char *text, cons
 			const char *comma = strchr(t, ',');
 			size_t dl = comma ? (size_t)(comma - t) : n;
 			unsigned long long v;
-			const char *mult = r->unit_mult >= 1e9 ? "tỷ" : r->unit_mult >= 1e6 ? "triệu" :
-					   r->unit_mult >= 1e3 ? "nghìn" : "";
-			if (amount_value(t, dl, comma ? comma + 1 : "", comma ? n - dl - 1 : 0, mult, strlen(mult),
-					 &v) == 0) {
+			const char *mult = r->unit_mult >= 1e9   ? "tỷ"
+			                   : r->unit_mult >= 1e6 ? "triệu"
+			                   : r->unit_mult >= 1e3 ? "nghìn"
+			                                         : "";
+			if (amount_value(t, dl, comma ? comma + 1 : "", comma ? n - dl - 1 : 0,
+			                 mult, strlen(mult), &v) == 0) {
 				xmlNodePtr a = plan_child(cell, "amount");
 				plan_setf(a, "value", "%llu", v);
 				plan_set(a, "unit", "VND");
@@ -1379,7 +1452,8 @@ static int add_table(struct rec *r, xmlNodePtr parent, const struct table *t)
 			const char *s = G(&g, rr, c);
 			char *one = one_line(s);
 			/* join distinct header texts of a column, top to bottom */
-			if (*one && !(h.len >= strlen(one) && !strcmp(h.ptr + h.len - strlen(one), one))) {
+			if (*one &&
+			    !(h.len >= strlen(one) && !strcmp(h.ptr + h.len - strlen(one), one))) {
 				if (h.len)
 					buf_adds(&h, " - ");
 				buf_adds(&h, one);
@@ -1400,7 +1474,8 @@ static int add_table(struct rec *r, xmlNodePtr parent, const struct table *t)
 			task_col = (int)c;
 	}
 	xmlNodePtr container = tbl, last_row = NULL;
-	struct open_row open = { xcalloc(g.ncols, sizeof *open.cell), xcalloc(g.ncols, sizeof *open.text), g.ncols };
+	struct open_row open = {xcalloc(g.ncols, sizeof *open.cell),
+	                        xcalloc(g.ncols, sizeof *open.text), g.ncols};
 	for (unsigned c = 0; c < g.ncols; c++)
 		buf_init(&open.text[c]);
 	for (size_t rr = nh; rr < g.nrows; rr++) {
@@ -1427,7 +1502,9 @@ static int add_table(struct rec *r, xmlNodePtr parent, const struct table *t)
 		if (g.span_all[rr]) {
 			group = 1;
 			gtitle = first;
-		} else if (g.ncols >= 2 && (is_roman(first) || (strlen(first) == 1 && first[0] >= 'A' && first[0] <= 'Z'))) {
+		} else if (g.ncols >= 2 &&
+		           (is_roman(first) ||
+		            (strlen(first) == 1 && first[0] >= 'A' && first[0] <= 'Z'))) {
 			const char *title = G(&g, rr, 1);
 			int rest_same = *title != '\0';
 			for (unsigned c = 2; c < g.ncols && rest_same; c++)
@@ -1506,7 +1583,8 @@ static int line_is_signature(const char *s)
 {
 	struct rmatch m;
 	size_t len = strlen(s);
-	return rule_match(R_SIG_AUTHORITY, s, len, 0, &m) || rule_match(R_SIG_DEPUTY, s, len, 0, &m);
+	return rule_match(R_SIG_AUTHORITY, s, len, 0, &m) ||
+	       rule_match(R_SIG_DEPUTY, s, len, 0, &m);
 }
 
 static int appendix_start_uncached(struct rec *r, size_t i);
@@ -1556,8 +1634,8 @@ static int appendix_start_uncached(struct rec *r, size_t i)
 	if (rule_match(R_APPENDIX, t, strlen(t), 0, &m)) {
 		const char *rest = t + rm_start(&m, 2);
 		/* "Phụ lục" alone, with a number, or with an upper-case title */
-		yes = !*rest || rm_has(&m, 1) || text_upper_ratio(rest, strlen(rest)) > 0.8 || u->flags & BF_BOLD ||
-		      strlen(rest) < 3;
+		yes = !*rest || rm_has(&m, 1) || text_upper_ratio(rest, strlen(rest)) > 0.8 ||
+		      u->flags & BF_BOLD || strlen(rest) < 3;
 		/* "Phụ lục kèm theo ..." in running text is not a heading */
 		if (text_words(t) > 40)
 			yes = 0;
@@ -1611,7 +1689,8 @@ static int closing_start_uncached(struct rec *r, size_t i)
 		struct unit *n = &r->u.v[j];
 		if (n->kind != U_PARA)
 			continue;
-		if (rule_match(R_RECIPIENTS, n->text, strlen(n->text), 0, &m) || is_appendix_start(r, j))
+		if (rule_match(R_RECIPIENTS, n->text, strlen(n->text), 0, &m) ||
+		    is_appendix_start(r, j))
 			break;
 		enum rank rk = unit_rank(n);
 		if (rk != RANK_NONE && rk < RANK_DASH) {
@@ -1638,7 +1717,8 @@ static char *take_para(struct rec *r)
 	buf_adds(&b, t);
 	free(t);
 	r->i++;
-	while (cur(r) && cur(r)->kind == U_PARA && !text_ends_terminal(b.ptr) && text_starts_lower(cur(r)->text)) {
+	while (cur(r) && cur(r)->kind == U_PARA && !text_ends_terminal(b.ptr) &&
+	       text_starts_lower(cur(r)->text)) {
 		struct head h;
 		enum rank rk = classify(cur(r)->text, &h);
 		head_release(&h);
@@ -1676,9 +1756,12 @@ static int outline_unit(struct rec *r, int top_level_kind)
 	struct rmatch m;
 	if (rule_match(R_UNIT_NOTE, u->text, strlen(u->text), 0, &m)) {
 		const char *mult = rm_has(&m, 1) ? u->text + rm_start(&m, 1) : "";
-		r->unit_mult = !strncmp(mult, "triệu", strlen("triệu")) ? 1e6 :
-			       !strncmp(mult, "tỷ", strlen("tỷ")) ? 1e9 :
-			       (!strncmp(mult, "nghìn", strlen("nghìn")) || !strncmp(mult, "ngàn", strlen("ngàn"))) ? 1e3 : 1;
+		r->unit_mult = !strncmp(mult, "triệu", strlen("triệu")) ? 1e6
+		               : !strncmp(mult, "tỷ", strlen("tỷ"))     ? 1e9
+		               : (!strncmp(mult, "nghìn", strlen("nghìn")) ||
+		                  !strncmp(mult, "ngàn", strlen("ngàn")))
+		                   ? 1e3
+		                   : 1;
 	}
 	char *text = take_para(r);
 	struct head h;
@@ -1692,7 +1775,8 @@ static int outline_unit(struct rec *r, int top_level_kind)
 		pop_items(r);
 		/* "Sở Nội vụ có trách nhiệm ..." as a paragraph of its own in the
 		 * responsibilities section: an agency without a number */
-		if (in_responsibilities(r) && rule_test(R_AGENCY_START, text) && agency_name_end(text) < strlen(text)) {
+		if (in_responsibilities(r) && rule_test(R_AGENCY_START, text) &&
+		    agency_name_end(text) < strlen(text)) {
 			xmlNodePtr a = add_agency(r, text, NULL, 0);
 			xmlNodePtr p = plan_child(a, "p");
 			plan_text(p, text, strlen(text));
@@ -1720,13 +1804,14 @@ static int outline_unit(struct rec *r, int top_level_kind)
 	int section_rank = rk <= RANK_ARTICLE;
 	int numbered = rk <= RANK_LETTER;
 	struct unit *uu = &r->u.v[at];
-	if (numbered && in_responsibilities(r) && rule_test(R_AGENCY_START, h.rest) && rk >= RANK_ARABIC) {
+	if (numbered && in_responsibilities(r) && rule_test(R_AGENCY_START, h.rest) &&
+	    rk >= RANK_ARABIC) {
 		/* a heading names the body alone ("Sở Nội vụ" or "Sở Nội vụ:") */
 		size_t rl = strlen(h.rest);
 		while (rl && (h.rest[rl - 1] == ':' || h.rest[rl - 1] == ' '))
 			rl--;
 		int heading_form = title_like(uu, h.rest) && has_own_content(r, r->i - 1, rk) &&
-				   agency_name_end(h.rest) >= rl;
+		                   agency_name_end(h.rest) >= rl;
 		xmlNodePtr a = add_agency(r, h.rest, h.number, heading_form);
 		if (!heading_form) {
 			xmlNodePtr p = plan_child(a, "p");
@@ -1738,7 +1823,8 @@ static int outline_unit(struct rec *r, int top_level_kind)
 			size_t l = strlen(h.rest);
 			r->stack[r->depth - 1].open_end = l && h.rest[l - 1] == ':';
 		}
-	} else if (section_rank || (numbered && title_like(uu, h.rest) && has_own_content(r, r->i - 1, rk))) {
+	} else if (section_rank ||
+	           (numbered && title_like(uu, h.rest) && has_own_content(r, r->i - 1, rk))) {
 		pop_items(r);
 		/* "Phần I" with its title on the next line */
 		char *own_heading = NULL;
@@ -1750,7 +1836,8 @@ static int outline_unit(struct rec *r, int top_level_kind)
 		}
 		xmlNodePtr s = plan_child(top(r), "section");
 		int top_level = r->depth == 1;
-		const char *kind = top_level && top_level_kind ? top_kind(h.rest) : sub_kind(h.rest);
+		const char *kind =
+		    top_level && top_level_kind ? top_kind(h.rest) : sub_kind(h.rest);
 		plan_set(s, "kind", kind);
 		plan_set(s, "number", h.number);
 		xmlSetProp(s, (const xmlChar *)"heading", (const xmlChar *)h.rest);
@@ -1792,7 +1879,8 @@ static int read_body(struct rec *r)
 static void add_recipient(struct rec *r, xmlNodePtr list, const char *line)
 {
 	const char *s = line;
-	while (*s == ' ' || *s == '-' || *s == '+' || !strncmp(s, "–", strlen("–")) || !strncmp(s, "•", strlen("•"))) {
+	while (*s == ' ' || *s == '-' || *s == '+' || !strncmp(s, "–", strlen("–")) ||
+	       !strncmp(s, "•", strlen("•"))) {
 		if (!strncmp(s, "–", strlen("–")) || !strncmp(s, "•", strlen("•")))
 			s += strlen("–");
 		else
@@ -1812,7 +1900,8 @@ static char *normalize_deputy(const char *line, const struct rmatch *m)
 	const char *rest = line + rm_start(m, 2);
 	char *rt = text_trim(rest, strlen(rest), NULL);
 	char *out;
-	if ((pl == 2 && !strncmp(pre, "KT", 2)) || !strncmp(pre, "KÊ", pl) || !strncmp(pre, "K/T", pl))
+	if ((pl == 2 && !strncmp(pre, "KT", 2)) || !strncmp(pre, "KÊ", pl) ||
+	    !strncmp(pre, "K/T", pl))
 		out = xasprintf("KT. %s", rt);
 	else
 		out = xasprintf("%.*s. %s", (int)pl, pre, rt);
@@ -1837,8 +1926,8 @@ static void read_closing(struct rec *r)
 		struct rmatch m;
 		/* closing sentences before the end matter */
 		if (!in_recips && !authority && !deputy && !position &&
-		    !rule_match(R_RECIPIENTS, u->text, strlen(u->text), 0, &m) && !line_is_signature(u->text) &&
-		    !strpbrk(u->text, "\n\t")) {
+		    !rule_match(R_RECIPIENTS, u->text, strlen(u->text), 0, &m) &&
+		    !line_is_signature(u->text) && !strpbrk(u->text, "\n\t")) {
 			char *t = take_para(r);
 			if (!r->closing)
 				r->closing = plan_child(r->root, "closing");
@@ -1881,23 +1970,27 @@ static void read_closing(struct rec *r)
 				in_recips = 0;
 				goto next;
 			}
-			if (rule_match(R_IMAGE_NOTE, line, ll, 0, &m) || rule_match(R_STAMP, line, ll, 0, &m))
+			if (rule_match(R_IMAGE_NOTE, line, ll, 0, &m) ||
+			    rule_match(R_STAMP, line, ll, 0, &m))
 				goto next;
 			/* "- X;" lines after "Nơi nhận" are recipients, also when the
 			 * signature lines sit between them (typed with tab stops) */
-			if (recips && (line[0] == '-' || line[0] == '+' || !strncmp(line, "–", strlen("–")) ||
-				       !strncmp(line, "•", strlen("•")))) {
+			if (recips &&
+			    (line[0] == '-' || line[0] == '+' || !strncmp(line, "–", strlen("–")) ||
+			     !strncmp(line, "•", strlen("•")))) {
 				add_recipient(r, recips, line);
 				goto next;
 			}
 			/* an upper-case line that is not a "- recipient" is the signer's
 			 * position, also right after the list (a signature cell) */
-			if (text_upper_ratio(line, ll) > 0.85 && !position && line[0] != '-' && line[0] != '+') {
+			if (text_upper_ratio(line, ll) > 0.85 && !position && line[0] != '-' &&
+			    line[0] != '+') {
 				position = xstrdup(line);
 				in_recips = 0;
 				goto next;
 			}
-			if (!signer && rule_match(R_SIGNER, line, ll, 0, &m) && (authority || deputy || position)) {
+			if (!signer && rule_match(R_SIGNER, line, ll, 0, &m) &&
+			    (authority || deputy || position)) {
 				signer = xstrdup(line);
 				in_recips = 0;
 				goto next;
@@ -1941,7 +2034,8 @@ static void attachment_facts(struct rec *r, const char *s)
 		set_number(r, s, &m, 2, 3);
 		size_t after = rm_end(&m, 0);
 		struct rmatch dm;
-		if (!r->date_text && rule_match(R_DATE_LONG, s, len, after, &dm) && rm_start(&dm, 0) < after + 4) {
+		if (!r->date_text && rule_match(R_DATE_LONG, s, len, after, &dm) &&
+		    rm_start(&dm, 0) < after + 4) {
 			r->date_text = text_trim(s + rm_start(&dm, 0), rm_len(&dm, 0), NULL);
 			r->day = atoi(s + rm_start(&dm, 1));
 			r->month = atoi(s + rm_start(&dm, 2));
@@ -1955,7 +2049,8 @@ static int stranded_header_line(const char *s)
 	size_t len = strlen(s);
 	return text_words(s) <= 8 && text_upper_ratio(s, len) > 0.9 &&
 	       (!strncmp(s, "ỦY BAN NHÂN DÂN", strlen("ỦY BAN NHÂN DÂN")) ||
-		!strncmp(s, "UỶ BAN NHÂN DÂN", strlen("UỶ BAN NHÂN DÂN")) || !strncmp(s, "UBND", 4));
+	        !strncmp(s, "UỶ BAN NHÂN DÂN", strlen("UỶ BAN NHÂN DÂN")) ||
+	        !strncmp(s, "UBND", 4));
 }
 
 static int read_appendices(struct rec *r)
@@ -1971,7 +2066,8 @@ static int read_appendices(struct rec *r)
 		struct rmatch m;
 		int attached = !rule_match(R_APPENDIX, t, strlen(t), 0, &m);
 		if (attached) {
-			/* "ĐIỀU LỆ" + title + "(Ban hành kèm theo …)": the type line opens the title */
+			/* "ĐIỀU LỆ" + title + "(Ban hành kèm theo …)": the type line opens the
+			 * title */
 			memset(&m, 0, sizeof m);
 			for (int g = 0; g < 20; g++)
 				m.ov[2 * g] = m.ov[2 * g + 1] = (size_t)-1;
@@ -2000,8 +2096,10 @@ static int read_appendices(struct rec *r)
 			size_t ll = strlen(l);
 			if (rule_match(R_ATTACHMENT, l, ll, 0, &m)) {
 				/* "(Kèm theo … 2025" / "của Chủ tịch …)" over two lines */
-				if (!memchr(l, ')', ll) && r->i + 1 < r->u.n && r->u.v[r->i + 1].kind == U_PARA &&
-				    text_starts_lower(r->u.v[r->i + 1].text) && strchr(r->u.v[r->i + 1].text, ')')) {
+				if (!memchr(l, ')', ll) && r->i + 1 < r->u.n &&
+				    r->u.v[r->i + 1].kind == U_PARA &&
+				    text_starts_lower(r->u.v[r->i + 1].text) &&
+				    strchr(r->u.v[r->i + 1].text, ')')) {
 					char *l2 = one_line(r->u.v[r->i + 1].text);
 					char *joined = xasprintf("%s %s", l, l2);
 					free(l2);
@@ -2028,7 +2126,8 @@ static int read_appendices(struct rec *r)
 			enum rank rk = classify(l, &h);
 			head_release(&h);
 			if (rk != RANK_NONE || is_appendix_start(r, r->i) || ll > 250 ||
-			    (text_upper_ratio(l, ll) < 0.8 && !(cur(r)->flags & BF_BOLD) && title.len)) {
+			    (text_upper_ratio(l, ll) < 0.8 && !(cur(r)->flags & BF_BOLD) &&
+			     title.len)) {
 				free(l);
 				break;
 			}
@@ -2057,7 +2156,8 @@ static int read_appendices(struct rec *r)
 			if (u->kind == U_PARA) {
 				struct rmatch mm;
 				/* signature or recipients repeated under an appendix */
-				if (rule_match(R_RECIPIENTS, u->text, strlen(u->text), 0, &mm) || line_is_signature(u->text)) {
+				if (rule_match(R_RECIPIENTS, u->text, strlen(u->text), 0, &mm) ||
+				    line_is_signature(u->text)) {
 					r->i++;
 					continue;
 				}
@@ -2093,9 +2193,12 @@ static void infer_issuer(struct rec *r, char **issuer, char **abbr, int *inferre
 		size_t at = 0, len = strlen(s);
 		while (rule_match(R_ISSUER_PHRASE, s, len, at, &m)) {
 			/* the issuer's own clause: not a cited body "của UBND tỉnh" */
-			int cited = rm_start(&m, 0) >= 4 && !strncmp(s + rm_start(&m, 0) - 4, "của ", 4);
+			int cited =
+			    rm_start(&m, 0) >= 4 && !strncmp(s + rm_start(&m, 0) - 4, "của ", 4);
 			if (!cited) {
-				level = !strncmp(s + rm_start(&m, 3), "tỉnh", strlen("tỉnh")) ? "tỉnh" : "thành phố";
+				level = !strncmp(s + rm_start(&m, 3), "tỉnh", strlen("tỉnh"))
+				            ? "tỉnh"
+				            : "thành phố";
 				if (rm_has(&m, 4))
 					place = xstrndup(s + rm_start(&m, 4), rm_len(&m, 4));
 				break;
@@ -2142,7 +2245,8 @@ static void write_meta(struct rec *r)
 		r->doctype_text = "Phụ lục";
 	}
 	xmlNodePtr dt = META_ADD("doctype");
-	xmlSetProp(dt, (const xmlChar *)"code", (const xmlChar *)(r->doctype_code ? r->doctype_code : ""));
+	xmlSetProp(dt, (const xmlChar *)"code",
+	           (const xmlChar *)(r->doctype_code ? r->doctype_code : ""));
 	if (r->doctype_text)
 		plan_text_plain(dt, r->doctype_text, strlen(r->doctype_text));
 	if (r->number) {
@@ -2226,7 +2330,8 @@ xmlDocPtr recognize(const struct blocks *bs, const char *source, struct diag *d)
 	return recognize_with(bs, source, 0, d);
 }
 
-xmlDocPtr recognize_with(const struct blocks *bs, const char *source, unsigned flags, struct diag *d)
+xmlDocPtr recognize_with(const struct blocks *bs, const char *source, unsigned flags,
+                         struct diag *d)
 {
 	const char *bad = NULL;
 	if (rules_compile(&bad) < 0) {
@@ -2290,7 +2395,8 @@ xmlDocPtr recognize_with(const struct blocks *bs, const char *source, unsigned f
 		if (r.nsections >= 2)
 			r.evidence++;
 		if (r.evidence < 2 && !(flags & RECOGNIZE_FRAGMENT)) {
-			diag_error(d, "not an administrative document: no header, document type, sections or signature found");
+			diag_error(d, "not an administrative document: no header, document type, "
+			              "sections or signature found");
 			rc = -1;
 		}
 	}

@@ -23,7 +23,8 @@ xmlDocPtr recognize(const struct blocks *bs, const char *source, struct diag *d)
 enum recognize_flag {
 	RECOGNIZE_FRAGMENT = 1u << 0, /* a piece of a document: never refuse it (spec tests) */
 };
-xmlDocPtr recognize_with(const struct blocks *bs, const char *source, unsigned flags, struct diag *d);
+xmlDocPtr recognize_with(const struct blocks *bs, const char *source, unsigned flags,
+                         struct diag *d);
 
 /* Free the compiled rules (for leak checkers; optional). */
 void recognize_cleanup(void);

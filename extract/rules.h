@@ -9,42 +9,42 @@
 #include <stddef.h>
 
 enum rule_id {
-	R_NUMBER_LINE,	 /* "Số: 180 /KH-UBND", "Số:      /KH-UBND" */
-	R_PLACE_DATE,	 /* "Hải Phòng, ngày 30 tháng 7 năm 2021" (blanks allowed) */
-	R_DATE_LONG,	 /* "ngày 13 tháng 7 năm 2021", year optional */
-	R_QUOC_HIEU,	 /* "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" */
-	R_TIEU_NGU,	 /* "Độc lập - Tự do - Hạnh phúc" */
-	R_DOCTYPE,	 /* "KẾ HOẠCH" ... alone or opening the line */
-	R_REF,		 /* "Quyết định số 1160/QĐ-TTg" */
-	R_REF_DATE,	 /* " ngày 13/7/2021" / " ngày 30 tháng 8 năm 2014" right after a ref */
-	R_HEAD_PART,	 /* "Phần I", "PHẦN II. TITLE" */
-	R_HEAD_ROMAN,	 /* "II. NỘI DUNG" */
-	R_HEAD_ULETTER,	 /* "A. NỘI DUNG" */
-	R_HEAD_ARABIC,	 /* "1. Mục đích", "1.1. ...", "2) ..." */
-	R_HEAD_LETTER,	 /* "a) ...", "đ) ..." */
-	R_HEAD_ARTICLE,	 /* "Điều 1. ..." */
-	R_BULLET,	 /* "- ...", "+ ...", "– ...", "• ..." (with "- a)" handled) */
-	R_FIELD,	 /* "Đơn vị chủ trì: ..." task field captions */
-	R_CLOSING,	 /* "Trên đây là ...", "Yêu cầu các ...", "Trong quá trình ..." */
-	R_RECIPIENTS,	 /* "Nơi nhận:" */
+	R_NUMBER_LINE,   /* "Số: 180 /KH-UBND", "Số:      /KH-UBND" */
+	R_PLACE_DATE,    /* "Hải Phòng, ngày 30 tháng 7 năm 2021" (blanks allowed) */
+	R_DATE_LONG,     /* "ngày 13 tháng 7 năm 2021", year optional */
+	R_QUOC_HIEU,     /* "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" */
+	R_TIEU_NGU,      /* "Độc lập - Tự do - Hạnh phúc" */
+	R_DOCTYPE,       /* "KẾ HOẠCH" ... alone or opening the line */
+	R_REF,           /* "Quyết định số 1160/QĐ-TTg" */
+	R_REF_DATE,      /* " ngày 13/7/2021" / " ngày 30 tháng 8 năm 2014" right after a ref */
+	R_HEAD_PART,     /* "Phần I", "PHẦN II. TITLE" */
+	R_HEAD_ROMAN,    /* "II. NỘI DUNG" */
+	R_HEAD_ULETTER,  /* "A. NỘI DUNG" */
+	R_HEAD_ARABIC,   /* "1. Mục đích", "1.1. ...", "2) ..." */
+	R_HEAD_LETTER,   /* "a) ...", "đ) ..." */
+	R_HEAD_ARTICLE,  /* "Điều 1. ..." */
+	R_BULLET,        /* "- ...", "+ ...", "– ...", "• ..." (with "- a)" handled) */
+	R_FIELD,         /* "Đơn vị chủ trì: ..." task field captions */
+	R_CLOSING,       /* "Trên đây là ...", "Yêu cầu các ...", "Trong quá trình ..." */
+	R_RECIPIENTS,    /* "Nơi nhận:" */
 	R_SIG_AUTHORITY, /* "TM. ỦY BAN NHÂN DÂN" */
-	R_SIG_DEPUTY,	 /* "KT. CHỦ TỊCH", "Q. GIÁM ĐỐC", "KÊ CHỦ TỊCH" (OCR) */
-	R_APPENDIX,	 /* "Phụ lục", "PHỤ LỤC II", "Phụ lục số 01: ..." */
-	R_ATTACHMENT,	 /* "(Kèm theo Kế hoạch số ...)" */
+	R_SIG_DEPUTY,    /* "KT. CHỦ TỊCH", "Q. GIÁM ĐỐC", "KÊ CHỦ TỊCH" (OCR) */
+	R_APPENDIX,      /* "Phụ lục", "PHỤ LỤC II", "Phụ lục số 01: ..." */
+	R_ATTACHMENT,    /* "(Kèm theo Kế hoạch số ...)" */
 	R_ATTACH_NUMBER, /* "Kế hoạch số 39 /KH-UBND" inside an attachment line */
 	R_ISSUER_PHRASE, /* "Ủy ban nhân dân tỉnh Sóc Trăng" in a preamble */
-	R_AREA,		 /* "trên địa bàn tỉnh Hà Tĩnh" */
-	R_KINH_GUI,	 /* "Kính gửi: ..." */
-	R_AGENCY_START,	 /* a text opening with an agency ("Sở ...", "Ban ...") */
-	R_AGENCY_VERB,	 /* where an agency's name ends and its duty begins */
-	R_AMOUNT,	 /* "350.000.000 đồng", "350 triệu đồng", "1,5 tỷ đồng" */
-	R_DEADLINE,	 /* "trước ngày 10/12/2020", "chậm nhất là ngày ..." */
-	R_DEADLINE_AND,	 /* " và ngày 01 tháng 12 năm 2022" after a deadline */
-	R_PERIODIC,	 /* "Định kỳ ... (ngày 10/12 hàng năm)" */
-	R_SIGNER,	 /* a person's name: "Đặng Quốc Vinh" */
-	R_IMAGE_NOTE,	 /* "A handwritten signature ...", "(Đã ký)", "[signature]" */
-	R_STAMP,	 /* digital-signature stamp lines: "Ký bởi: ...", "Thời gian ký: ..." */
-	R_UNIT_NOTE,	 /* "Đơn vị tính: triệu đồng" */
+	R_AREA,          /* "trên địa bàn tỉnh Hà Tĩnh" */
+	R_KINH_GUI,      /* "Kính gửi: ..." */
+	R_AGENCY_START,  /* a text opening with an agency ("Sở ...", "Ban ...") */
+	R_AGENCY_VERB,   /* where an agency's name ends and its duty begins */
+	R_AMOUNT,        /* "350.000.000 đồng", "350 triệu đồng", "1,5 tỷ đồng" */
+	R_DEADLINE,      /* "trước ngày 10/12/2020", "chậm nhất là ngày ..." */
+	R_DEADLINE_AND,  /* " và ngày 01 tháng 12 năm 2022" after a deadline */
+	R_PERIODIC,      /* "Định kỳ ... (ngày 10/12 hàng năm)" */
+	R_SIGNER,        /* a person's name: "Đặng Quốc Vinh" */
+	R_IMAGE_NOTE,    /* "A handwritten signature ...", "(Đã ký)", "[signature]" */
+	R_STAMP,     /* digital-signature stamp lines: "Ký bởi: ...", "Thời gian ký: ..." */
+	R_UNIT_NOTE, /* "Đơn vị tính: triệu đồng" */
 	R__COUNT
 };
 

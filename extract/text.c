@@ -43,7 +43,8 @@ double text_upper_ratio(const char *s, size_t len)
 		if (cp < 0)
 			continue;
 		utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
-		if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT) {
+		if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL ||
+		    c == UTF8PROC_CATEGORY_LT) {
 			letters++;
 			if (c != UTF8PROC_CATEGORY_LL)
 				upper++;
@@ -62,7 +63,8 @@ int text_starts_lower(const char *s)
 		utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
 		if (c == UTF8PROC_CATEGORY_LL)
 			return 1;
-		if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT || c == UTF8PROC_CATEGORY_ND)
+		if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT ||
+		    c == UTF8PROC_CATEGORY_ND)
 			return 0;
 	}
 	return 0;
@@ -77,7 +79,8 @@ int text_ends_terminal(const char *s)
 		return 1;
 	/* closing quotes and brackets: look before them */
 	for (;;) {
-		if (n >= 3 && (!memcmp(s + n - 3, "\xE2\x80\x9D", 3) || !memcmp(s + n - 3, "\xE2\x80\x99", 3)))
+		if (n >= 3 && (!memcmp(s + n - 3, "\xE2\x80\x9D", 3) ||
+		               !memcmp(s + n - 3, "\xE2\x80\x99", 3)))
 			n -= 3;
 		else if (n && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == '*'))
 			n--;
@@ -108,7 +111,8 @@ char *text_trim(const char *s, size_t len, const char *strip)
 {
 	while (len && (*s == ' ' || *s == '\n'))
 		s++, len--;
-	while (len && (s[len - 1] == ' ' || s[len - 1] == '\n' || (strip && strchr(strip, s[len - 1]))))
+	while (len &&
+	       (s[len - 1] == ' ' || s[len - 1] == '\n' || (strip && strchr(strip, s[len - 1]))))
 		len--;
 	return xstrndup(s, len);
 }
@@ -119,11 +123,8 @@ static const struct {
 	const char *abbr;
 	const char *full;
 } acronyms[] = {
-	{ "ubnd", "ủy ban nhân dân" },
-	{ "hđnd", "hội đồng nhân dân" },
-	{ "mttq", "mặt trận tổ quốc" },
-	{ "tp", "thành phố" },
-	{ "tp.", "thành phố" },
+    {"ubnd", "ủy ban nhân dân"}, {"hđnd", "hội đồng nhân dân"}, {"mttq", "mặt trận tổ quốc"},
+    {"tp", "thành phố"},         {"tp.", "thành phố"},
 };
 
 /* Words after which the next word is capitalized (body types, PL2 IV.1);
@@ -132,19 +133,35 @@ static const struct {
 	const char *phrase;
 	int cap_after;
 } body_types[] = {
-	{ "ủy ban nhân dân", 0 }, { "uỷ ban nhân dân", 0 }, { "hội đồng nhân dân", 0 },
-	{ "sở", 1 },	       { "bộ", 1 },		{ "ban", 1 },
-	{ "cục", 1 },	       { "vụ", 1 },		{ "văn phòng", 1 },
-	{ "trung tâm", 1 },    { "hội", 1 },		{ "đài", 1 },
-	{ "báo", 1 },	       { "phòng", 1 },		{ "ủy ban", 1 },
-	{ "uỷ ban", 1 },       { "thanh tra", 1 },	{ "công an", 0 },
-	{ "bộ chỉ huy", 1 },   { "viện", 1 },		{ "kho bạc", 1 },
-	{ "chi cục", 1 },      { "liên đoàn", 1 },	{ NULL, 0 },
+    {"ủy ban nhân dân", 0},
+    {"uỷ ban nhân dân", 0},
+    {"hội đồng nhân dân", 0},
+    {"sở", 1},
+    {"bộ", 1},
+    {"ban", 1},
+    {"cục", 1},
+    {"vụ", 1},
+    {"văn phòng", 1},
+    {"trung tâm", 1},
+    {"hội", 1},
+    {"đài", 1},
+    {"báo", 1},
+    {"phòng", 1},
+    {"ủy ban", 1},
+    {"uỷ ban", 1},
+    {"thanh tra", 1},
+    {"công an", 0},
+    {"bộ chỉ huy", 1},
+    {"viện", 1},
+    {"kho bạc", 1},
+    {"chi cục", 1},
+    {"liên đoàn", 1},
+    {NULL, 0},
 };
 
 /* Words after which every following word is a place name. */
 static const char *const place_types[] = {
-	"tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "đặc khu", "thị trấn", NULL,
+    "tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "đặc khu", "thị trấn", NULL,
 };
 
 struct word {
@@ -218,7 +235,8 @@ char *text_proper_case(const char *s, int expand)
 			buf_addc(&b, ' ');
 		int acr = -1;
 		for (size_t k = 0; k < sizeof acronyms / sizeof acronyms[0]; k++)
-			if (w[i].len == strlen(acronyms[k].abbr) && !memcmp(w[i].s, acronyms[k].abbr, w[i].len))
+			if (w[i].len == strlen(acronyms[k].abbr) &&
+			    !memcmp(w[i].s, acronyms[k].abbr, w[i].len))
 				acr = (int)k;
 		if (acr >= 0) {
 			if (expand) {
@@ -276,7 +294,8 @@ char *text_proper_case(const char *s, int expand)
 		    (w[i].len == 1 && w[i].s[0] == '-'))
 			cap_next = !in_place;
 		/* "ủy ban nhân dân" inside a name keeps its capital */
-		if (i + 1 < n && (phrase_at(w, n, i + 1, "ủy ban nhân dân") || phrase_at(w, n, i + 1, "uỷ ban nhân dân")))
+		if (i + 1 < n && (phrase_at(w, n, i + 1, "ủy ban nhân dân") ||
+		                  phrase_at(w, n, i + 1, "uỷ ban nhân dân")))
 			cap_next = 1;
 	}
 	free(low);
@@ -289,43 +308,43 @@ static const struct {
 	const char *abbr; /* lower case, as folded */
 	const char *full;
 } key_abbr[] = {
-	{ "ubnd", "ủy ban nhân dân" },
-	{ "hđnd", "hội đồng nhân dân" },
-	{ "tt&tt", "thông tin và truyền thông" },
-	{ "tttt", "thông tin và truyền thông" },
-	{ "tt-tt", "thông tin và truyền thông" },
-	{ "vhttdl", "văn hóa thể thao và du lịch" },
-	{ "vh-tt&dl", "văn hóa thể thao và du lịch" },
-	{ "vh,tt&dl", "văn hóa thể thao và du lịch" },
-	{ "vhtt&dl", "văn hóa thể thao và du lịch" },
-	{ "gd&đt", "giáo dục và đào tạo" },
-	{ "gdđt", "giáo dục và đào tạo" },
-	{ "kh&đt", "kế hoạch và đầu tư" },
-	{ "khđt", "kế hoạch và đầu tư" },
-	{ "kh&cn", "khoa học và công nghệ" },
-	{ "khcn", "khoa học và công nghệ" },
-	{ "lđtbxh", "lao động thương binh và xã hội" },
-	{ "lđ-tb&xh", "lao động thương binh và xã hội" },
-	{ "lđtb&xh", "lao động thương binh và xã hội" },
-	{ "tn&mt", "tài nguyên và môi trường" },
-	{ "tnmt", "tài nguyên và môi trường" },
-	{ "nn&ptnt", "nông nghiệp và phát triển nông thôn" },
-	{ "nnptnt", "nông nghiệp và phát triển nông thôn" },
-	{ "nn&mt", "nông nghiệp và môi trường" },
-	{ "gtvt", "giao thông vận tải" },
-	{ "pt&th", "phát thanh và truyền hình" },
-	{ "ptth", "phát thanh và truyền hình" },
-	{ "pt-th", "phát thanh và truyền hình" },
-	{ "ttđt", "thông tin điện tử" },
-	{ "mttq", "mặt trận tổ quốc" },
-	{ "bcđ", "ban chỉ đạo" },
-	{ "vp", "văn phòng" },
-	{ "tp", "thành phố" },
-	{ "bql", "ban quản lý" },
-	{ "kkt", "khu kinh tế" },
-	{ "kcn", "khu công nghiệp" },
-	{ "qlkkt", "quản lý khu kinh tế" },
-	{ "cchc", "cải cách hành chính" },
+    {"ubnd", "ủy ban nhân dân"},
+    {"hđnd", "hội đồng nhân dân"},
+    {"tt&tt", "thông tin và truyền thông"},
+    {"tttt", "thông tin và truyền thông"},
+    {"tt-tt", "thông tin và truyền thông"},
+    {"vhttdl", "văn hóa thể thao và du lịch"},
+    {"vh-tt&dl", "văn hóa thể thao và du lịch"},
+    {"vh,tt&dl", "văn hóa thể thao và du lịch"},
+    {"vhtt&dl", "văn hóa thể thao và du lịch"},
+    {"gd&đt", "giáo dục và đào tạo"},
+    {"gdđt", "giáo dục và đào tạo"},
+    {"kh&đt", "kế hoạch và đầu tư"},
+    {"khđt", "kế hoạch và đầu tư"},
+    {"kh&cn", "khoa học và công nghệ"},
+    {"khcn", "khoa học và công nghệ"},
+    {"lđtbxh", "lao động thương binh và xã hội"},
+    {"lđ-tb&xh", "lao động thương binh và xã hội"},
+    {"lđtb&xh", "lao động thương binh và xã hội"},
+    {"tn&mt", "tài nguyên và môi trường"},
+    {"tnmt", "tài nguyên và môi trường"},
+    {"nn&ptnt", "nông nghiệp và phát triển nông thôn"},
+    {"nnptnt", "nông nghiệp và phát triển nông thôn"},
+    {"nn&mt", "nông nghiệp và môi trường"},
+    {"gtvt", "giao thông vận tải"},
+    {"pt&th", "phát thanh và truyền hình"},
+    {"ptth", "phát thanh và truyền hình"},
+    {"pt-th", "phát thanh và truyền hình"},
+    {"ttđt", "thông tin điện tử"},
+    {"mttq", "mặt trận tổ quốc"},
+    {"bcđ", "ban chỉ đạo"},
+    {"vp", "văn phòng"},
+    {"tp", "thành phố"},
+    {"bql", "ban quản lý"},
+    {"kkt", "khu kinh tế"},
+    {"kcn", "khu công nghiệp"},
+    {"qlkkt", "quản lý khu kinh tế"},
+    {"cchc", "cải cách hành chính"},
 };
 
 /* Fold tone placement to the old style used by ND30's own text: in an
@@ -334,10 +353,12 @@ static const struct {
 static void fold_tone(struct buf *out, const char *w, size_t len)
 {
 	/* new-style spellings and their old-style forms (lower case) */
-	static const struct { const char *from, *to; } tones[] = {
-		{ "oà", "òa" }, { "oá", "óa" }, { "oả", "ỏa" }, { "oã", "õa" }, { "oạ", "ọa" },
-		{ "oè", "òe" }, { "oé", "óe" }, { "oẻ", "ỏe" }, { "oẽ", "õe" }, { "oẹ", "ọe" },
-		{ "uỳ", "ùy" }, { "uý", "úy" }, { "uỷ", "ủy" }, { "uỹ", "ũy" }, { "uỵ", "ụy" },
+	static const struct {
+		const char *from, *to;
+	} tones[] = {
+	    {"oà", "òa"}, {"oá", "óa"}, {"oả", "ỏa"}, {"oã", "õa"}, {"oạ", "ọa"},
+	    {"oè", "òe"}, {"oé", "óe"}, {"oẻ", "ỏe"}, {"oẽ", "õe"}, {"oẹ", "ọe"},
+	    {"uỳ", "ùy"}, {"uý", "úy"}, {"uỷ", "ủy"}, {"uỹ", "ũy"}, {"uỵ", "ụy"},
 	};
 	for (size_t k = 0; k < sizeof tones / sizeof tones[0]; k++) {
 		size_t fl = strlen(tones[k].from);
@@ -359,7 +380,8 @@ char *agency_key(const char *name)
 	struct buf tmp = BUF_INIT;
 	for (const char *p = low; *p; p++) {
 		char c = *p;
-		if (c == ',' || c == ';' || c == ':' || c == '.' || c == '(' || c == ')' || c == '"' || c == '/')
+		if (c == ',' || c == ';' || c == ':' || c == '.' || c == '(' || c == ')' ||
+		    c == '"' || c == '/')
 			buf_addc(&tmp, ' ');
 		else
 			buf_addc(&tmp, c);

@@ -54,12 +54,13 @@ static xmlRelaxNGPtr load(const char *rel, struct diag *d)
 	xmlsafe_allow_dir(dir);
 	free(dir);
 	xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(path);
-	struct errs er = { BUF_INIT, 0 };
+	struct errs er = {BUF_INIT, 0};
 	xmlRelaxNGSetParserStructuredErrors(pc, collect, &er);
 	xmlRelaxNGPtr rng = xmlRelaxNGParse(pc);
 	xmlRelaxNGFreeParserCtxt(pc);
 	if (!rng) {
-		diag_env(d, "cannot load schema %s: %s", path, er.first.len ? er.first.ptr : "parse error");
+		diag_env(d, "cannot load schema %s: %s", path,
+		         er.first.len ? er.first.ptr : "parse error");
 		buf_release(&er.first);
 		free(path);
 		return NULL;
@@ -79,14 +80,15 @@ int rng_validate(const char *rel, xmlDocPtr doc, struct diag *d)
 	if (!rng)
 		return -1;
 	xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(rng);
-	struct errs er = { BUF_INIT, 0 };
+	struct errs er = {BUF_INIT, 0};
 	xmlRelaxNGSetValidStructuredErrors(vc, collect, &er);
 	int rc = xmlRelaxNGValidateDoc(vc, doc);
 	xmlRelaxNGFreeValidCtxt(vc);
 	if (rc != 0) {
 		if (er.line > 0)
 			diag_at(d, NULL, (unsigned)er.line);
-		diag_error(d, "does not match %s: %s", rel, er.first.len ? er.first.ptr : "invalid");
+		diag_error(d, "does not match %s: %s", rel,
+		           er.first.len ? er.first.ptr : "invalid");
 		buf_release(&er.first);
 		return -1;
 	}

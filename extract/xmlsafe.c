@@ -121,9 +121,9 @@ static int guard_count(xmlParserCtxtPtr ctxt, unsigned long n, int depth)
 	return g->hit == GUARD_OK;
 }
 
-static void guard_start_ns(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
-			   int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
-			   int nb_defaulted, const xmlChar **attributes)
+static void guard_start_ns(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                           const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                           int nb_attributes, int nb_defaulted, const xmlChar **attributes)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct guard *g = ctxt->_private;
@@ -134,9 +134,10 @@ static void guard_start_ns(void *ctx, const xmlChar *localname, const xmlChar *p
 		return;
 	}
 	/* the parser pushes the element after this call: nameNr open above it */
-	if (guard_count(ctxt, 1 + (unsigned long)(nb_attributes > 0 ? nb_attributes : 0), ctxt->nameNr + 1))
+	if (guard_count(ctxt, 1 + (unsigned long)(nb_attributes > 0 ? nb_attributes : 0),
+	                ctxt->nameNr + 1))
 		g->start_ns(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
-			    nb_defaulted, attributes);
+		            nb_defaulted, attributes);
 }
 
 static void guard_start(void *ctx, const xmlChar *name, const xmlChar **atts)
@@ -186,12 +187,15 @@ static void guard_install(xmlParserCtxtPtr ctxt, struct guard *g)
 static int guard_error(const struct guard *g, const char *part, struct diag *d)
 {
 	if (g->hit == GUARD_DEPTH)
-		return diag_error(d, "%s: XML nested too deep (limit %d, LIMIT_XML_DEPTH)", part, LIMIT_XML_DEPTH);
+		return diag_error(d, "%s: XML nested too deep (limit %d, LIMIT_XML_DEPTH)", part,
+		                  LIMIT_XML_DEPTH);
 	if (g->hit == GUARD_NODES)
-		return diag_error(d, "%s: too many XML nodes (limit %d, LIMIT_XML_NODES)", part, LIMIT_XML_NODES);
+		return diag_error(d, "%s: too many XML nodes (limit %d, LIMIT_XML_NODES)", part,
+		                  LIMIT_XML_NODES);
 	if (g->hit == GUARD_NAMESPACES)
-		return diag_error(d, "%s: too many XML namespaces in scope (limit %d, LIMIT_XML_NAMESPACES)", part,
-				  LIMIT_XML_NAMESPACES);
+		return diag_error(
+		    d, "%s: too many XML namespaces in scope (limit %d, LIMIT_XML_NAMESPACES)",
+		    part, LIMIT_XML_NAMESPACES);
 	return 0;
 }
 
@@ -207,8 +211,11 @@ static size_t max_attributes(const unsigned char *p, size_t len)
 		if (p[i] != '<' || i + 1 >= len)
 			continue;
 		if (p[i + 1] == '!' || p[i + 1] == '?') {
-			const char *end = p[i + 1] == '?' ? "?>" : i + 3 < len && p[i + 2] == '-' && p[i + 3] == '-' ? "-->"
-					: i + 2 < len && p[i + 2] == '[' ? "]]>" : ">";
+			const char *end = p[i + 1] == '?' ? "?>"
+			                  : i + 3 < len && p[i + 2] == '-' && p[i + 3] == '-'
+			                      ? "-->"
+			                  : i + 2 < len && p[i + 2] == '[' ? "]]>"
+			                                                   : ">";
 			const unsigned char *e = memmem(p + i + 2, len - i - 2, end, strlen(end));
 			if (!e)
 				break;
@@ -227,8 +234,10 @@ static size_t max_attributes(const unsigned char *p, size_t len)
 				quote = c;
 			} else if (c == '>' || c == '<') {
 				break;
-			} else if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '=' && c != '/' &&
-				   (p[j - 1] == ' ' || p[j - 1] == '\t' || p[j - 1] == '\r' || p[j - 1] == '\n')) {
+			} else if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '=' &&
+			           c != '/' &&
+			           (p[j - 1] == ' ' || p[j - 1] == '\t' || p[j - 1] == '\r' ||
+			            p[j - 1] == '\n')) {
 				n++;
 			}
 		}
@@ -242,20 +251,23 @@ static size_t max_attributes(const unsigned char *p, size_t len)
 static int check_attributes(const char *part, const void *data, size_t len, struct diag *d)
 {
 	if (max_attributes(data, len) > LIMIT_XML_ATTRS)
-		return diag_error(d, "%s: an element has too many attributes (limit %d, LIMIT_XML_ATTRS)", part,
-				  LIMIT_XML_ATTRS);
+		return diag_error(
+		    d, "%s: an element has too many attributes (limit %d, LIMIT_XML_ATTRS)", part,
+		    LIMIT_XML_ATTRS);
 	return 0;
 }
 
 xmlDocPtr xmlsafe_parse(const char *part, const void *data, size_t len, int keep_blanks,
-			struct diag *d)
+                        struct diag *d)
 {
 	xmlsafe_init();
 	if (len > (size_t)0x7fffffff)
 		return diag_error(d, "%s: XML part too large", part), NULL;
 	if (has_doctype(data, len)) {
-		diag_error(d, "%s: XML with a DOCTYPE declaration is refused (entities and DTDs are never loaded)",
-			   part);
+		diag_error(d,
+		           "%s: XML with a DOCTYPE declaration is refused (entities and DTDs are "
+		           "never loaded)",
+		           part);
 		return NULL;
 	}
 	if (check_attributes(part, data, len, d) < 0)

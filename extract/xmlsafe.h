@@ -26,7 +26,7 @@
  * whitespace-only text nodes (needed for w:t).  Returns the document or
  * NULL with an input error in d. */
 xmlDocPtr xmlsafe_parse(const char *part, const void *data, size_t len, int keep_blanks,
-			struct diag *d);
+                        struct diag *d);
 
 /* Parse len bytes of HTML (a table inside markdown) as UTF-8, leniently,
  * with the same depth and node limits.  Returns the document (xmlFreeDoc

@@ -181,17 +181,17 @@ static int run_generate(void *ctx, const char *in, const char *out)
 static int batch(struct gen *g, const char *outdir, enum output_format f, char **files, int nfiles,
                  int quiet)
 {
-	struct generate_job job = { g, f };
+	struct generate_job job = {g, f};
 	struct cli_batch b = {
-		.cmd = "generate",
-		.verb = "written",
-		.ext = writer_for(f)->name,
-		.quiet = quiet,
-		.stop_on_usage = 1, /* a bad parameter is bad for every file */
-		.err = g->err,
-		.also_input = g->template_path,
-		.run = run_generate,
-		.ctx = &job,
+	    .cmd = "generate",
+	    .verb = "written",
+	    .ext = writer_for(f)->name,
+	    .quiet = quiet,
+	    .stop_on_usage = 1, /* a bad parameter is bad for every file */
+	    .err = g->err,
+	    .also_input = g->template_path,
+	    .run = run_generate,
+	    .ctx = &job,
 	};
 	return cli_run_batch(&b, outdir, files, nfiles);
 }
@@ -283,8 +283,8 @@ int cmd_generate(int argc, char **argv, FILE *err)
 			status = cli_usage_error(
 			    err, "generate", "--format and the extension of '%s' disagree", output);
 		else if (cli_output_is_input(output, files, 1, g.template_path))
-			status = cli_usage_error(err, "generate", "the output file '%s' is an input file",
-			                         output);
+			status = cli_usage_error(err, "generate",
+			                         "the output file '%s' is an input file", output);
 		else
 			status = generate_one(&g, files[0], output, f);
 	}

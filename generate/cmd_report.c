@@ -122,7 +122,9 @@ static int each_agency(xmlDocPtr plan, struct report_opts *ro, const char *outdi
 		char *input = (char *)path;
 		if (cli_output_is_input(file, &input, 1, NULL)) {
 			failed++;
-			fprintf(err, "soan: %s: its output file '%s' is the input file; not overwriting it\n",
+			fprintf(err,
+			        "soan: %s: its output file '%s' is the input file; not overwriting "
+			        "it\n",
 			        path, file);
 		} else if (one_form(plan, ro, file, kind, &d) < 0) {
 			failed++;
@@ -224,7 +226,8 @@ int cmd_report(int argc, char **argv, FILE *err)
 		                       output);
 	const char *path = argv[optind];
 	if (cli_output_is_input(output, argv + optind, 1, NULL))
-		return cli_usage_error(err, "report", "the output file '%s' is the input file", output);
+		return cli_usage_error(err, "report", "the output file '%s' is the input file",
+		                       output);
 
 	struct diag d;
 	diag_init(&d, path);

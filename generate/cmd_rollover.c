@@ -107,9 +107,11 @@ int cmd_rollover(int argc, char **argv, FILE *err)
 		return cli_usage_error(err, "rollover", "--track-changes needs a .docx output");
 	const char *path = argv[optind];
 	if (cli_output_is_input(output, argv + optind, 1, renames_path))
-		return cli_usage_error(err, "rollover", "the output file '%s' is an input file", output);
+		return cli_usage_error(err, "rollover", "the output file '%s' is an input file",
+		                       output);
 	if (cli_output_is_input(changes, argv + optind, 1, renames_path))
-		return cli_usage_error(err, "rollover", "the changes file '%s' is an input file", changes);
+		return cli_usage_error(err, "rollover", "the changes file '%s' is an input file",
+		                       changes);
 
 	int rc = SOAN_OK;
 	struct diag d;

@@ -1151,12 +1151,14 @@ static int build_document(struct docx *dx, xmlDocPtr fo, struct buf *out)
 			                  "page-sequence names a page master that does not exist");
 		}
 		/* Word's limits: pages up to 22 inches, some room left for text */
-		if (rest.width > 22 * 72 || rest.height > 22 * 72 || rest.width < 72 || rest.height < 72) {
+		if (rest.width > 22 * 72 || rest.height > 22 * 72 || rest.width < 72 ||
+		    rest.height < 72) {
 			buf_release(&last);
 			return diag_error(dx->d, "page size Word cannot print '%.0fx%.0fmm'",
 			                  rest.width * 25.4 / 72, rest.height * 25.4 / 72);
 		}
-		if (rest.left + rest.right > rest.width - 36 || rest.top + rest.bottom > rest.height - 36) {
+		if (rest.left + rest.right > rest.width - 36 ||
+		    rest.top + rest.bottom > rest.height - 36) {
 			buf_release(&last);
 			return diag_error(dx->d, "page margins leave no room for text");
 		}

@@ -18,7 +18,7 @@
 #include "extract/buf.h"
 #include "extract/diag.h"
 
-#define FO_NS "http://www.w3.org/1999/XSL/Format"
+#define FO_NS   "http://www.w3.org/1999/XSL/Format"
 #define SOAN_NS "urn:soan:layout"
 
 /* Is n an element fo:NAME (or soan:NAME for fo_is_soan)? */

@@ -17,7 +17,7 @@
 
 #include "extract/xalloc.h"
 
-#define DEFAULT_FAMILY "Times New Roman"
+#define DEFAULT_FAMILY      "Times New Roman"
 #define MAX_COMPOSITE_DEPTH 16
 
 struct table {
@@ -31,10 +31,10 @@ struct font {
 	size_t size;
 	struct table head, hhea, maxp, hmtx, loca, glyf, cmap, name, post, os2, cvt, fpgm, prep;
 	unsigned upem, nglyphs, nhmetrics, long_loca;
-	int ascent, descent; /* 1/1000 em */
-	uint16_t *bmp_gid;   /* 65536 glyph indices by code point */
-	uint16_t *bmp_adv;   /* 65536 advances (1/1000 em) by code point */
-	uint16_t *gid_adv;   /* nglyphs advances */
+	int ascent, descent;   /* 1/1000 em */
+	uint16_t *bmp_gid;     /* 65536 glyph indices by code point */
+	uint16_t *bmp_adv;     /* 65536 advances (1/1000 em) by code point */
+	uint16_t *gid_adv;     /* nglyphs advances */
 	uint32_t (*groups)[3]; /* cmap format 12 groups above the BMP */
 	size_t ngroups;
 };
@@ -114,13 +114,13 @@ static int parse_directory(struct font *f)
 		const char *tag;
 		size_t field;
 	} want[] = {
-		{ "head", offsetof(struct font, head) }, { "hhea", offsetof(struct font, hhea) },
-		{ "maxp", offsetof(struct font, maxp) }, { "hmtx", offsetof(struct font, hmtx) },
-		{ "loca", offsetof(struct font, loca) }, { "glyf", offsetof(struct font, glyf) },
-		{ "cmap", offsetof(struct font, cmap) }, { "name", offsetof(struct font, name) },
-		{ "post", offsetof(struct font, post) }, { "OS/2", offsetof(struct font, os2) },
-		{ "cvt ", offsetof(struct font, cvt) },	 { "fpgm", offsetof(struct font, fpgm) },
-		{ "prep", offsetof(struct font, prep) },
+	    {"head", offsetof(struct font, head)}, {"hhea", offsetof(struct font, hhea)},
+	    {"maxp", offsetof(struct font, maxp)}, {"hmtx", offsetof(struct font, hmtx)},
+	    {"loca", offsetof(struct font, loca)}, {"glyf", offsetof(struct font, glyf)},
+	    {"cmap", offsetof(struct font, cmap)}, {"name", offsetof(struct font, name)},
+	    {"post", offsetof(struct font, post)}, {"OS/2", offsetof(struct font, os2)},
+	    {"cvt ", offsetof(struct font, cvt)},  {"fpgm", offsetof(struct font, fpgm)},
+	    {"prep", offsetof(struct font, prep)},
 	};
 	for (unsigned i = 0; i < n; i++) {
 		const unsigned char *e = f->data + 12 + i * 16;
@@ -168,7 +168,7 @@ static int parse_cmap4(struct font *f, uint32_t at)
 		return -1;
 	unsigned segx2 = be16(tp(f, t, at + 6));
 	uint32_t ends = at + 14, starts = ends + segx2 + 2, deltas = starts + segx2,
-		 ranges = deltas + segx2;
+	         ranges = deltas + segx2;
 	if (!in_table(t, at, 16 + 4 * segx2))
 		return -1;
 	for (unsigned s = 0; s < segx2 / 2; s++) {
@@ -261,7 +261,8 @@ static unsigned advance_raw(const struct font *f, unsigned gid)
 
 static int lsb_raw(const struct font *f, unsigned gid)
 {
-	uint32_t at = gid < f->nhmetrics ? 4 * gid + 2 : 4 * f->nhmetrics + 2 * (gid - f->nhmetrics);
+	uint32_t at =
+	    gid < f->nhmetrics ? 4 * gid + 2 : 4 * f->nhmetrics + 2 * (gid - f->nhmetrics);
 	if (!in_table(&f->hmtx, at, 2))
 		return 0;
 	return (int16_t)be16(tp(f, &f->hmtx, at));
@@ -488,7 +489,7 @@ static int fc_init(struct diag *d)
 
 static const char *style_name(enum font_style s)
 {
-	static const char *const names[] = { "regular", "bold", "italic", "bold italic" };
+	static const char *const names[] = {"regular", "bold", "italic", "bold italic"};
 	return names[s & 3];
 }
 
@@ -508,7 +509,8 @@ static void query_candidates(struct face_query *q)
 {
 	FcPattern *p = FcPatternCreate();
 	FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)q->family);
-	FcPatternAddInteger(p, FC_WEIGHT, q->style & FONT_BOLD ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+	FcPatternAddInteger(p, FC_WEIGHT,
+	                    q->style & FONT_BOLD ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
 	FcPatternAddInteger(p, FC_SLANT, q->style & FONT_ITALIC ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
 	FcConfigSubstitute(NULL, p, FcMatchPattern);
 	FcDefaultSubstitute(p);
@@ -520,8 +522,8 @@ static void query_candidates(struct face_query *q)
 	size_t nallowed = 0;
 	FcValue v;
 	FcValueBinding bind;
-	for (int i = 0; nallowed < 32 &&
-			FcPatternGetWithBinding(p, FC_FAMILY, i, &v, &bind) == FcResultMatch;
+	for (int i = 0;
+	     nallowed < 32 && FcPatternGetWithBinding(p, FC_FAMILY, i, &v, &bind) == FcResultMatch;
 	     i++) {
 		if (v.type != FcTypeString)
 			continue;
@@ -530,7 +532,7 @@ static void query_candidates(struct face_query *q)
 		allowed[nallowed++] = (const char *)v.u.s;
 	}
 	int generic = !strcasecmp(q->family, "serif") || !strcasecmp(q->family, "sans-serif") ||
-		      !strcasecmp(q->family, "monospace");
+	              !strcasecmp(q->family, "monospace");
 
 	FcResult r;
 	FcFontSet *fs = FcFontSort(NULL, p, FcFalse, NULL, &r);
@@ -545,7 +547,8 @@ static void query_candidates(struct face_query *q)
 			continue;
 		FcPatternGetInteger(fp, FC_INDEX, 0, &index);
 		if (FcPatternGetString(fp, FC_FONTFORMAT, 0, &fmt) != FcResultMatch ||
-		    strcmp((const char *)fmt, "TrueType") || index != 0 || !style_matches(fp, q->style))
+		    strcmp((const char *)fmt, "TrueType") || index != 0 ||
+		    !style_matches(fp, q->style))
 			continue;
 		int ok = generic;
 		const char *famname = NULL;
@@ -577,7 +580,7 @@ static struct face_query *get_query(const char *family, enum font_style style)
 		if (cache.queries[i].style == style && !strcasecmp(cache.queries[i].family, family))
 			return &cache.queries[i];
 	cache.queries =
-		xgrow(cache.queries, sizeof *cache.queries, cache.nqueries + 1, &cache.aqueries);
+	    xgrow(cache.queries, sizeof *cache.queries, cache.nqueries + 1, &cache.aqueries);
 	struct face_query *q = &cache.queries[cache.nqueries++];
 	memset(q, 0, sizeof *q);
 	q->family = xstrdup(family);
@@ -588,7 +591,7 @@ static struct face_query *get_query(const char *family, enum font_style style)
 
 static void describe_cp(char *out, size_t n, uint32_t cp)
 {
-	char u8[5] = { 0 };
+	char u8[5] = {0};
 	if (cp < 0x80)
 		u8[0] = cp >= 0x20 && cp != 0x7f ? (char)cp : '?';
 	else if (cp < 0x800) {
@@ -609,9 +612,9 @@ static void describe_cp(char *out, size_t n, uint32_t cp)
 
 /* Try one family name; 1 found, 0 none covers (first_* describe the best
  * candidate's gap), -1 error. */
-static int find_in_family(const char *family, enum font_style style, const uint32_t *cps,
-			  size_t n, const struct font **out, char **first_path, long *first_missing,
-			  struct diag *d)
+static int find_in_family(const char *family, enum font_style style, const uint32_t *cps, size_t n,
+                          const struct font **out, char **first_path, long *first_missing,
+                          struct diag *d)
 {
 	struct face_query *q = get_query(family, style);
 	for (size_t i = 0; i < q->n; i++) {
@@ -650,7 +653,7 @@ static int find_in_family(const char *family, enum font_style style, const uint3
 }
 
 int font_find(const char *family, enum font_style style, const uint32_t *cps, size_t n,
-	      const struct font **out, struct diag *d)
+              const struct font **out, struct diag *d)
 {
 	if (fc_init(d) < 0)
 		return -1;
@@ -683,18 +686,19 @@ int font_find(const char *family, enum font_style style, const uint32_t *cps, si
 	}
 	int ret;
 	if (!first_path)
-		ret = diag_env(d, "no TrueType font for '%s' %s (Debian: install fonts-liberation2)",
-			       first_name, style_name(style));
+		ret =
+		    diag_env(d, "no TrueType font for '%s' %s (Debian: install fonts-liberation2)",
+		             first_name, style_name(style));
 	else if (first_missing == -2)
 		ret = diag_env(d, "font file is not a usable TrueType font: %s", first_path);
 	else if (first_missing == -3)
 		ret = diag_env(d, "font does not allow embedding a subset (OS/2 fsType): %s",
-			       first_path);
+		               first_path);
 	else {
 		char what[32];
 		describe_cp(what, sizeof what, (uint32_t)first_missing);
 		ret = diag_env(d, "no glyph for %s in font %s (%s %s)", what, first_path,
-			       first_name, style_name(style));
+		               first_name, style_name(style));
 	}
 	free(first_path);
 	return ret;
@@ -798,7 +802,7 @@ static uint32_t checksum(const unsigned char *p, size_t len)
 	for (; i + 4 <= len; i += 4)
 		sum += be32(p + i);
 	if (i < len) {
-		unsigned char last[4] = { 0 };
+		unsigned char last[4] = {0};
 		memcpy(last, p + i, len - i);
 		sum += be32(last);
 	}
@@ -830,7 +834,7 @@ static void write_cmap(const struct subset *s, const uint32_t *cps, size_t n, st
 	m = u;
 	/* segments */
 	size_t nseg = 1, aseg = 0;
-	uint32_t (*seg)[2] = NULL;
+	uint32_t(*seg)[2] = NULL;
 	for (size_t i = 0; i < m; i++) {
 		if (i == 0 || cs[i] - cs[i - 1] > 32) {
 			seg = xgrow(seg, sizeof *seg, nseg, &aseg);
@@ -847,9 +851,9 @@ static void write_cmap(const struct subset *s, const uint32_t *cps, size_t n, st
 	buf_grow(&b, 12 + len);
 	unsigned char *p = (unsigned char *)b.ptr;
 	memset(p, 0, 12 + len);
-	put16(p + 2, 1);	/* one table */
-	put16(p + 4, 3);	/* Windows */
-	put16(p + 6, 1);	/* Unicode BMP */
+	put16(p + 2, 1); /* one table */
+	put16(p + 4, 3); /* Windows */
+	put16(p + 6, 1); /* Unicode BMP */
 	put32(p + 8, 12);
 	unsigned char *t = p + 12;
 	put16(t, 4);
@@ -864,7 +868,7 @@ static void write_cmap(const struct subset *s, const uint32_t *cps, size_t n, st
 	put16(t + 10, es);
 	put16(t + 12, (unsigned)(2 * nseg - 2 * sr));
 	unsigned char *ends = t + 14, *starts = ends + 2 * nseg + 2, *deltas = starts + 2 * nseg,
-		      *ranges = deltas + 2 * nseg, *array = ranges + 2 * nseg;
+	              *ranges = deltas + 2 * nseg, *array = ranges + 2 * nseg;
 	size_t pos = 0, k = 0;
 	for (size_t i = 0; i + 1 < nseg; i++) {
 		put16(ends + 2 * i, seg[i][1]);
@@ -896,9 +900,9 @@ static void copy_table(const struct font *f, const struct table *t, struct buf *
 }
 
 int font_subset(const struct font *f, const uint32_t *cps, size_t n, struct buf *out,
-		struct diag *d)
+                struct diag *d)
 {
-	struct subset s = { f, xmalloc(f->nglyphs * sizeof(int32_t)), 0 };
+	struct subset s = {f, xmalloc(f->nglyphs * sizeof(int32_t)), 0};
 	for (unsigned g = 0; g < f->nglyphs; g++)
 		s.newid[g] = -1;
 	int ret = -1;
@@ -914,8 +918,8 @@ int font_subset(const struct font *f, const uint32_t *cps, size_t n, struct buf 
 			s.newid[g] = (int32_t)s.n++;
 
 	enum { OS2, CMAP, CVT, FPGM, GLYF, HEAD, HHEA, HMTX, LOCA, MAXP, NAME, POST, PREP, NT };
-	static const char *const tags[NT] = { "OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea",
-					      "hmtx", "loca", "maxp", "name", "post", "prep" };
+	static const char *const tags[NT] = {"OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea",
+	                                     "hmtx", "loca", "maxp", "name", "post", "prep"};
 	struct out_table tb[NT];
 	for (int i = 0; i < NT; i++) {
 		memcpy(tb[i].tag, tags[i], 5);
@@ -960,7 +964,7 @@ int font_subset(const struct font *f, const uint32_t *cps, size_t n, struct buf 
 	copy_table(f, &f->maxp, &tb[MAXP].data);
 	put16((unsigned char *)tb[MAXP].data.ptr + 4, s.n);
 	/* post format 3: the header without glyph names */
-	unsigned char post[32] = { 0 };
+	unsigned char post[32] = {0};
 	if (f->post.len >= 32)
 		memcpy(post, f->data + f->post.off, 32);
 	put32(post, 0x00030000);

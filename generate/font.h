@@ -38,7 +38,7 @@ struct font;
  * font belongs to the process-wide cache.  Returns 0, or -1 with an
  * environment error: no such font, or a missing glyph (named). */
 int font_find(const char *family, enum font_style style, const uint32_t *cps, size_t n,
-	      const struct font **out, struct diag *d);
+              const struct font **out, struct diag *d);
 
 /* Parse the TrueType file at path (cached like font_find()'s). */
 int font_load(const char *path, const struct font **out, struct diag *d);
@@ -65,7 +65,7 @@ long font_first_missing(const struct font *f, const uint32_t *cps, size_t n);
  * few segments; hinting tables kept (empty ones added when the source
  * has none, as libharu requires them); post format 3.  Appends to out. */
 int font_subset(const struct font *f, const uint32_t *cps, size_t n, struct buf *out,
-		struct diag *d);
+                struct diag *d);
 
 /* Free every cached font and fontconfig's state. */
 void font_cache_release(void);

@@ -38,15 +38,15 @@ static struct lb_pos skip_glue(const struct lb_item *items, size_t n, struct lb_
 }
 
 size_t lb_break(const struct lb_item *items, size_t n, double width_first, double width_rest,
-		struct lb_line **lines)
+                struct lb_line **lines)
 {
 	struct lb_line *out = NULL;
 	size_t nout = 0, aout = 0;
-	struct lb_pos pos = skip_glue(items, n, (struct lb_pos){ 0, 0 });
+	struct lb_pos pos = skip_glue(items, n, (struct lb_pos){0, 0});
 	while (pos.i < n) {
 		double avail = nout ? width_rest : width_first;
-		struct lb_line l = { pos, pos, 0, 0 };
-		double w = 0;	    /* width so far, glue included */
+		struct lb_line l = {pos, pos, 0, 0};
+		double w = 0;       /* width so far, glue included */
 		double wbox = 0;    /* width up to the end of the last box */
 		unsigned nglue = 0; /* glue passed so far */
 		unsigned gbox = 0;  /* glue before the last box */
@@ -54,7 +54,7 @@ size_t lb_break(const struct lb_item *items, size_t n, double width_first, doubl
 		struct lb_pos brk = pos;
 		double brk_w = 0;
 		unsigned brk_glue = 0;
-		struct lb_pos next = { n, 0 };
+		struct lb_pos next = {n, 0};
 		size_t i = pos.i;
 		unsigned u = pos.u;
 		int done = 0;
@@ -64,7 +64,7 @@ size_t lb_break(const struct lb_item *items, size_t n, double width_first, doubl
 				if (!it->nobreak && (!have_break || brk.i != i)) {
 					/* a break here ends the line after the last box */
 					have_break = 1;
-					brk = (struct lb_pos){ i, 0 };
+					brk = (struct lb_pos){i, 0};
 					brk_w = wbox;
 					brk_glue = gbox;
 				}
@@ -95,25 +95,25 @@ size_t lb_break(const struct lb_item *items, size_t n, double width_first, doubl
 					ww += it->units[k++]; /* at least one character */
 				if (k == u) {
 					/* nothing of this box fits after earlier boxes */
-					l.end = (struct lb_pos){ i, u };
+					l.end = (struct lb_pos){i, u};
 					l.width = wbox;
 					l.nglue = gbox;
 					next = l.end;
 				} else {
-					l.end = k == it->nunits ? (struct lb_pos){ i + 1, 0 }
-								: (struct lb_pos){ i, k };
+					l.end = k == it->nunits ? (struct lb_pos){i + 1, 0}
+					                        : (struct lb_pos){i, k};
 					l.width = ww;
 					l.nglue = nglue;
 					next = l.end;
 				}
 			} else if (w <= EPS) {
 				/* an unsplittable box alone on its line */
-				l.end = (struct lb_pos){ i + 1, 0 };
+				l.end = (struct lb_pos){i + 1, 0};
 				l.width = bw;
 				l.nglue = 0;
 				next = skip_glue(items, n, l.end);
 			} else {
-				l.end = (struct lb_pos){ i, u };
+				l.end = (struct lb_pos){i, u};
 				l.width = wbox;
 				l.nglue = gbox;
 				next = l.end;
@@ -122,7 +122,7 @@ size_t lb_break(const struct lb_item *items, size_t n, double width_first, doubl
 		}
 		if (!done) {
 			/* the rest of the paragraph fits */
-			l.end = (struct lb_pos){ n, 0 };
+			l.end = (struct lb_pos){n, 0};
 			l.width = wbox;
 			l.nglue = gbox;
 			next = l.end;

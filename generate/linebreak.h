@@ -36,10 +36,10 @@ enum lb_kind {
 
 struct lb_item {
 	enum lb_kind kind;
-	double width;	     /* natural width */
-	const float *units;  /* boxes: per-character widths for a last-resort split, or NULL */
-	unsigned nunits;     /* number of units (0: the box cannot be split) */
-	int nobreak;	     /* glue: no break here */
+	double width;       /* natural width */
+	const float *units; /* boxes: per-character widths for a last-resort split, or NULL */
+	unsigned nunits;    /* number of units (0: the box cannot be split) */
+	int nobreak;        /* glue: no break here */
 };
 
 /* A place in the item list: item i, after unit u of it (u 0: its start). */
@@ -50,15 +50,15 @@ struct lb_pos {
 
 struct lb_line {
 	struct lb_pos start, end; /* [start, end): content of the line */
-	double width;		  /* natural width, without glue at either end */
-	unsigned nglue;		  /* glue items inside the line */
+	double width;             /* natural width, without glue at either end */
+	unsigned nglue;           /* glue items inside the line */
 };
 
 /* Break items[0..n) into lines of width_first (the first line) and
  * width_rest (the others).  *lines is malloc'd (the caller frees it);
  * returns the number of lines (0 for a paragraph without boxes). */
 size_t lb_break(const struct lb_item *items, size_t n, double width_first, double width_rest,
-		struct lb_line **lines);
+                struct lb_line **lines);
 
 /* Width to add to each glue of line l so that it fills avail; 0 when
  * the line has no inner glue or is already full. */

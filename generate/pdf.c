@@ -89,7 +89,7 @@ void pdf_free(struct pdf_writer *w)
 static int hpdf_failed(struct pdf_writer *w, struct diag *d, const char *what)
 {
 	return diag_env(d, "PDF library failed %s (libharu error 0x%04X, detail %u)", what,
-			(unsigned)w->error, (unsigned)w->detail);
+	                (unsigned)w->error, (unsigned)w->detail);
 }
 
 /* ---- fonts -------------------------------------------------------------------- */
@@ -134,19 +134,20 @@ static void write_tounicode(HPDF_Dict dict, const uint32_t *cps, size_t n)
 {
 	struct buf b = BUF_INIT;
 	buf_adds(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-		     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-		     "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-		     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	             "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	             "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
 	size_t i = 0;
 	while (i < n) {
 		struct buf sec = BUF_INIT;
 		int count = 0;
 		while (i < n && count < 100) {
 			size_t j = i;
-			while (j + 1 < n && cps[j + 1] == cps[j] + 1 && (cps[j + 1] >> 8) == (cps[i] >> 8))
+			while (j + 1 < n && cps[j + 1] == cps[j] + 1 &&
+			       (cps[j + 1] >> 8) == (cps[i] >> 8))
 				j++;
 			buf_addf(&sec, "<%04X> <%04X> <%04X>\n", (unsigned)cps[i], (unsigned)cps[j],
-				 (unsigned)cps[i]);
+			         (unsigned)cps[i]);
 			count++;
 			i = j + 1;
 		}
@@ -173,8 +174,8 @@ static void repair_font(HPDF_Font font, const struct pl_face *face)
 		size_t len = 2 * ((size_t)max + 1);
 		HPDF_BYTE *map = xcalloc(len, 1);
 		for (size_t i = 0; i < face->ncps; i++) {
-			HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(fa->fontdef,
-								    (HPDF_UINT16)face->cps[i]);
+			HPDF_UINT16 gid =
+			    HPDF_TTFontDef_GetGlyphid(fa->fontdef, (HPDF_UINT16)face->cps[i]);
 			map[2 * face->cps[i]] = (HPDF_BYTE)(gid >> 8);
 			map[2 * face->cps[i] + 1] = (HPDF_BYTE)gid;
 		}
@@ -230,7 +231,7 @@ static HPDF_Font get_font(struct pdf_writer *w, const char *name, const struct p
 #endif
 
 static int load_face(struct pdf_writer *w, const struct pl_face *face, HPDF_Font *out,
-		     struct diag *d)
+                     struct diag *d)
 {
 	struct buf ttf = BUF_INIT;
 	if (font_subset(face->font, face->cps, face->ncps, &ttf, d) < 0) {
@@ -245,9 +246,10 @@ static int load_face(struct pdf_writer *w, const struct pl_face *face, HPDF_Font
 	const char *name = HPDF_LoadTTFontFromFile(w->pdf, path, HPDF_TRUE);
 	close(fd); /* libharu holds its own descriptor */
 	if (!name)
-		return diag_env(d, "PDF library cannot load the font subset of %s (libharu error "
-				   "0x%04X)",
-				font_path(face->font), (unsigned)w->error);
+		return diag_env(d,
+		                "PDF library cannot load the font subset of %s (libharu error "
+		                "0x%04X)",
+		                font_path(face->font), (unsigned)w->error);
 #ifdef LIBHARU_REPAIRS
 	HPDF_Font font = get_font(w, name, face);
 #else
@@ -320,7 +322,8 @@ static void draw_rules(HPDF_Page page, const struct pl_page *pg)
 	for (size_t i = 0; i < n;) {
 		struct seg s = sg[i++];
 		while (i < n && sg[i].vertical == s.vertical && sg[i].style == s.style &&
-		       sg[i].width == s.width && sg[i].pos - s.pos < 0.01 && sg[i].a1 <= s.a2 + 0.01) {
+		       sg[i].width == s.width && sg[i].pos - s.pos < 0.01 &&
+		       sg[i].a1 <= s.a2 + 0.01) {
 			if (sg[i].a2 > s.a2)
 				s.a2 = sg[i].a2;
 			i++;
@@ -332,7 +335,7 @@ static void draw_rules(HPDF_Page page, const struct pl_page *pg)
 			width = s.width;
 			style = s.style;
 			HPDF_Page_SetLineWidth(page, (HPDF_REAL)width);
-			static const HPDF_UINT16 dotted[] = { 1, 2 }, dashed[] = { 3, 3 };
+			static const HPDF_UINT16 dotted[] = {1, 2}, dashed[] = {3, 3};
 			if (style == PL_DOTTED)
 				HPDF_Page_SetDash(page, dotted, 2, 0);
 			else if (style == PL_DASHED)
@@ -370,7 +373,7 @@ static void draw_text(struct pdf_writer *w, HPDF_Page page, const struct pl_page
 			HPDF_Page_SetFontAndSize(page, w->fonts[face], (HPDF_REAL)size);
 		}
 		HPDF_Page_TextOut(page, (HPDF_REAL)op->u.text.x,
-				  (HPDF_REAL)(pg->height - op->u.text.y), op->u.text.s);
+		                  (HPDF_REAL)(pg->height - op->u.text.y), op->u.text.s);
 	}
 	if (open)
 		HPDF_Page_EndText(page);
@@ -379,7 +382,7 @@ static void draw_text(struct pdf_writer *w, HPDF_Page page, const struct pl_page
 /* ---- outline, labels, metadata --------------------------------------------------------- */
 
 static void add_outline(struct pdf_writer *w, HPDF_Outline parent, const struct pl_bookmark *b,
-			size_t n, HPDF_Page *pages, const struct pl_doc *doc, HPDF_Encoder enc)
+                        size_t n, HPDF_Page *pages, const struct pl_doc *doc, HPDF_Encoder enc)
 {
 	for (size_t i = 0; i < n; i++) {
 		HPDF_Outline ol = HPDF_CreateOutline(w->pdf, parent, b[i].title, enc);
@@ -399,12 +402,9 @@ static void add_outline(struct pdf_writer *w, HPDF_Outline parent, const struct 
 static HPDF_PageNumStyle label_style(char format)
 {
 	switch (format) {
-	case 'i':
-		return HPDF_PAGE_NUM_STYLE_LOWER_ROMAN;
-	case 'I':
-		return HPDF_PAGE_NUM_STYLE_UPPER_ROMAN;
-	default:
-		return HPDF_PAGE_NUM_STYLE_DECIMAL;
+	case 'i': return HPDF_PAGE_NUM_STYLE_LOWER_ROMAN;
+	case 'I': return HPDF_PAGE_NUM_STYLE_UPPER_ROMAN;
+	default: return HPDF_PAGE_NUM_STYLE_DECIMAL;
 	}
 }
 
@@ -446,7 +446,7 @@ int pdf_render(struct pdf_writer *w, xmlDocPtr fo, struct buf *out, struct diag 
 		draw_text(w, page, pg);
 		if (pg->seq_first)
 			HPDF_AddPageLabel(w->pdf, (HPDF_UINT)i, label_style(pg->format),
-					  (HPDF_UINT)pg->number, NULL);
+			                  (HPDF_UINT)pg->number, NULL);
 	}
 	if (w->error) {
 		hpdf_failed(w, d, "to draw a page");
@@ -459,7 +459,7 @@ int pdf_render(struct pdf_writer *w, xmlDocPtr fo, struct buf *out, struct diag 
 	HPDF_SetInfoAttr(w->pdf, HPDF_INFO_CREATOR, "soan");
 	if (doc.nbookmarks) {
 		add_outline(w, NULL, doc.bookmarks, doc.nbookmarks, pages, &doc,
-			    HPDF_GetEncoder(w->pdf, "UTF-8"));
+		            HPDF_GetEncoder(w->pdf, "UTF-8"));
 		HPDF_SetPageMode(w->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	}
 	if (w->error) {

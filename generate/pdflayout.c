@@ -31,8 +31,8 @@
 #include "fo.h"
 #include "linebreak.h"
 
-#define EPS 1e-6
-#define DC_NS "http://purl.org/dc/elements/1.1/"
+#define EPS       1e-6
+#define DC_NS     "http://purl.org/dc/elements/1.1/"
 #define MAX_DEPTH 200
 
 /* ---- arena: everything a layout allocates, freed at once -------------------- */
@@ -141,31 +141,31 @@ static const struct {
 	const char *name;
 	enum kind kind;
 } fo_names[] = {
-	{ "root", K_ROOT },
-	{ "declarations", K_DECLARATIONS },
-	{ "bookmark-tree", K_BOOKMARK_TREE },
-	{ "bookmark", K_BOOKMARK },
-	{ "bookmark-title", K_BOOKMARK_TITLE },
-	{ "layout-master-set", K_LAYOUT_MASTER_SET },
-	{ "simple-page-master", K_SIMPLE_PAGE_MASTER },
-	{ "page-sequence-master", K_PAGE_SEQUENCE_MASTER },
-	{ "repeatable-page-master-alternatives", K_ALTERNATIVES },
-	{ "conditional-page-master-reference", K_CONDITIONAL_REF },
-	{ "region-body", K_REGION_BODY },
-	{ "region-before", K_REGION_BEFORE },
-	{ "page-sequence", K_PAGE_SEQUENCE },
-	{ "static-content", K_STATIC_CONTENT },
-	{ "flow", K_FLOW },
-	{ "block", K_BLOCK },
-	{ "inline", K_INLINE },
-	{ "page-number", K_PAGE_NUMBER },
-	{ "leader", K_LEADER },
-	{ "table", K_TABLE },
-	{ "table-column", K_TABLE_COLUMN },
-	{ "table-header", K_TABLE_HEADER },
-	{ "table-body", K_TABLE_BODY },
-	{ "table-row", K_TABLE_ROW },
-	{ "table-cell", K_TABLE_CELL },
+    {"root", K_ROOT},
+    {"declarations", K_DECLARATIONS},
+    {"bookmark-tree", K_BOOKMARK_TREE},
+    {"bookmark", K_BOOKMARK},
+    {"bookmark-title", K_BOOKMARK_TITLE},
+    {"layout-master-set", K_LAYOUT_MASTER_SET},
+    {"simple-page-master", K_SIMPLE_PAGE_MASTER},
+    {"page-sequence-master", K_PAGE_SEQUENCE_MASTER},
+    {"repeatable-page-master-alternatives", K_ALTERNATIVES},
+    {"conditional-page-master-reference", K_CONDITIONAL_REF},
+    {"region-body", K_REGION_BODY},
+    {"region-before", K_REGION_BEFORE},
+    {"page-sequence", K_PAGE_SEQUENCE},
+    {"static-content", K_STATIC_CONTENT},
+    {"flow", K_FLOW},
+    {"block", K_BLOCK},
+    {"inline", K_INLINE},
+    {"page-number", K_PAGE_NUMBER},
+    {"leader", K_LEADER},
+    {"table", K_TABLE},
+    {"table-column", K_TABLE_COLUMN},
+    {"table-header", K_TABLE_HEADER},
+    {"table-body", K_TABLE_BODY},
+    {"table-row", K_TABLE_ROW},
+    {"table-cell", K_TABLE_CELL},
 };
 
 static enum kind kind_of(xmlNodePtr n)
@@ -225,17 +225,15 @@ struct style {
 	enum align align;
 	int align_last; /* -1: relative */
 	double text_indent, start_indent, end_indent;
-	int valign;	  /* display-align: 0 before, 1 center, 2 after */
+	int valign;       /* display-align: 0 before, 1 center, 2 after */
 	double ref_width; /* reference area width, for percentages */
 };
 
 static double line_height(const struct style *st)
 {
 	switch (st->lh_kind) {
-	case LH_FACTOR:
-		return st->lh * st->size;
-	case LH_LENGTH:
-		return st->lh;
+	case LH_FACTOR: return st->lh * st->size;
+	case LH_LENGTH: return st->lh;
 	default:
 		/* the project's convention (generate/layout.rng): Word's single
 		 * line for Times New Roman */
@@ -265,8 +263,8 @@ struct atom {
 	const char *s; /* AT_WORD: the text (arena) */
 	unsigned len;
 	float lmin, lopt, lmax, thickness; /* leaders */
-	float w;			   /* natural width, once measured */
-	float *units;			   /* per-character widths of a long word */
+	float w;                           /* natural width, once measured */
+	float *units;                      /* per-character widths of a long word */
 	unsigned nunits;
 };
 
@@ -314,8 +312,8 @@ struct table;
 /* A cell as the walk found it. */
 struct tcell {
 	int row, nrows, col, ncols; /* rows counted in its section */
-	double x, w;		    /* border box */
-	double pad[4];		    /* top, bottom, left, right */
+	double x, w;                /* border box */
+	double pad[4];              /* top, bottom, left, right */
 	struct border b[4];
 	int valign;
 	struct vlist *content;
@@ -370,8 +368,8 @@ enum vkind {
 struct vitem {
 	unsigned char kind;
 	unsigned char keep_next; /* no page break between this item and the next */
-	unsigned char retain;	 /* a space kept at the top of a page */
-	unsigned char pad;	 /* padding: not a space, never merged or dropped */
+	unsigned char retain;    /* a space kept at the top of a page */
+	unsigned char pad;       /* padding: not a space, never merged or dropped */
 	double h;
 	union {
 		struct para *para;
@@ -450,7 +448,8 @@ static const char *qname(xmlNodePtr n, char *buf, size_t len)
 		prefix = "fo";
 	else if (!prefix && n->ns && !strcmp((const char *)n->ns->href, SOAN_NS))
 		prefix = "soan";
-	snprintf(buf, len, "%s%s%s", prefix ? prefix : "", prefix ? ":" : "", (const char *)n->name);
+	snprintf(buf, len, "%s%s%s", prefix ? prefix : "", prefix ? ":" : "",
+	         (const char *)n->name);
 	return buf;
 }
 
@@ -461,12 +460,12 @@ static int unsupported(struct lay *L, xmlNodePtr n, xmlNodePtr parent)
 	fail_at(L, n);
 	if (kind_of(n) == K_UNKNOWN)
 		return diag_error(L->d, "layout element outside the supported subset: %s",
-				  qname(n, a, sizeof a));
+		                  qname(n, a, sizeof a));
 	if (kind_of(n) == K_TEXT)
 		return diag_error(L->d, "text not allowed directly in %s",
-				  qname(parent, b, sizeof b));
+		                  qname(parent, b, sizeof b));
 	return diag_error(L->d, "layout element %s not allowed in %s", qname(n, a, sizeof a),
-			  qname(parent, b, sizeof b));
+	                  qname(parent, b, sizeof b));
 }
 
 static int is_blank(const xmlChar *s)
@@ -595,11 +594,12 @@ struct box {
 /* Side index of "top", "before", ... at s (advancing it), or -1. */
 static int side_of(const char **s)
 {
-	static const char *const names[8] = { "top",	"bottom", "left",  "right",
-					      "before", "after",  "start", "end" };
+	static const char *const names[8] = {"top",    "bottom", "left",  "right",
+	                                     "before", "after",  "start", "end"};
 	for (int i = 0; i < 8; i++) {
 		size_t n = strlen(names[i]);
-		if (!strncmp(*s, names[i], n) && ((*s)[n] == 0 || (*s)[n] == '-' || (*s)[n] == '.')) {
+		if (!strncmp(*s, names[i], n) &&
+		    ((*s)[n] == 0 || (*s)[n] == '-' || (*s)[n] == '.')) {
 			*s += n;
 			return i & 3;
 		}
@@ -616,11 +616,11 @@ static void box_of(xmlNodePtr n, double ref, struct box *bx)
 {
 	memset(bx, 0, sizeof *bx);
 	for (int i = 0; i < 4; i++)
-		bx->b[i] = (struct border){ 0, -1 };
+		bx->b[i] = (struct border){0, -1};
 	/* borders apply from general to specific, whatever the order */
 	const char *all = NULL, *all_w = NULL, *all_s = NULL;
-	const char *side[4] = { 0 }, *side_w[4] = { 0 }, *side_s[4] = { 0 };
-	const char *pad_all = NULL, *pad[4] = { 0 };
+	const char *side[4] = {0}, *side_w[4] = {0}, *side_s[4] = {0};
+	const char *pad_all = NULL, *pad[4] = {0};
 	const char *sb = NULL, *sb_opt = NULL, *sa = NULL, *sa_opt = NULL;
 	for (xmlAttrPtr a = n->properties; a; a = a->next) {
 		if (a->ns || !a->children || !a->children->content)
@@ -659,14 +659,14 @@ static void box_of(xmlNodePtr n, double ref, struct box *bx)
 		} else if (!strcmp(name, "space-before"))
 			sb = v;
 		else if (!strcmp(name, "space-before.optimum") ||
-			 (!strcmp(name, "space-before.minimum") && !sb_opt))
+		         (!strcmp(name, "space-before.minimum") && !sb_opt))
 			sb_opt = v;
 		else if (!strcmp(name, "space-before.conditionality"))
 			bx->retain_before = !strcmp(v, "retain");
 		else if (!strcmp(name, "space-after"))
 			sa = v;
 		else if (!strcmp(name, "space-after.optimum") ||
-			 (!strcmp(name, "space-after.minimum") && !sa_opt))
+		         (!strcmp(name, "space-after.minimum") && !sa_opt))
 			sa_opt = v;
 		else if (!strncmp(name, "keep-with-next", 14))
 			bx->keep_next |= strcmp(v, "auto") != 0;
@@ -684,7 +684,7 @@ static void box_of(xmlNodePtr n, double ref, struct box *bx)
 		bx->space_before = x;
 	if ((sa || sa_opt) && fo_length(sa ? sa : sa_opt, ref, &x) == 0 && x > 0)
 		bx->space_after = x;
-	struct border common = { 0, -1 };
+	struct border common = {0, -1};
 	if (all)
 		parse_border(all, &common);
 	if (all_s)
@@ -738,7 +738,7 @@ static void style_of(xmlNodePtr n, const struct style *parent, struct style *st)
 			st->bold = !strcmp(v, "bold") || !strcmp(v, "bolder") || atoi(v) >= 600;
 		else if (!strcmp(name, "font-style"))
 			st->italic = !strcmp(v, "italic") || !strcmp(v, "oblique") ||
-				     !strcmp(v, "backslant");
+			             !strcmp(v, "backslant");
 		else if (!strcmp(name, "font-size")) {
 			if (!strcmp(v, "larger"))
 				st->size = parent->size * 1.2;
@@ -791,8 +791,8 @@ static int face_index(struct lay *L, const struct style *st)
 	for (size_t i = 0; i < doc->nfaces; i++)
 		if (doc->faces[i].style == fs && !strcmp(doc->faces[i].family, family))
 			return (int)i;
-	doc->faces = arena_grow(L->a, doc->faces, sizeof *doc->faces, doc->nfaces + 1,
-				&doc->afaces);
+	doc->faces =
+	    arena_grow(L->a, doc->faces, sizeof *doc->faces, doc->nfaces + 1, &doc->afaces);
 	L->face_bits = xrealloc(L->face_bits, (doc->nfaces + 1) * sizeof *L->face_bits);
 	L->face_bits[doc->nfaces] = xcalloc(1024, sizeof(uint64_t));
 	struct pl_face *f = &doc->faces[doc->nfaces];
@@ -809,9 +809,9 @@ static int use_cp(struct lay *L, int face, uint32_t cp, xmlNodePtr where)
 	if (cp >= 0x10000) {
 		fail_at(L, where);
 		return diag_error(L->d,
-				  "character U+%04X outside the Basic Multilingual Plane cannot be "
-				  "drawn in PDF",
-				  (unsigned)cp);
+		                  "character U+%04X outside the Basic Multilingual Plane cannot be "
+		                  "drawn in PDF",
+		                  (unsigned)cp);
 	}
 	L->face_bits[face][cp >> 6] |= (uint64_t)1 << (cp & 63);
 	return 0;
@@ -895,7 +895,7 @@ static struct para *para_new(struct lay *L, const struct style *st, const struct
 }
 
 static struct atom *para_add(struct lay *L, struct para *p, enum atom_kind kind,
-			     const struct style *st, int face)
+                             const struct style *st, int face)
 {
 	p->atoms = arena_grow(L->a, p->atoms, sizeof *p->atoms, p->n + 1, &p->cap);
 	struct atom *a = &p->atoms[p->n++];
@@ -924,7 +924,7 @@ static int is_space(uint32_t c)
  * the rest becomes words.  U+200B is a break opportunity without width;
  * U+00AD and U+FEFF are dropped. */
 static int para_text(struct lay *L, struct para *p, const struct style *st, const char *s,
-		     size_t len, xmlNodePtr where)
+                     size_t len, xmlNodePtr where)
 {
 	int face = face_index(L, st);
 	size_t i = 0;
@@ -983,8 +983,7 @@ static void leader_length(xmlNodePtr n, double ref, struct atom *a)
 		a->lmax = a->lopt;
 }
 
-static int emit_inline_content(struct lay *L, xmlNodePtr n, const struct style *st,
-			       struct para *p);
+static int emit_inline_content(struct lay *L, xmlNodePtr n, const struct style *st, struct para *p);
 
 static int emit_leader(struct lay *L, xmlNodePtr n, const struct style *parent, struct para *p)
 {
@@ -995,13 +994,13 @@ static int emit_leader(struct lay *L, xmlNodePtr n, const struct style *parent, 
 	struct atom *a = para_add(L, p, AT_LEADER, &st, face);
 	const char *pat = attr(n, "leader-pattern");
 	a->pattern = !pat || !strcmp(pat, "space") ? LP_SPACE
-		     : !strcmp(pat, "rule")	    ? LP_RULE
-		     : !strcmp(pat, "dots")	    ? LP_DOTS
-						    : LP_SPACE;
+	             : !strcmp(pat, "rule")        ? LP_RULE
+	             : !strcmp(pat, "dots")        ? LP_DOTS
+	                                           : LP_SPACE;
 	if (pat && strcmp(pat, "space") && strcmp(pat, "rule") && strcmp(pat, "dots")) {
 		fail_at(L, n);
 		return diag_error(L->d, "leader-pattern '%s' is not supported (rule, dots, space)",
-				  pat);
+		                  pat);
 	}
 	leader_length(n, p->width, a);
 	double t = 1;
@@ -1028,7 +1027,8 @@ static int emit_field(struct lay *L, xmlNodePtr n, const struct style *parent, s
 	/* its content is the fallback: a dotted leader or a value */
 	int filled = 0;
 	for (xmlNodePtr c = n->children; c && !filled; c = c->next)
-		filled = c->type == XML_ELEMENT_NODE || (kind_of(c) == K_TEXT && !is_blank(c->content));
+		filled =
+		    c->type == XML_ELEMENT_NODE || (kind_of(c) == K_TEXT && !is_blank(c->content));
 	if (filled)
 		return emit_inline_content(L, n, &st, p);
 	int face = face_index(L, &st);
@@ -1047,8 +1047,7 @@ static int emit_field(struct lay *L, xmlNodePtr n, const struct style *parent, s
 	return use_cp(L, face, '.', n);
 }
 
-static int emit_page_number(struct lay *L, xmlNodePtr n, const struct style *parent,
-			    struct para *p)
+static int emit_page_number(struct lay *L, xmlNodePtr n, const struct style *parent, struct para *p)
 {
 	struct style st;
 	style_of(n, parent, &st);
@@ -1063,36 +1062,29 @@ static int emit_page_number(struct lay *L, xmlNodePtr n, const struct style *par
 
 /* One inline-level node c (a child of parent) into paragraph p. */
 static int emit_inline(struct lay *L, xmlNodePtr c, xmlNodePtr parent, const struct style *st,
-		       struct para *p)
+                       struct para *p)
 {
 	struct style cs;
 	switch (kind_of(c)) {
-	case K_IGNORE:
-		return 0;
+	case K_IGNORE: return 0;
 	case K_TEXT:
-		return para_text(L, p, st, (const char *)c->content, strlen((const char *)c->content),
-				 c);
+		return para_text(L, p, st, (const char *)c->content,
+		                 strlen((const char *)c->content), c);
 	case K_INLINE:
 	case K_CHANGE:
 	case K_CHANGE_NEW: /* the PDF shows a change's new text */
 		style_of(c, st, &cs);
 		return emit_inline_content(L, c, &cs, p);
-	case K_PAGE_NUMBER:
-		return emit_page_number(L, c, st, p);
-	case K_LEADER:
-		return emit_leader(L, c, st, p);
-	case K_FIELD:
-		return emit_field(L, c, st, p);
-	case K_CHANGE_OLD:
-		return kind_of(parent) == K_CHANGE ? 0 : unsupported(L, c, parent);
-	default:
-		return unsupported(L, c, parent);
+	case K_PAGE_NUMBER: return emit_page_number(L, c, st, p);
+	case K_LEADER: return emit_leader(L, c, st, p);
+	case K_FIELD: return emit_field(L, c, st, p);
+	case K_CHANGE_OLD: return kind_of(parent) == K_CHANGE ? 0 : unsupported(L, c, parent);
+	default: return unsupported(L, c, parent);
 	}
 }
 
 /* Inline-level children of n into paragraph p. */
-static int emit_inline_content(struct lay *L, xmlNodePtr n, const struct style *st,
-			       struct para *p)
+static int emit_inline_content(struct lay *L, xmlNodePtr n, const struct style *st, struct para *p)
 {
 	if (++L->depth > MAX_DEPTH) {
 		fail_at(L, n);
@@ -1108,9 +1100,9 @@ static int emit_inline_content(struct lay *L, xmlNodePtr n, const struct style *
 /* ---- blocks and tables (step 1) ------------------------------------------------------ */
 
 static int emit_block(struct lay *L, xmlNodePtr n, const struct style *parent,
-		      const struct area *ar, struct vlist *vl);
+                      const struct area *ar, struct vlist *vl);
 static int emit_table(struct lay *L, xmlNodePtr n, const struct style *parent,
-		      const struct area *ar, struct vlist *vl);
+                      const struct area *ar, struct vlist *vl);
 
 static void flush_para(struct lay *L, struct para **p, struct vlist *vl)
 {
@@ -1135,7 +1127,7 @@ static void push_mark(struct lay *L, xmlNodePtr n, struct vlist *vl)
  * paragraphs; blocks and tables interrupt them.  block_only: a flow,
  * static content or table cell, where text is not allowed. */
 static int emit_block_content(struct lay *L, xmlNodePtr n, const struct style *st,
-			      const struct area *ar, struct vlist *vl, int block_only)
+                              const struct area *ar, struct vlist *vl, int block_only)
 {
 	if (++L->depth > MAX_DEPTH) {
 		fail_at(L, n);
@@ -1181,9 +1173,7 @@ static int emit_block_content(struct lay *L, xmlNodePtr n, const struct style *s
 				push_mark(L, c, vl);
 			ret = emit_inline(L, c, n, st, p);
 			break;
-		default:
-			ret = unsupported(L, c, n);
-			break;
+		default: ret = unsupported(L, c, n); break;
 		}
 	}
 	if (ret == 0)
@@ -1192,8 +1182,7 @@ static int emit_block_content(struct lay *L, xmlNodePtr n, const struct style *s
 	return ret;
 }
 
-static void push_rule(struct lay *L, struct vlist *vl, const struct border *b, double x1,
-		      double x2)
+static void push_rule(struct lay *L, struct vlist *vl, const struct border *b, double x1, double x2)
 {
 	struct vitem *it = vl_push(L, vl, V_RULE, b->w);
 	it->u.rule.x1 = x1;
@@ -1244,10 +1233,8 @@ static int draws(xmlNodePtr n)
 		case K_LEADER:
 		case K_PAGE_NUMBER:
 		case K_TABLE:
-		case K_FIELD:
-			return 1;
-		case K_IGNORE:
-			break;
+		case K_FIELD: return 1;
+		case K_IGNORE: break;
 		default:
 			if (c->type == XML_ELEMENT_NODE && draws(c))
 				return 1;
@@ -1257,7 +1244,7 @@ static int draws(xmlNodePtr n)
 }
 
 static int emit_block(struct lay *L, xmlNodePtr n, const struct style *parent,
-		      const struct area *ar, struct vlist *vl)
+                      const struct area *ar, struct vlist *vl)
 {
 	struct style st;
 	style_of(n, parent, &st);
@@ -1369,7 +1356,7 @@ static void edge_border(struct border *cell, const struct border *table)
 
 /* Rows and cells of a table-header or table-body. */
 static int emit_section(struct lay *L, xmlNodePtr sn, const struct style *tst, struct section *s,
-			const double *colx, const double *colw, int ncols)
+                        const double *colx, const double *colw, int ncols)
 {
 	struct style sst;
 	style_of(sn, tst, &sst);
@@ -1387,7 +1374,7 @@ static int emit_section(struct lay *L, xmlNodePtr sn, const struct style *tst, s
 		struct box rbx;
 		box_of(r, 0, &rbx);
 		s->keep[s->nrows] =
-			(unsigned char)(rbx.keep_next | rbx.keep_prev << 1 | rbx.keep_together << 2);
+		    (unsigned char)(rbx.keep_next | rbx.keep_prev << 1 | rbx.keep_together << 2);
 		const struct border *rb = rbx.b;
 		int col = 0;
 		for (xmlNodePtr c = r->children; c; c = c->next) {
@@ -1412,10 +1399,10 @@ static int emit_section(struct lay *L, xmlNodePtr sn, const struct style *tst, s
 			if (col + span > ncols) {
 				fail_at(L, c);
 				return diag_error(L->d, "table cell beyond the table's %d columns",
-						  ncols);
+				                  ncols);
 			}
-			s->cells = arena_grow(L->a, s->cells, sizeof *s->cells, s->ncells + 1,
-					      &s->acells);
+			s->cells =
+			    arena_grow(L->a, s->cells, sizeof *s->cells, s->ncells + 1, &s->acells);
 			struct tcell *tc = &s->cells[s->ncells++];
 			memset(tc, 0, sizeof *tc);
 			tc->row = s->nrows;
@@ -1458,7 +1445,7 @@ static int emit_section(struct lay *L, xmlNodePtr sn, const struct style *tst, s
 }
 
 static int emit_table(struct lay *L, xmlNodePtr n, const struct style *parent,
-		      const struct area *ar, struct vlist *vl)
+                      const struct area *ar, struct vlist *vl)
 {
 	struct style st;
 	style_of(n, parent, &st);
@@ -1489,9 +1476,10 @@ static int emit_table(struct lay *L, xmlNodePtr n, const struct style *parent,
 						for (xmlNodePtr c = r->children; c; c = c->next)
 							if (kind_of(c) == K_TABLE_CELL) {
 								const char *sp = attr(
-									c, "number-columns-spanned");
-								ncols += sp && atoi(sp) > 1 ? atoi(sp)
-											    : 1;
+								    c, "number-columns-spanned");
+								ncols += sp && atoi(sp) > 1
+								             ? atoi(sp)
+								             : 1;
 							}
 		if (!ncols) {
 			fail_at(L, n);
@@ -1622,9 +1610,9 @@ static void format_number(int n, char fmt, char *out, size_t len)
 		static const struct {
 			int v;
 			const char *s;
-		} r[] = { { 1000, "m" }, { 900, "cm" }, { 500, "d" }, { 400, "cd" }, { 100, "c" },
-			  { 90, "xc" },	 { 50, "l" },	{ 40, "xl" }, { 10, "x" },   { 9, "ix" },
-			  { 5, "v" },	 { 4, "iv" },	{ 1, "i" } };
+		} r[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
+		         {90, "xc"},  {50, "l"},   {40, "xl"}, {10, "x"},   {9, "ix"},
+		         {5, "v"},    {4, "iv"},   {1, "i"}};
 		size_t k = 0;
 		out[0] = 0;
 		for (size_t i = 0; i < sizeof r / sizeof r[0] && n > 0 && n < 4000; i++)
@@ -1690,7 +1678,7 @@ static void run_close(struct runb *rb)
 
 /* Add text at x in a face, joining the open run when it continues it. */
 static void run_text(struct runb *rb, int face, float size, double x, double w, const char *s,
-		     size_t len)
+                     size_t len)
 {
 	if (!rb->open || rb->face != face || rb->size != size || fabs(rb->end - x) > 1e-4) {
 		run_close(rb);
@@ -1706,7 +1694,7 @@ static void run_text(struct runb *rb, int face, float size, double x, double w, 
 
 /* Runs of line l of p, positioned; returns the line's height. */
 static double make_line(struct lay *L, const struct para *p, const struct lb_line *l, int first,
-			int last, struct line *out)
+                        int last, struct line *out)
 {
 	double avail = p->width - (first ? p->text_indent : 0);
 	double x = p->x0 + (first ? p->text_indent : 0);
@@ -1730,9 +1718,7 @@ static double make_line(struct lay *L, const struct para *p, const struct lb_lin
 	if (p->n == 1 && p->atoms[0].kind == AT_LEADER && p->atoms[0].pattern == LP_RULE)
 		al = AL_CENTER; /* a block holding only a rule is a short centred rule */
 	else if (last)
-		al = p->align_last >= 0	   ? p->align_last
-		     : al == AL_JUSTIFY ? AL_START
-					: al;
+		al = p->align_last >= 0 ? p->align_last : al == AL_JUSTIFY ? AL_START : al;
 	double gx = 0, off = 0;
 	if (al == AL_JUSTIFY && l->nglue && extra > 0)
 		gx = extra / l->nglue;
@@ -1742,9 +1728,9 @@ static double make_line(struct lay *L, const struct para *p, const struct lb_lin
 		off = extra;
 	x += off;
 
-	struct metrics m = { 0, 0 };
+	struct metrics m = {0, 0};
 	add_metrics(L, &m, p->strut_face, p->strut_size, p->strut_lh);
-	struct runb rb = { L, out, 0, 0, 0, 0, 0, 0 };
+	struct runb rb = {L, out, 0, 0, 0, 0, 0, 0};
 	memset(out, 0, sizeof *out);
 	for (size_t i = lo; any_box && i <= last_box; i++) {
 		const struct atom *a = &p->atoms[i];
@@ -1774,7 +1760,8 @@ static double make_line(struct lay *L, const struct para *p, const struct lb_lin
 		}
 		case AT_LEADER: {
 			add_metrics(L, &m, a->face, a->size, a->lh);
-			double w = a->lopt + (stretch > 0 ? give * (a->lmax - a->lopt) / stretch : 0);
+			double w =
+			    a->lopt + (stretch > 0 ? give * (a->lmax - a->lopt) / stretch : 0);
 			run_close(&rb);
 			if (a->pattern == LP_RULE) {
 				struct run *r = run_new(&rb);
@@ -1785,7 +1772,8 @@ static double make_line(struct lay *L, const struct para *p, const struct lb_lin
 				r->style = a->rule_style;
 				r->dy = 0;
 			} else if (a->pattern == LP_DOTS) {
-				double dw = font_advance(face_font(L, a->face), '.') * a->size / 1000.0;
+				double dw =
+				    font_advance(face_font(L, a->face), '.') * a->size / 1000.0;
 				size_t nd = dw > 0 ? (size_t)floor(w / dw + 1e-6) : 0;
 				if (nd) {
 					struct buf *b = &L->tmp;
@@ -1813,9 +1801,9 @@ static double make_line(struct lay *L, const struct para *p, const struct lb_lin
 			r->size = a->size;
 			r->x = x;
 			r->w = a->w;
-			r->s = L->pagenum_text ? arena_strndup(L->a, L->pagenum_text,
-							       strlen(L->pagenum_text))
-					       : NULL;
+			r->s = L->pagenum_text
+			           ? arena_strndup(L->a, L->pagenum_text, strlen(L->pagenum_text))
+			           : NULL;
 			x += a->w;
 			break;
 		}
@@ -1863,12 +1851,8 @@ static void break_para(struct lay *L, const struct vitem *src, struct vlist *out
 			if (a->w > wmin && !a->units)
 				word_units(L, a);
 			break;
-		case AT_GLUE:
-			a->w = (float)(font_advance(f, ' ') * a->size / 1000.0);
-			break;
-		case AT_LEADER:
-			a->w = a->lopt;
-			break;
+		case AT_GLUE: a->w = (float)(font_advance(f, ' ') * a->size / 1000.0); break;
+		case AT_LEADER: a->w = a->lopt; break;
 		case AT_PAGENUM: {
 			const char *t = L->pagenum_text ? L->pagenum_text : "00";
 			a->w = (float)lb_text_width(f, a->size, t, strlen(t));
@@ -1949,7 +1933,7 @@ static void group_heights(struct lay *L, struct group *g)
 
 /* The groups of a section: rows tied together by vertical spans. */
 static int section_groups(struct lay *L, struct table *t, struct section *s, int header,
-			  struct vlist *out, int keep_last)
+                          struct vlist *out, int keep_last)
 {
 	int start = 0;
 	size_t ci = 0;
@@ -1975,7 +1959,7 @@ static int section_groups(struct lay *L, struct table *t, struct section *s, int
 		for (size_t k = 0; k < g->ncells; k++) {
 			struct tcell *c = &s->cells[ci + k];
 			struct gcell *gc = &g->cells[k];
-			struct vlist cv = { 0 };
+			struct vlist cv = {0};
 			if (expand(L, c->content, &cv) < 0)
 				return -1;
 			gc->c = c;
@@ -1992,8 +1976,8 @@ static int section_groups(struct lay *L, struct table *t, struct section *s, int
 		it->u.group = g;
 		if (header) {
 			it->keep_next = 1;
-			t->headers = arena_grow(L->a, t->headers, sizeof *t->headers, t->nheaders + 1,
-						&t->aheaders);
+			t->headers = arena_grow(L->a, t->headers, sizeof *t->headers,
+			                        t->nheaders + 1, &t->aheaders);
 			t->headers[t->nheaders++] = g;
 		}
 		ci = cj;
@@ -2047,7 +2031,7 @@ static struct pl_op *op_push(struct lay *L, struct pl_page *pg, enum pl_op_kind 
 }
 
 static void rule_op(struct lay *L, struct pl_page *pg, double x1, double y1, double x2, double y2,
-		    double w, int style)
+                    double w, int style)
 {
 	if (style < 0 || w <= 0)
 		return;
@@ -2070,17 +2054,17 @@ static void record_id(struct lay *L, const char *id, double y)
 }
 
 static void render_group(struct lay *L, struct pl_page *pg, const struct group *g, double xo,
-			 double y);
+                         double y);
 
 static void render_line(struct lay *L, struct pl_page *pg, const struct line *ln, double xo,
-			double y)
+                        double y)
 {
 	double base = y + ln->above;
 	for (size_t i = 0; i < ln->n; i++) {
 		const struct run *r = &ln->runs[i];
 		if (r->kind == R_RULE) {
 			rule_op(L, pg, xo + r->x, base + r->dy, xo + r->x + r->w, base + r->dy,
-				r->thickness, r->style);
+			        r->thickness, r->style);
 			continue;
 		}
 		struct pl_op *op = op_push(L, pg, PL_TEXT);
@@ -2099,28 +2083,21 @@ static void render_line(struct lay *L, struct pl_page *pg, const struct line *ln
 
 /* Draw items [from, to) stacked from y; returns the y below them. */
 static double render_items(struct lay *L, struct pl_page *pg, const struct vitem *v, size_t from,
-			   size_t to, double xo, double y, int skip_leading)
+                           size_t to, double xo, double y, int skip_leading)
 {
 	for (size_t i = from; i < to; i++) {
 		const struct vitem *it = &v[i];
 		if (skip_leading && it->kind == V_SPACE)
 			continue;
 		switch (it->kind) {
-		case V_LINE:
-			render_line(L, pg, it->u.line, xo, y);
-			break;
+		case V_LINE: render_line(L, pg, it->u.line, xo, y); break;
 		case V_RULE:
 			rule_op(L, pg, xo + it->u.rule.x1, y + it->h / 2, xo + it->u.rule.x2,
-				y + it->h / 2, it->u.rule.thickness, it->u.rule.style);
+			        y + it->h / 2, it->u.rule.thickness, it->u.rule.style);
 			break;
-		case V_ROWS:
-			render_group(L, pg, it->u.group, xo, y);
-			break;
-		case V_MARK:
-			record_id(L, it->u.id, y);
-			continue;
-		default:
-			break;
+		case V_ROWS: render_group(L, pg, it->u.group, xo, y); break;
+		case V_MARK: record_id(L, it->u.id, y); continue;
+		default: break;
 		}
 		if (it->kind != V_SPACE)
 			skip_leading = 0;
@@ -2130,7 +2107,7 @@ static double render_items(struct lay *L, struct pl_page *pg, const struct vitem
 }
 
 static void render_group(struct lay *L, struct pl_page *pg, const struct group *g, double xo,
-			 double y)
+                         double y)
 {
 	double *top = arena_alloc(L->a, (size_t)(g->nrows + 1) * sizeof *top);
 	top[0] = y;
@@ -2228,7 +2205,7 @@ static void repeat_spanned(struct group *rest, struct gcell *x, const struct gce
  * is laid out again.  Returns 0 when no useful first part exists; force
  * takes at least one item of each cell then. */
 static int split_group(struct lay *L, const struct group *g, double avail, int force,
-		       struct group **first, struct group **rest)
+                       struct group **first, struct group **rest)
 {
 	double *top = arena_alloc(L->a, (size_t)(g->nrows + 1) * sizeof *top);
 	top[0] = 0;
@@ -2271,7 +2248,8 @@ static int split_group(struct lay *L, const struct group *g, double avail, int f
 				cut[k] = gc->from;
 			} else if (r0 < c && r1 >= c) {
 				int lines;
-				cut[k] = fit_items(gc, top[c] - top[r0] - cell_frame(gc->c), &lines);
+				cut[k] =
+				    fit_items(gc, top[c] - top[r0] - cell_frame(gc->c), &lines);
 			}
 		}
 	} else if (!placed) {
@@ -2420,7 +2398,7 @@ static int render_static(struct lay *L, struct pager *P, struct pl_page *pg)
 		char num[32];
 		format_number(pg->number, pg->format, num, sizeof num);
 		L->pagenum_text = num;
-		struct vlist ex = { 0 };
+		struct vlist ex = {0};
 		int ret = expand(L, &sf->vl, &ex);
 		L->pagenum_text = NULL;
 		if (ret < 0)
@@ -2440,7 +2418,8 @@ static int finish_page(struct pager *P)
 {
 	struct lay *L = P->L;
 	struct pl_doc *doc = L->doc;
-	doc->pages = arena_grow(L->a, doc->pages, sizeof *doc->pages, doc->npages + 1, &doc->apages);
+	doc->pages =
+	    arena_grow(L->a, doc->pages, sizeof *doc->pages, doc->npages + 1, &doc->apages);
 	struct pl_page *pg = &doc->pages[doc->npages++];
 	memset(pg, 0, sizeof *pg);
 	pg->width = P->m->pw;
@@ -2490,13 +2469,13 @@ static struct vitem *group_item(struct lay *L, struct group *g, int keep)
 
 static int paginate(struct lay *L, struct seqinfo *sq, int seq_index, int *number)
 {
-	struct pager P = { 0 };
+	struct pager P = {0};
 	P.L = L;
 	P.sq = sq;
 	P.seq_index = seq_index;
 	P.number = *number;
 	new_page(&P);
-	struct vlist vl = { 0 };
+	struct vlist vl = {0};
 	int ret = -1;
 	if (expand(L, &sq->flow, &vl) < 0)
 		goto out;
@@ -2561,7 +2540,8 @@ static int paginate(struct lay *L, struct seqinfo *sq, int seq_index, int *numbe
 			continue;
 		}
 		/* an empty page and the item does not fit */
-		if (it->kind == V_ROWS && split_group(L, it->u.group, P.bh - P.y, 1, &first, &rest)) {
+		if (it->kind == V_ROWS &&
+		    split_group(L, it->u.group, P.bh - P.y, 1, &first, &rest)) {
 			place(&P, group_item(L, first, 0), SIZE_MAX);
 			if (finish_page(&P) < 0)
 				goto out;
@@ -2590,8 +2570,8 @@ out:
 
 static void margins_of(xmlNodePtr n, double ref, double m[4])
 {
-	static const char *const side[4] = { "margin-top", "margin-bottom", "margin-left",
-					     "margin-right" };
+	static const char *const side[4] = {"margin-top", "margin-bottom", "margin-left",
+	                                    "margin-right"};
 	const char *v = attr(n, "margin");
 	if (v)
 		four_values(v, ref, m);
@@ -2615,15 +2595,12 @@ static int read_simple_master(struct lay *L, xmlNodePtr n, struct master *m)
 	margins_of(n, m->pw, m->m);
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		switch (kind_of(c)) {
-		case K_IGNORE:
-			break;
+		case K_IGNORE: break;
 		case K_TEXT:
 			if (!is_blank(c->content))
 				return unsupported(L, c, n);
 			break;
-		case K_REGION_BODY:
-			margins_of(c, m->pw, m->bm);
-			break;
+		case K_REGION_BODY: margins_of(c, m->pw, m->bm); break;
 		case K_REGION_BEFORE:
 			m->has_before = 1;
 			m->before_name = attr(c, "region-name");
@@ -2632,10 +2609,11 @@ static int read_simple_master(struct lay *L, xmlNodePtr n, struct master *m)
 			if ((v = attr(c, "extent")) && fo_length(v, m->ph, &x) == 0)
 				m->before_extent = x;
 			if ((v = attr(c, "display-align")))
-				m->before_valign = !strcmp(v, "center") ? 1 : !strcmp(v, "after") ? 2 : 0;
+				m->before_valign = !strcmp(v, "center")  ? 1
+				                   : !strcmp(v, "after") ? 2
+				                                         : 0;
 			break;
-		default:
-			return unsupported(L, c, n);
+		default: return unsupported(L, c, n);
 		}
 	}
 	double bw = m->pw - m->m[2] - m->m[3] - m->bm[2] - m->bm[3];
@@ -2643,7 +2621,7 @@ static int read_simple_master(struct lay *L, xmlNodePtr n, struct master *m)
 	if (!m->name || bw < 36 || bh < 36) {
 		fail_at(L, n);
 		return diag_error(L->d, "page master '%s' leaves no room for the body",
-				  m->name ? m->name : "");
+		                  m->name ? m->name : "");
 	}
 	return 0;
 }
@@ -2701,7 +2679,7 @@ static int read_masters(struct lay *L, xmlNodePtr set)
 				if (!m) {
 					fail_at(L, r);
 					return diag_error(L->d, "no simple-page-master named '%s'",
-							  ref ? ref : "");
+					                  ref ? ref : "");
 				}
 				int p = 0;
 				if (pos && !strcmp(pos, "first"))
@@ -2710,10 +2688,11 @@ static int read_masters(struct lay *L, xmlNodePtr set)
 					p = 2;
 				else if (pos && strcmp(pos, "any")) {
 					fail_at(L, r);
-					return diag_error(L->d,
-							  "page-position '%s' is not supported (first, "
-							  "rest, any)",
-							  pos);
+					return diag_error(
+					    L->d,
+					    "page-position '%s' is not supported (first, "
+					    "rest, any)",
+					    pos);
 				}
 				sm->alt[sm->nalt].pos = p;
 				sm->alt[sm->nalt].m = m;
@@ -2778,8 +2757,8 @@ static int read_sequence(struct lay *L, xmlNodePtr ps, xmlNodePtr root, struct s
 		if (w >= 0 && fabs(bw - w) > 0.01) {
 			fail_at(L, ps);
 			return diag_error(L->d,
-					  "page masters of one page-sequence with different body "
-					  "widths are not supported");
+			                  "page masters of one page-sequence with different body "
+			                  "widths are not supported");
 		}
 		w = bw;
 		if (ms[i]->has_before && before_w < 0)
@@ -2799,23 +2778,24 @@ static int read_sequence(struct lay *L, xmlNodePtr ps, xmlNodePtr root, struct s
 		if (k == K_FLOW) {
 			if (nflow++) {
 				fail_at(L, c);
-				return diag_error(L->d, "a page-sequence with more than one fo:flow");
+				return diag_error(L->d,
+				                  "a page-sequence with more than one fo:flow");
 			}
 			style_of(c, &rs, &fs);
-			struct area ar = { 0, w };
+			struct area ar = {0, w};
 			if (emit_block_content(L, c, &fs, &ar, &sq->flow, 1) < 0)
 				return -1;
 		} else if (k == K_STATIC_CONTENT) {
 			const char *name = attr(c, "flow-name");
 			sq->statics = arena_grow(L->a, sq->statics, sizeof *sq->statics,
-						 sq->nstatics + 1, &sq->astatics);
+			                         sq->nstatics + 1, &sq->astatics);
 			struct static_flow *sf = &sq->statics[sq->nstatics++];
 			memset(sf, 0, sizeof *sf);
 			sf->name = name ? name : "";
 			double sw = before_w > 0 ? before_w : w;
 			style_of(c, &rs, &fs);
 			fs.ref_width = sw;
-			struct area ar = { 0, sw };
+			struct area ar = {0, sw};
 			if (emit_block_content(L, c, &fs, &ar, &sf->vl, 1) < 0)
 				return -1;
 		} else
@@ -2908,7 +2888,7 @@ int pl_layout(xmlDocPtr fo, const struct gen_opts *o, struct pl_doc *doc, struct
 {
 	memset(doc, 0, sizeof *doc);
 	doc->arena = xcalloc(1, sizeof *doc->arena);
-	struct lay L = { 0 };
+	struct lay L = {0};
 	L.a = doc->arena;
 	L.doc = doc;
 	L.o = o;
@@ -2925,8 +2905,7 @@ int pl_layout(xmlDocPtr fo, const struct gen_opts *o, struct pl_doc *doc, struct
 	}
 	for (xmlNodePtr c = root->children; c; c = c->next) {
 		switch (kind_of(c)) {
-		case K_IGNORE:
-			break;
+		case K_IGNORE: break;
 		case K_TEXT:
 			if (!is_blank(c->content)) {
 				unsupported(&L, c, root);
@@ -2942,12 +2921,8 @@ int pl_layout(xmlDocPtr fo, const struct gen_opts *o, struct pl_doc *doc, struct
 			if (read_masters(&L, c) < 0)
 				goto out;
 			break;
-		case K_DECLARATIONS:
-			read_declarations(&L, c);
-			break;
-		case K_BOOKMARK_TREE:
-			bookmarks = c;
-			break;
+		case K_DECLARATIONS: read_declarations(&L, c); break;
+		case K_BOOKMARK_TREE: bookmarks = c; break;
 		case K_PAGE_SEQUENCE:
 			if (!masters) {
 				fail_at(&L, c);
@@ -2959,9 +2934,7 @@ int pl_layout(xmlDocPtr fo, const struct gen_opts *o, struct pl_doc *doc, struct
 				goto out;
 			nseqs++;
 			break;
-		default:
-			unsupported(&L, c, root);
-			goto out;
+		default: unsupported(&L, c, root); goto out;
 		}
 	}
 	if (!nseqs) {

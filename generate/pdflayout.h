@@ -50,7 +50,7 @@ struct pl_op {
 		struct {
 			int face;
 			double size;
-			double x, y; /* start of the baseline */
+			double x, y;   /* start of the baseline */
 			const char *s; /* UTF-8, NUL-terminated */
 		} text;
 		struct {
@@ -65,15 +65,15 @@ struct pl_page {
 	double width, height;
 	struct pl_op *ops;
 	size_t nops, aops;
-	int number;	 /* the page number printed (fo:page-number) */
-	int seq;	 /* index of its page sequence */
-	int seq_first;	 /* first page of its sequence */
-	char format;	 /* '1', 'i', 'I', 'a', 'A' */
+	int number;    /* the page number printed (fo:page-number) */
+	int seq;       /* index of its page sequence */
+	int seq_first; /* first page of its sequence */
+	char format;   /* '1', 'i', 'I', 'a', 'A' */
 };
 
 struct pl_bookmark {
 	const char *title; /* UTF-8 */
-	long page;	   /* -1: destination not found */
+	long page;         /* -1: destination not found */
 	double y;
 	int open;
 	struct pl_bookmark *kids;

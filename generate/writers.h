@@ -16,14 +16,14 @@
 enum output_format {
 	OUT_UNKNOWN = 0,
 	OUT_XML, /* plan XML (no layout) */
-	OUT_FO,	 /* the layout itself */
+	OUT_FO,  /* the layout itself */
 	OUT_DOCX,
 	OUT_PDF,
 };
 
 struct gen_opts {
 	const char *font_family; /* NULL: "Times New Roman" (metric twin found by fontconfig) */
-	int track_changes;	 /* DOCX: soan:change as w:del/w:ins */
+	int track_changes;       /* DOCX: soan:change as w:del/w:ins */
 };
 
 int docx_write(xmlDocPtr fo, const struct gen_opts *o, struct buf *out, struct diag *d);
@@ -47,6 +47,6 @@ const struct writer *writer_for(enum output_format f);
 
 /* Write layout fo in format f into out. */
 int writer_run(enum output_format f, xmlDocPtr fo, const struct gen_opts *o, struct buf *out,
-	       struct diag *d);
+               struct diag *d);
 
 #endif

@@ -60,9 +60,9 @@ static void trim_and_detach(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(init_is_empty_string),
-		cmocka_unit_test(add_and_format),
-		cmocka_unit_test(trim_and_detach),
+	    cmocka_unit_test(init_is_empty_string),
+	    cmocka_unit_test(add_and_format),
+	    cmocka_unit_test(trim_and_detach),
 	};
 	return cmocka_run_group_tests_name("buf", tests, NULL, NULL);
 }

@@ -260,18 +260,17 @@ static void style_linked(void **state)
 	    "<w:pStyle w:val=\"Heading2\"/><w:lvlText w:val=\"%2.\"/></w:lvl></w:abstractNum>" NUM(
 	        1, 0);
 #define HP(style, text) "<w:p><w:pPr><w:pStyle w:val=\"" style "\"/></w:pPr>" R(text) "</w:p>"
-	assert_dump(
-	    "P left bold autolabel heading level=1 [I.] | MỤC ĐÍCH\n"
-	    "P left bold autolabel heading level=2 [1.] | Mục đích\n"
-	    "P left bold autolabel heading level=2 [2.] | Yêu cầu\n"
-	    "P left bold heading level=1 | Không số\n"
-	    "P left bold autolabel heading level=1 [II.] | NỘI DUNG\n",
-	    HP("Heading1", "MỤC ĐÍCH") HP("Heading2", "Mục đích") HP(
-	        "Heading2",
-	        "Yêu cầu") "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/><w:numPr><w:numId "
-	                   "w:val=\"0\"/></w:numPr></w:pPr>" R("Không số") "</w:p>" HP("Heading1",
-	                                                                               "NỘI DUNG"),
-	    styles, nb, NULL);
+	assert_dump("P left bold autolabel heading level=1 [I.] | MỤC ĐÍCH\n"
+	            "P left bold autolabel heading level=2 [1.] | Mục đích\n"
+	            "P left bold autolabel heading level=2 [2.] | Yêu cầu\n"
+	            "P left bold heading level=1 | Không số\n"
+	            "P left bold autolabel heading level=1 [II.] | NỘI DUNG\n",
+	            HP("Heading1", "MỤC ĐÍCH") HP("Heading2", "Mục đích")
+	                HP("Heading2",
+	                   "Yêu cầu") "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/><w:numPr><w:numId "
+	                              "w:val=\"0\"/></w:numPr></w:pPr>" R("Không số") "</w:p>" HP(
+	                                  "Heading1", "NỘI DUNG"),
+	            styles, nb, NULL);
 }
 
 /* w:numStyleLink: the list definition lives with the numbering style. */

@@ -122,27 +122,27 @@ static void rows_deleted_inserted_and_in_sdt(void **state)
 	    "  ROW\n    CELL\n      P left | new\n    CELL\n      P left | in sdt\n",
 	    TBL(TR(TC("a") TC("b")) TRP(
 	        "<w:del w:id=\"1\" w:author=\"x\"/>",
-	        TC("gone")
-	            TC("gone")) "<w:sdt><w:sdtContent>" TRP("<w:ins w:id=\"2\" w:author=\"x\"/>",
-	                                                    TC("new") "<w:sdt><w:sdtContent>" TC(
-	                                                        "in sdt") "</w:sdtContent></"
-	                                                                  "w:sdt>" TCP("<w:cellDel "
-	                                                                               "w:id=\"3\" "
-	                                                                               "w:author="
-	                                                                               "\"x\"/>",
-	                                                                               "deleted "
-	                                                                               "cell")) "</"
-	                                                                                        "w:"
-	                                                                                        "sd"
-	                                                                                        "tC"
-	                                                                                        "on"
-	                                                                                        "te"
-	                                                                                        "nt"
-	                                                                                        "><"
-	                                                                                        "/w"
-	                                                                                        ":s"
-	                                                                                        "dt"
-	                                                                                        ">"),
+	        TC("gone") TC(
+	            "gone")) "<w:sdt><w:sdtContent>" TRP("<w:ins w:id=\"2\" w:author=\"x\"/>",
+	                                                 TC("new") "<w:sdt><w:sdtContent>" TC(
+	                                                     "in sdt") "</w:sdtContent></"
+	                                                               "w:sdt>" TCP("<w:cellDel "
+	                                                                            "w:id=\"3\" "
+	                                                                            "w:author="
+	                                                                            "\"x\"/>",
+	                                                                            "deleted "
+	                                                                            "cell")) "</"
+	                                                                                     "w:"
+	                                                                                     "sd"
+	                                                                                     "tC"
+	                                                                                     "on"
+	                                                                                     "te"
+	                                                                                     "nt"
+	                                                                                     "><"
+	                                                                                     "/w"
+	                                                                                     ":s"
+	                                                                                     "dt"
+	                                                                                     ">"),
 	    NULL, NULL, NULL);
 	/* a table whose rows are all deleted leaves nothing */
 	assert_dump("P left | after\n",

@@ -29,53 +29,70 @@ static void split_runs_and_wrappers(void **state)
 	        "ạ") "<w:proofErr "
 	             "w:type=\"spellEnd\"/>" R(
 	                 "ch"
-	                 " ") "<w:bookmarkStart w:id=\"0\" w:name=\"x\"/>" R("tuyên") "<w:"
-	                                                                              "bookmarkEnd "
-	                                                                              "w:id=\"0\"/>"
-	                                                                              "<w:smartTag "
-	                                                                              "w:uri=\"u\" "
-	                                                                              "w:element="
-	                                                                              "\"place\""
-	                                                                              ">" R(" truyề"
-	                                                                                    "n") "<"
-	                                                                                         "/"
-	                                                                                         "w"
-	                                                                                         ":"
-	                                                                                         "s"
-	                                                                                         "m"
-	                                                                                         "a"
-	                                                                                         "r"
-	                                                                                         "t"
-	                                                                                         "T"
-	                                                                                         "a"
-	                                                                                         "g"
-	                                                                                         ">"
-	                                                                                         "<"
-	                                                                                         "w"
-	                                                                                         ":"
-	                                                                                         "h"
-	                                                                                         "y"
-	                                                                                         "p"
-	                                                                                         "e"
-	                                                                                         "r"
-	                                                                                         "l"
-	                                                                                         "i"
-	                                                                                         "n"
-	                                                                                         "k"
-	                                                                                         " "
-	                                                                                         "r"
-	                                                                                         ":"
-	                                                                                         "i"
-	                                                                                         "d"
-	                                                                                         "="
-	                                                                                         "\"rId9\">" R(
-	                                                                                             " năm") "</w:hyperlink>"
-	                                                                                                     "<w:sdt><w:sdtPr><w:alias w:val=\"Năm\"/></w:sdtPr><w:sdtContent>" R(
-	                                                                                                         " 2026") "</w:sdtContent></w:sdt>"
-	                                                                                                                  "<w:customXml w:element=\"x\">" R(
-	                                                                                                                      " trên") "</w:customXml>"
-	                                                                                                                               "<w:dir w:val=\"ltr\">" R(
-	                                                                                                                                   " địa bàn tỉnh") "</w:dir>"),
+	                 " ") "<w:bookmarkStart w:id=\"0\" "
+	                      "w:name=\"x\"/>" R(
+	                          "tuyên") "<w:"
+	                                   "bookmarkEnd "
+	                                   "w:id=\"0\"/>"
+	                                   "<w:smartTag "
+	                                   "w:uri=\"u\" "
+	                                   "w:element="
+	                                   "\"place\""
+	                                   ">" R(
+	                                       " truyề"
+	                                       "n") "<"
+	                                            "/"
+	                                            "w"
+	                                            ":"
+	                                            "s"
+	                                            "m"
+	                                            "a"
+	                                            "r"
+	                                            "t"
+	                                            "T"
+	                                            "a"
+	                                            "g"
+	                                            ">"
+	                                            "<"
+	                                            "w"
+	                                            ":"
+	                                            "h"
+	                                            "y"
+	                                            "p"
+	                                            "e"
+	                                            "r"
+	                                            "l"
+	                                            "i"
+	                                            "n"
+	                                            "k"
+	                                            " "
+	                                            "r"
+	                                            ":"
+	                                            "i"
+	                                            "d"
+	                                            "="
+	                                            "\"rId"
+	                                            "9\""
+	                                            ">" R(
+	                                                " "
+	                                                "n"
+	                                                "ă"
+	                                                "m") "</w:hyperlink>"
+	                                                     "<w:sdt><w:sdtPr><w:alias "
+	                                                     "w:val=\"Năm\"/></"
+	                                                     "w:sdtPr><w:sdtContent>" R(
+	                                                         " 2026") "</w:sdtContent></w:sdt>"
+	                                                                  "<w:customXml "
+	                                                                  "w:element=\"x\">" R(
+	                                                                      " trên") "</"
+	                                                                               "w:"
+	                                                                               "customXml>"
+	                                                                               "<w:dir "
+	                                                                               "w:val="
+	                                                                               "\"ltr\">" R(
+	                                                                                   " địa "
+	                                                                                   "bàn "
+	                                                                                   "tỉnh") "</w:dir>"),
 	    NULL, NULL, NULL);
 }
 
@@ -95,23 +112,36 @@ static void special_characters(void **state)
 	                                                                               "\"Symbol\" "
 	                                                                               "w:char="
 	                                                                               "\"F0B7\"/"
-	                                                                               "></w:r>" R(" x") "<w:r><w:noBreakHyphen/></w:r>" R("y") "<w:r><w:softHyphen/></"
-	                                                                                                                                        "w:r>" R(
-	                                                                                                                                            " ") "<w:r><w:"
-	                                                                                                                                                 "rPr><w:"
-	                                                                                                                                                 "rFonts "
-	                                                                                                                                                 "w:ascii="
-	                                                                                                                                                 "\"Symbol\" "
-	                                                                                                                                                 "w:hAnsi="
-	                                                                                                                                                 "\"Symbol\"/"
-	                                                                                                                                                 "></"
-	                                                                                                                                                 "w:rPr><w:t>"
-	                                                                                                                                                 "\xEF\x82"
-	                                                                                                                                                 "\xAE</"
-	                                                                                                                                                 "w:t></"
-	                                                                                                                                                 "w:r>" R(
-	                                                                                                                                                     " "
-	                                                                                                                                                     "z")),
+	                                                                               "></w:r>" R(" x") "<w:r><w:noBreakHyphen/></w:r>" R(
+	                                                                                   "y") "<w"
+	                                                                                        ":r"
+	                                                                                        "><"
+	                                                                                        "w:"
+	                                                                                        "so"
+	                                                                                        "ft"
+	                                                                                        "Hy"
+	                                                                                        "ph"
+	                                                                                        "en"
+	                                                                                        "/>"
+	                                                                                        "</"
+	                                                                                        "w:"
+	                                                                                        "r"
+	                                                                                        ">" R(
+	                                                                                            " ") "<w:r><w:"
+	                                                                                                 "rPr><w:"
+	                                                                                                 "rFonts "
+	                                                                                                 "w:ascii="
+	                                                                                                 "\"Symbol\" "
+	                                                                                                 "w:hAnsi="
+	                                                                                                 "\"Symbol\"/"
+	                                                                                                 "></"
+	                                                                                                 "w:rPr><w:t>"
+	                                                                                                 "\xEF\x82"
+	                                                                                                 "\xAE</"
+	                                                                                                 "w:t></"
+	                                                                                                 "w:r>" R(
+	                                                                                                     " "
+	                                                                                                     "z")),
 	    NULL, NULL, NULL);
 }
 
@@ -346,20 +376,22 @@ static void sections(void **state)
 static void footnotes(void **state)
 {
 	(void)state;
-	const char *notes = "<w:footnote w:type=\"separator\" "
-	                    "w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
-	                    "<w:footnote w:id=\"1\"><w:p><w:r><w:footnoteRef/></w:r>" R(
-	                        " Quyết định số 1/QĐ-UBND.") "</w:p></w:footnote>"
-	                                                     "<w:footnote w:id=\"2\"><w:p>" R(
-	                                                         "(") "<w:r><w:footnoteRef/></"
-	                                                              "w:r>" R(") Gồm: Sở "
-	                                                                       "A, Sở B.") "</w:p>"
-	                                                                                   "<w:"
-	                                                                                   "p>" R(
-	                                                                                       "Dòn"
-	                                                                                       "g "
-	                                                                                       "hai"
-	                                                                                       ".") "</w:p></w:footnote>";
+	const char *notes =
+	    "<w:footnote w:type=\"separator\" "
+	    "w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
+	    "<w:footnote w:id=\"1\"><w:p><w:r><w:footnoteRef/></w:r>" R(
+	        " Quyết định số 1/QĐ-UBND.") "</w:p></w:footnote>"
+	                                     "<w:footnote w:id=\"2\"><w:p>" R(
+	                                         "(") "<w:r><w:footnoteRef/></"
+	                                              "w:r>" R(
+	                                                  ") Gồm: Sở "
+	                                                  "A, Sở B.") "</w:p>"
+	                                                              "<w:"
+	                                                              "p>" R("Dòn"
+	                                                                     "g "
+	                                                                     "hai"
+	                                                                     ".") "</w:p></"
+	                                                                          "w:footnote>";
 	assert_dump("P left | Theo quyết định, các sở thực hiện.\n"
 	            "NOTE | Quyết định số 1/QĐ-UBND.\n"
 	            "NOTE | Gồm: Sở A, Sở B.\\nDòng hai.\n"

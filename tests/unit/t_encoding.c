@@ -54,7 +54,7 @@ static char *nfc(const char *s, size_t len)
 {
 	utf8proc_uint8_t *r = NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &r,
-					  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	                                  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	assert_true(n >= 0);
 	return (char *)r;
 }
@@ -113,10 +113,10 @@ struct ttable {
 };
 
 static struct ttable tables[] = {
-	{ "cp1258", ENC_CP1258, NULL, 0 },
-	{ "tcvn3", ENC_TCVN3, NULL, 0 },
-	{ "vn1", ENC_VN1, NULL, 0 },
-	{ "vni", ENC_VNI, NULL, 0 },
+    {"cp1258", ENC_CP1258, NULL, 0},
+    {"tcvn3", ENC_TCVN3, NULL, 0},
+    {"vn1", ENC_VN1, NULL, 0},
+    {"vni", ENC_VNI, NULL, 0},
 };
 
 static struct ttable *table_named(const char *name)
@@ -216,8 +216,8 @@ static void every_row_decodes(void **state)
 			char *got = conv(t->enc, r->bytes, r->nbytes);
 			const char *want = r->undefined ? "\xEF\xBF\xBD" : r->text;
 			if (strcmp(got, want))
-				fail_msg("%s %02X%s: decodes to '%s', table says '%s'", t->name, r->bytes[0],
-					 r->nbytes > 1 ? " +mark" : "", got, want);
+				fail_msg("%s %02X%s: decodes to '%s', table says '%s'", t->name,
+				         r->bytes[0], r->nbytes > 1 ? " +mark" : "", got, want);
 			free(got);
 		}
 		for (int b = 1; b < 0x100; b++) {
@@ -272,8 +272,9 @@ static void every_row_round_trips(void **state)
 	const struct ttable *v = table_named("vni");
 	for (size_t k = 0; k < v->n; k++) {
 		vni_pairs += v->rows[k].nbytes == 2;
-		vni_singles += v->rows[k].nbytes == 1 && !v->rows[k].fallback && !v->rows[k].undefined &&
-			       v->rows[k].bytes[0] >= 0x80 && strlen(v->rows[k].text) > 1;
+		vni_singles += v->rows[k].nbytes == 1 && !v->rows[k].fallback &&
+		               !v->rows[k].undefined && v->rows[k].bytes[0] >= 0x80 &&
+		               strlen(v->rows[k].text) > 1;
 	}
 	/* 146 letters = 12 ASCII vowels in two cases (plain) + 116 pairs + 18 bytes */
 	assert_int_equal(vni_pairs, 116);
@@ -289,9 +290,11 @@ static void check_glibc_byte(const char *what, enum text_encoding e, const char 
 	char *theirs = glibc(glibc_name, &c, 1);
 	if (!theirs) {
 		if (strcmp(ours, "\xEF\xBF\xBD"))
-			fail_msg("%s %02X: glibc %s leaves it undefined, we decode '%s'", what, b, glibc_name, ours);
+			fail_msg("%s %02X: glibc %s leaves it undefined, we decode '%s'", what, b,
+			         glibc_name, ours);
 	} else if (strcmp(ours, theirs)) {
-		fail_msg("%s %02X: we decode '%s', glibc %s '%s'", what, b, ours, glibc_name, theirs);
+		fail_msg("%s %02X: we decode '%s', glibc %s '%s'", what, b, ours, glibc_name,
+		         theirs);
 	}
 	free(ours);
 	free(theirs);
@@ -330,7 +333,8 @@ static void tcvn3_and_cp1252_against_glibc(void **state)
 		char *direct = conv(ENC_TCVN3, &c, 1);
 		char *repaired = conv(ENC_TCVN3_AS_1252, as1252, strlen(as1252));
 		if (strcmp(direct, repaired))
-			fail_msg("byte %02X read as 1252 ('%s') repairs to '%s', not '%s'", b, as1252, repaired, direct);
+			fail_msg("byte %02X read as 1252 ('%s') repairs to '%s', not '%s'", b,
+			         as1252, repaired, direct);
 		free(direct);
 		free(repaired);
 		free(as1252);
@@ -355,7 +359,7 @@ static size_t load_ref(const char *rel, struct ref *refs, size_t max)
 			continue;
 		struct ref *r = &refs[n++];
 		memset(r, 0, sizeof *r);
-		char *f[5] = { line };
+		char *f[5] = {line};
 		size_t nf = 1;
 		for (char *p = line; *p && nf < 5; p++)
 			if (*p == '\t') {
@@ -367,7 +371,8 @@ static size_t load_ref(const char *rel, struct ref *refs, size_t max)
 		for (size_t c = 2; c < nf; c++) {
 			char *p = f[c];
 			while (*p && r->nbytes[c - 2] < 2) {
-				r->bytes[c - 2][r->nbytes[c - 2]++] = (unsigned char)strtoul(p, &p, 16);
+				r->bytes[c - 2][r->nbytes[c - 2]++] =
+				    (unsigned char)strtoul(p, &p, 16);
 				while (*p == ' ')
 					p++;
 			}
@@ -386,7 +391,8 @@ static int is_toned_capital(const char *letter)
 	int last = 0;
 	utf8proc_ssize_t m = utf8proc_decompose_char(cp, d, 4, UTF8PROC_DECOMPOSE, &last);
 	for (utf8proc_ssize_t i = 1; i < m; i++)
-		if (d[i] == 0x300 || d[i] == 0x301 || d[i] == 0x303 || d[i] == 0x309 || d[i] == 0x323)
+		if (d[i] == 0x300 || d[i] == 0x301 || d[i] == 0x303 || d[i] == 0x309 ||
+		    d[i] == 0x323)
 			return 1;
 	return 0;
 }
@@ -405,22 +411,25 @@ static void against_unikey(void **state)
 		if (strcmp(t3, r->letter)) {
 			/* TCVN3 has no upper-case toned vowels: Unikey writes the
 			 * lower-case byte, which reads back in lower case */
-			char *lower = (char *)utf8proc_NFKC_Casefold((const utf8proc_uint8_t *)r->letter);
+			char *lower =
+			    (char *)utf8proc_NFKC_Casefold((const utf8proc_uint8_t *)r->letter);
 			if (!is_toned_capital(r->letter) || strcmp(t3, lower))
-				fail_msg("TCVN3 %02X: '%s', Unikey says '%s'", r->bytes[0][0], t3, r->letter);
+				fail_msg("TCVN3 %02X: '%s', Unikey says '%s'", r->bytes[0][0], t3,
+				         r->letter);
 			free(lower);
 			lost++;
 		}
 		free(t3);
 		char *vni = conv(ENC_VNI, r->bytes[1], r->nbytes[1]);
 		if (strcmp(vni, r->letter))
-			fail_msg("VNI %02X %02X: '%s', Unikey says '%s'", r->bytes[1][0], r->bytes[1][1], vni, r->letter);
+			fail_msg("VNI %02X %02X: '%s', Unikey says '%s'", r->bytes[1][0],
+			         r->bytes[1][1], vni, r->letter);
 		free(vni);
 		char *w = conv(ENC_CP1258, r->bytes[2], r->nbytes[2]);
 		char *wn = nfc(w, strlen(w));
 		if (strcmp(wn, r->letter))
-			fail_msg("Windows-1258 %02X %02X: '%s', Unikey says '%s'", r->bytes[2][0], r->bytes[2][1], wn,
-				 r->letter);
+			fail_msg("Windows-1258 %02X %02X: '%s', Unikey says '%s'", r->bytes[2][0],
+			         r->bytes[2][1], wn, r->letter);
 		free(w);
 		free(wn);
 	}
@@ -437,8 +446,8 @@ static void against_xvnkb(void **state)
 	for (size_t i = 0; i < n; i++) {
 		char *got = conv(ENC_VNI, refs[i].bytes[0], refs[i].nbytes[0]);
 		if (strcmp(got, refs[i].letter))
-			fail_msg("VNI %02X %02X: '%s', xvnkb says '%s'", refs[i].bytes[0][0], refs[i].bytes[0][1], got,
-				 refs[i].letter);
+			fail_msg("VNI %02X %02X: '%s', xvnkb says '%s'", refs[i].bytes[0][0],
+			         refs[i].bytes[0][1], got, refs[i].letter);
 		free(got);
 	}
 }
@@ -447,13 +456,14 @@ static void against_xvnkb(void **state)
 
 /* The vectors as DOMAIN.md prints them: the bytes read as Windows-1252. */
 static const char vec_tcvn3_1252[] = "Céng hßa x· héi chñ nghÜa ViÖt Nam - ñy ban nh©n d©n tØnh - "
-				     "KÕ ho¹ch tuyªn truyÒn";
-static const char vec_vni_1252[] = "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam - UÛy ban nhaân daân tænh - "
-				   "Keá hoaïch tuyeân truyeàn";
+                                     "KÕ ho¹ch tuyªn truyÒn";
+static const char vec_vni_1252[] =
+    "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam - UÛy ban nhaân daân tænh - "
+    "Keá hoaïch tuyeân truyeàn";
 static const char vec_text[] = "Cộng hòa xã hội chủ nghĩa Việt Nam - Ủy ban nhân dân tỉnh - "
-			       "Kế hoạch tuyên truyền";
+                               "Kế hoạch tuyên truyền";
 static const char vec_text_tcvn3[] = "Cộng hòa xã hội chủ nghĩa Việt Nam - ủy ban nhân dân tỉnh - "
-				     "Kế hoạch tuyên truyền";
+                                     "Kế hoạch tuyên truyền";
 
 /* The bytes of a Windows-1252 string, by glibc. */
 static char *bytes_1252(const char *s, size_t *n)
@@ -474,9 +484,10 @@ static void test_vectors(void **state)
 	size_t n;
 	char *b = bytes_1252(vec_tcvn3_1252, &n);
 	/* the first bytes DOMAIN.md lists in hex */
-	static const unsigned char head[] = { 0x43, 0xe9, 0x6e, 0x67, 0x20, 0x68, 0xdf, 0x61, 0x20, 0x78, 0xb7,
-					      0x20, 0x68, 0xe9, 0x69, 0x20, 0x63, 0x68, 0xf1, 0x20, 0x6e, 0x67,
-					      0x68, 0xdc, 0x61, 0x20, 0x56, 0x69, 0xd6, 0x74 };
+	static const unsigned char head[] = {0x43, 0xe9, 0x6e, 0x67, 0x20, 0x68, 0xdf, 0x61,
+	                                     0x20, 0x78, 0xb7, 0x20, 0x68, 0xe9, 0x69, 0x20,
+	                                     0x63, 0x68, 0xf1, 0x20, 0x6e, 0x67, 0x68, 0xdc,
+	                                     0x61, 0x20, 0x56, 0x69, 0xd6, 0x74};
 	assert_memory_equal(b, head, sizeof head);
 	char *got = conv(ENC_TCVN3, b, n);
 	assert_string_equal(got, vec_text_tcvn3);
@@ -484,9 +495,10 @@ static void test_vectors(void **state)
 	free(b);
 
 	b = bytes_1252(vec_vni_1252, &n);
-	static const unsigned char vhead[] = { 0x43, 0x6f, 0xe4, 0x6e, 0x67, 0x20, 0x68, 0x6f, 0xf8, 0x61, 0x20,
-					       0x78, 0x61, 0xf5, 0x20, 0x68, 0x6f, 0xe4, 0x69, 0x20, 0x63, 0x68,
-					       0x75, 0xfb, 0x20, 0x6e, 0x67, 0x68, 0xf3, 0x61 };
+	static const unsigned char vhead[] = {0x43, 0x6f, 0xe4, 0x6e, 0x67, 0x20, 0x68, 0x6f,
+	                                      0xf8, 0x61, 0x20, 0x78, 0x61, 0xf5, 0x20, 0x68,
+	                                      0x6f, 0xe4, 0x69, 0x20, 0x63, 0x68, 0x75, 0xfb,
+	                                      0x20, 0x6e, 0x67, 0x68, 0xf3, 0x61};
 	assert_memory_equal(b, vhead, sizeof vhead);
 	got = conv(ENC_VNI, b, n);
 	assert_string_equal(got, vec_text);
@@ -549,14 +561,16 @@ static char *glibc_encode(const char *enc, const char *s, size_t *n)
 	return out;
 }
 
-static void expect_decode(const void *data, size_t len, enum text_encoding want_enc, const char *want_text,
-			  size_t want_warnings)
+static void expect_decode(const void *data, size_t len, enum text_encoding want_enc,
+                          const char *want_text, size_t want_warnings)
 {
 	struct decoded r = decode(data, len);
 	if (r.rc)
-		fail_msg("'%s' (%zu bytes) refused, wanted %s", r.text, len, encoding_name(want_enc));
+		fail_msg("'%s' (%zu bytes) refused, wanted %s", r.text, len,
+		         encoding_name(want_enc));
 	if (r.found != want_enc)
-		fail_msg("detected %s, wanted %s ('%s')", encoding_name(r.found), encoding_name(want_enc), r.text);
+		fail_msg("detected %s, wanted %s ('%s')", encoding_name(r.found),
+		         encoding_name(want_enc), r.text);
 	if (want_text)
 		assert_string_equal(r.text, want_text);
 	assert_int_equal(r.warnings, want_warnings);
@@ -602,7 +616,8 @@ static void utf8_is_left_alone(void **state)
 	(void)state;
 	/* Vietnamese written with Latin-1 letters only (the mojibake cues
 	 * fire, the scoring keeps it) */
-	expect_decode("Cà phê và bánh mì, cá kho tộ", strlen("Cà phê và bánh mì, cá kho tộ"), ENC_UTF8, NULL, 0);
+	expect_decode("Cà phê và bánh mì, cá kho tộ", strlen("Cà phê và bánh mì, cá kho tộ"),
+	              ENC_UTF8, NULL, 0);
 	const char *latin = "Cà phê và bánh mì.";
 	expect_decode(latin, strlen(latin), ENC_UTF8, latin, 0);
 	/* French and German are not Vietnamese in any encoding */
@@ -611,7 +626,8 @@ static void utf8_is_left_alone(void **state)
 	const char *de = "Größe, Übermaß und Äpfel für Müller";
 	expect_decode(de, strlen(de), ENC_UTF8, de, 0);
 	/* decomposed Vietnamese stays as it is (the caller composes) */
-	const char *nfd = "Vie\xCC\xA3\xCC\x82t Nam, ho\xCC\x80" "a bi\xCC\x80nh";
+	const char *nfd = "Vie\xCC\xA3\xCC\x82t Nam, ho\xCC\x80"
+	                  "a bi\xCC\x80nh";
 	struct decoded r = decode(nfd, strlen(nfd));
 	assert_int_equal(r.found, ENC_UTF8);
 	assert_int_equal(r.warnings, 0);
@@ -637,11 +653,15 @@ static void refuses_what_is_no_text(void **state)
 	/* French in Windows-1252 */
 	diag_init(&d, "x");
 	const char fr[] = "Le caf\xE9 est d\xE9j\xE0 pr\xEAt, tr\xE8s bien.";
-	assert_int_equal(encoding_decode((const unsigned char *)fr, sizeof fr - 1, &b, NULL, &d), -1);
+	assert_int_equal(encoding_decode((const unsigned char *)fr, sizeof fr - 1, &b, NULL, &d),
+	                 -1);
 	diag_release(&d);
 	/* UTF-16 with a lone surrogate */
 	diag_init(&d, "x");
-	assert_int_equal(encoding_decode((const unsigned char *)"\xFF\xFE\x00\xD8" "a\0", 6, &b, NULL, &d), -1);
+	assert_int_equal(encoding_decode((const unsigned char *)"\xFF\xFE\x00\xD8"
+	                                                        "a\0",
+	                                 6, &b, NULL, &d),
+	                 -1);
 	diag_release(&d);
 	buf_release(&b);
 }
@@ -662,7 +682,7 @@ static char *to_tcvn3(const char *s, size_t *n)
 			buf_addc(&out, (char)cp);
 			continue;
 		}
-		char one[8] = { 0 }, low[8] = { 0 };
+		char one[8] = {0}, low[8] = {0};
 		memcpy(one, at, (size_t)(p - at));
 		utf8_put(utf8proc_tolower((utf8proc_int32_t)cp), low);
 		const struct trow *hit = NULL;
@@ -685,19 +705,19 @@ static void tcvn3_capitals(void **state)
 	static const struct {
 		const char *in, *want;
 	} cases[] = {
-		/* words evidently in capitals */
-		{ "KẾ HOẠCH\nTuyên truyền", "KẾ HOẠCH\nTuyên truyền" },
-		{ "I. MỤC ĐÍCH, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU" },
-		{ "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH" },
-		{ "SỞ NỘI VỤ", "SỞ NỘI VỤ" },
-		/* title case stays; a first toned capital inside a line is lost */
-		{ "Kế hoạch của Sở GTVT và Sở KH&ĐT", "Kế hoạch của Sở GTVT và Sở KH&ĐT" },
-		{ "Võ Trọng Hải, Ủy ban nhân dân tỉnh", "Võ Trọng Hải, ủy ban nhân dân tỉnh" },
-		/* a line starts with a capital, after its list mark or number */
-		{ "Ở đây\n12. Ủy ban nhân dân\n- Ấn phẩm\na) Ủy ban\nIV. Ứng dụng",
-		  "Ở đây\n12. Ủy ban nhân dân\n- Ấn phẩm\na) Ủy ban\nIV. Ứng dụng" },
-		{ "Giúp việc cho\nỦy ban", "Giúp việc cho\nỦy ban" },
-		{ "xem: ở đây", "xem: ở đây" },
+	    /* words evidently in capitals */
+	    {"KẾ HOẠCH\nTuyên truyền", "KẾ HOẠCH\nTuyên truyền"},
+	    {"I. MỤC ĐÍCH, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU"},
+	    {"TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH"},
+	    {"SỞ NỘI VỤ", "SỞ NỘI VỤ"},
+	    /* title case stays; a first toned capital inside a line is lost */
+	    {"Kế hoạch của Sở GTVT và Sở KH&ĐT", "Kế hoạch của Sở GTVT và Sở KH&ĐT"},
+	    {"Võ Trọng Hải, Ủy ban nhân dân tỉnh", "Võ Trọng Hải, ủy ban nhân dân tỉnh"},
+	    /* a line starts with a capital, after its list mark or number */
+	    {"Ở đây\n12. Ủy ban nhân dân\n- Ấn phẩm\na) Ủy ban\nIV. Ứng dụng",
+	     "Ở đây\n12. Ủy ban nhân dân\n- Ấn phẩm\na) Ủy ban\nIV. Ứng dụng"},
+	    {"Giúp việc cho\nỦy ban", "Giúp việc cho\nỦy ban"},
+	    {"xem: ở đây", "xem: ở đây"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		size_t n;
@@ -706,7 +726,8 @@ static void tcvn3_capitals(void **state)
 		assert_int_equal(r.rc, 0);
 		assert_int_equal(r.found, ENC_TCVN3);
 		if (strcmp(r.text, cases[i].want))
-			fail_msg("'%s' reads back as '%s', wanted '%s'", cases[i].in, r.text, cases[i].want);
+			fail_msg("'%s' reads back as '%s', wanted '%s'", cases[i].in, r.text,
+			         cases[i].want);
 		free(r.text);
 		free(b);
 	}
@@ -737,28 +758,32 @@ static void docx_fonts(void **state)
 		const char *font, *in, *want;
 		int rc;
 	} cases[] = {
-		{ ".VnTime", vec_tcvn3_1252, vec_text_tcvn3, 1 },
-		{ ".VnArial", "KÕ ho¹ch", "Kế hoạch", 1 },
-		{ ".VnTimeH", "kÕ ho¹ch", "KẾ HOẠCH", 1 },
-		{ ".VnArial NarrowH", "ñy ban nh©n d©n", "ỦY BAN NHÂN DÂN", 1 },
-		{ "VNI-Times", vec_vni_1252, vec_text, 1 },
-		{ "VNI-Helve", "COÄNG HOØA", "CỘNG HÒA", 1 },
-		{ "Times New Roman", "Céng hßa", "", 0 },
-		{ NULL, "Céng hßa", "", 0 },
-		/* symbol-font private use: U+F0E9 is byte 0xE9 */
-		{ ".VnTime", "C\xEF\x83\xA9ng", "Cộng", 1 },
-		/* a character no 1252 byte reads as passes through */
-		{ ".VnTime", "h\xE1\xBB\x99i \xE2\x86\x92 x\xC2\xB7", "hội → xã", 1 },
-		/* a VNI mark opening a run is a combining mark */
-		{ "VNI-Times", "øa", "\xCC\x80" "a", 1 },
+	    {".VnTime", vec_tcvn3_1252, vec_text_tcvn3, 1},
+	    {".VnArial", "KÕ ho¹ch", "Kế hoạch", 1},
+	    {".VnTimeH", "kÕ ho¹ch", "KẾ HOẠCH", 1},
+	    {".VnArial NarrowH", "ñy ban nh©n d©n", "ỦY BAN NHÂN DÂN", 1},
+	    {"VNI-Times", vec_vni_1252, vec_text, 1},
+	    {"VNI-Helve", "COÄNG HOØA", "CỘNG HÒA", 1},
+	    {"Times New Roman", "Céng hßa", "", 0},
+	    {NULL, "Céng hßa", "", 0},
+	    /* symbol-font private use: U+F0E9 is byte 0xE9 */
+	    {".VnTime", "C\xEF\x83\xA9ng", "Cộng", 1},
+	    /* a character no 1252 byte reads as passes through */
+	    {".VnTime", "h\xE1\xBB\x99i \xE2\x86\x92 x\xC2\xB7", "hội → xã", 1},
+	    /* a VNI mark opening a run is a combining mark */
+	    {"VNI-Times", "øa",
+	     "\xCC\x80"
+	     "a",
+	     1},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		int rc;
 		char *got = font_text(cases[i].font, cases[i].in, &rc);
 		assert_int_equal(rc, cases[i].rc);
 		if (strcmp(got, cases[i].want))
-			fail_msg("%s '%s': '%s', wanted '%s'", cases[i].font ? cases[i].font : "(none)", cases[i].in,
-				 got, cases[i].want);
+			fail_msg("%s '%s': '%s', wanted '%s'",
+			         cases[i].font ? cases[i].font : "(none)", cases[i].in, got,
+			         cases[i].want);
 		free(got);
 	}
 	int caps;
@@ -776,12 +801,13 @@ static void docx_fonts(void **state)
 static void syllables(void **state)
 {
 	(void)state;
-	static const char *const yes[] = { "Cộng", "hòa", "hoà", "nghĩa", "Việt", "ủy", "Uỷ", "quý", "giữ",
-					   "gì", "người", "khuỷu", "thuyền", "ĐƯỜNG", "học", "ngoặt" };
+	static const char *const yes[] = {"Cộng",   "hòa",   "hoà", "nghĩa", "Việt",  "ủy",
+	                                  "Uỷ",     "quý",   "giữ", "gì",    "người", "khuỷu",
+	                                  "thuyền", "ĐƯỜNG", "học", "ngoặt"};
 	/* "Céng" (TCVN3 read as 1252) has the shape of a syllable: c + éng */
-	static const char *const no[] = { "hßa", "ViÖt", "caf\xC3\xA9", "hoc\xCC\x80", "càc",
-					  "thánhh", "ßa" };
-	static const char *const nothing[] = { "UBND", "HĐND", "QĐ", "Ọ", "ASEAN", "đ" };
+	static const char *const no[] = {"hßa", "ViÖt",   "caf\xC3\xA9", "hoc\xCC\x80",
+	                                 "càc", "thánhh", "ßa"};
+	static const char *const nothing[] = {"UBND", "HĐND", "QĐ", "Ọ", "ASEAN", "đ"};
 	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
 		if (encoding_syllable(yes[i], strlen(yes[i])) != 1)
 			fail_msg("'%s' should be a syllable", yes[i]);
@@ -799,13 +825,13 @@ static void seeds_are_syllables(void **state)
 {
 	(void)state;
 	static const char *const seeds[] = {
-		"corpus/000-haiphong-asean-2021/000-haiphong-asean-2021.txt",
-		"corpus/001-hatinh-asean-2020/001-hatinh-asean-2020.txt",
-		"corpus/002-soctrang-asean-2014/002-soctrang-asean-2014.txt",
-		"corpus/003-hungyen-ttdn-2022/003-hungyen-ttdn-2022.txt",
-		"corpus/004-camau-asean-2019/004-camau-asean-2019.txt",
+	    "corpus/000-haiphong-asean-2021/000-haiphong-asean-2021.txt",
+	    "corpus/001-hatinh-asean-2020/001-hatinh-asean-2020.txt",
+	    "corpus/002-soctrang-asean-2014/002-soctrang-asean-2014.txt",
+	    "corpus/003-hungyen-ttdn-2022/003-hungyen-ttdn-2022.txt",
+	    "corpus/004-camau-asean-2019/004-camau-asean-2019.txt",
 	};
-	static const char *const loanwords[] = { "panô", "BCĐASEAN" };
+	static const char *const loanwords[] = {"panô", "BCĐASEAN"};
 	size_t checked = 0;
 	for (size_t s = 0; s < sizeof seeds / sizeof seeds[0]; s++) {
 		size_t len;
@@ -816,9 +842,10 @@ static void seeds_are_syllables(void **state)
 			long cp = p < end ? utf8_next(&p, end) : -1;
 			if (p == end && at == end)
 				p++;
-			utf8proc_category_t c = cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category((utf8proc_int32_t)cp);
+			utf8proc_category_t c =
+			    cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category((utf8proc_int32_t)cp);
 			int letter = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-				     (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
+			             (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
 			if (letter) {
 				if (!start)
 					start = at;
@@ -831,10 +858,12 @@ static void seeds_are_syllables(void **state)
 			if (v == 0) {
 				size_t k;
 				for (k = 0; k < sizeof loanwords / sizeof loanwords[0]; k++)
-					if (strlen(loanwords[k]) == wl && !memcmp(loanwords[k], start, wl))
+					if (strlen(loanwords[k]) == wl &&
+					    !memcmp(loanwords[k], start, wl))
 						break;
 				if (k == sizeof loanwords / sizeof loanwords[0])
-					fail_msg("%s: '%.*s' is not a syllable", seeds[s], (int)wl, start);
+					fail_msg("%s: '%.*s' is not a syllable", seeds[s], (int)wl,
+					         start);
 			}
 			checked += v == 1;
 			start = NULL;
@@ -847,20 +876,20 @@ static void seeds_are_syllables(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(every_row_decodes),
-		cmocka_unit_test(every_row_round_trips),
-		cmocka_unit_test(vn1_and_cp1258_against_glibc),
-		cmocka_unit_test(tcvn3_and_cp1252_against_glibc),
-		cmocka_unit_test(against_unikey),
-		cmocka_unit_test(against_xvnkb),
-		cmocka_unit_test(test_vectors),
-		cmocka_unit_test(detects_each_encoding),
-		cmocka_unit_test(utf8_is_left_alone),
-		cmocka_unit_test(refuses_what_is_no_text),
-		cmocka_unit_test(tcvn3_capitals),
-		cmocka_unit_test(docx_fonts),
-		cmocka_unit_test(syllables),
-		cmocka_unit_test(seeds_are_syllables),
+	    cmocka_unit_test(every_row_decodes),
+	    cmocka_unit_test(every_row_round_trips),
+	    cmocka_unit_test(vn1_and_cp1258_against_glibc),
+	    cmocka_unit_test(tcvn3_and_cp1252_against_glibc),
+	    cmocka_unit_test(against_unikey),
+	    cmocka_unit_test(against_xvnkb),
+	    cmocka_unit_test(test_vectors),
+	    cmocka_unit_test(detects_each_encoding),
+	    cmocka_unit_test(utf8_is_left_alone),
+	    cmocka_unit_test(refuses_what_is_no_text),
+	    cmocka_unit_test(tcvn3_capitals),
+	    cmocka_unit_test(docx_fonts),
+	    cmocka_unit_test(syllables),
+	    cmocka_unit_test(seeds_are_syllables),
 	};
 	return cmocka_run_group_tests_name("encoding", tests, setup, teardown);
 }

@@ -18,7 +18,7 @@ static void same_key(const char *a, const char *b, const char *want)
 	char *ka = text_fold(a), *kb = text_fold(b);
 	if (strcmp(ka, kb) || (want && strcmp(ka, want)))
 		fail_msg("fold('%s') = '%s', fold('%s') = '%s', wanted '%s'", a, ka, b, kb,
-			 want ? want : "(equal)");
+		         want ? want : "(equal)");
 	free(ka);
 	free(kb);
 }
@@ -46,7 +46,8 @@ static void tone_placement(void **state)
 	same_key("luỹ kế", "lũy kế", "lũy kế");
 	same_key("Tuỳ theo", "tùy theo", "tùy theo");
 	/* several syllables in one string, punctuation between */
-	same_key("văn hoá, thể thao (Thuỷ)", "văn hóa, thể thao (thủy)", "văn hóa, thể thao (thủy)");
+	same_key("văn hoá, thể thao (Thuỷ)", "văn hóa, thể thao (thủy)",
+	         "văn hóa, thể thao (thủy)");
 }
 
 static void same_in_both_styles(void **state)
@@ -79,12 +80,16 @@ static void forms_and_case(void **state)
 {
 	(void)state;
 	/* decomposed (NFD: dot below before circumflex) */
-	same_key("Vi\xC3\xAA\xCC\xA3t", "Việt", "việt"); /* ê + U+0323 */
+	same_key("Vi\xC3\xAA\xCC\xA3t", "Việt", "việt");  /* ê + U+0323 */
 	same_key("Vie\xCC\xA3\xCC\x82t", "Việt", "việt"); /* e + U+0323 + U+0302 */
-	same_key("ho\xCC\x80" "a", "hòa", "hòa");        /* o + U+0300 + a */
-	same_key("hoa\xCC\x80", "hòa", "hòa");           /* a + U+0300: new style */
+	same_key("ho\xCC\x80"
+	         "a",
+	         "hòa", "hòa");                /* o + U+0300 + a */
+	same_key("hoa\xCC\x80", "hòa", "hòa"); /* a + U+0300: new style */
 	/* U+0340 / U+0341: deprecated tone marks */
-	same_key("ca\xCD\x81" "c", "các", "các");
+	same_key("ca\xCD\x81"
+	         "c",
+	         "các", "các");
 	same_key("hoa\xCD\x80", "hòa", "hòa");
 	/* Đ and its lookalike Ð (U+00D0) */
 	same_key("ĐỒNG", "đồng", "đồng");
@@ -100,7 +105,10 @@ static void bad_input(void **state)
 {
 	(void)state;
 	key_is("", "");
-	key_is("a\xFF" "b", "a\xEF\xBF\xBD" "b"); /* a bad byte becomes U+FFFD */
+	key_is("a\xFF"
+	       "b",
+	       "a\xEF\xBF\xBD"
+	       "b"); /* a bad byte becomes U+FFFD */
 	/* a lone combining mark is kept */
 	key_is("\xCC\x81", "\xCC\x81");
 }
@@ -108,10 +116,10 @@ static void bad_input(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(tone_placement),
-		cmocka_unit_test(same_in_both_styles),
-		cmocka_unit_test(forms_and_case),
-		cmocka_unit_test(bad_input),
+	    cmocka_unit_test(tone_placement),
+	    cmocka_unit_test(same_in_both_styles),
+	    cmocka_unit_test(forms_and_case),
+	    cmocka_unit_test(bad_input),
 	};
 	return cmocka_run_group_tests_name("fold", tests, NULL, NULL);
 }

@@ -15,7 +15,7 @@
 #include "extract/buf.h"
 #include "generate/font.h"
 
-static const uint32_t viet[] = { 'K', 0x1EBF, ' ', 'h', 'o', 0x1EA1, 'c', 0x1ED9, 0x1ED8, 0x1EE7 };
+static const uint32_t viet[] = {'K', 0x1EBF, ' ', 'h', 'o', 0x1EA1, 'c', 0x1ED9, 0x1ED8, 0x1EE7};
 #define NVIET (sizeof viet / sizeof viet[0])
 
 static const struct font *need_font(enum font_style st)
@@ -50,7 +50,7 @@ static void missing_glyph_is_named(void **state)
 	(void)state;
 	if (!need_font(FONT_REGULAR))
 		skip();
-	const uint32_t cps[] = { 'A', 0x4E2D };
+	const uint32_t cps[] = {'A', 0x4E2D};
 	const struct font *f;
 	struct diag d = DIAG_INIT;
 	assert_int_equal(font_find("Times New Roman", FONT_BOLD, cps, 2, &f, &d), -1);
@@ -97,7 +97,7 @@ static void subset_keeps_what_is_drawn(void **state)
 	for (size_t i = 0; i < NVIET; i++)
 		assert_int_equal(font_advance(s, viet[i]), font_advance(f, viet[i]));
 	/* and nothing else */
-	const uint32_t other[] = { 'Z' };
+	const uint32_t other[] = {'Z'};
 	assert_int_equal(font_first_missing(s, other, 1), 'Z');
 	assert_int_equal(font_ascent(s), font_ascent(f));
 	unlink(path);
@@ -109,8 +109,8 @@ static void subset_keeps_what_is_drawn(void **state)
 /* Replace the name table of TrueType data in b by one naming family. */
 static void rename_font(struct buf *b, const char *family, const char *ps)
 {
-	const char *names[4] = { family, "Regular", family, ps };
-	const unsigned ids[4] = { 1, 2, 4, 6 };
+	const char *names[4] = {family, "Regular", family, ps};
+	const unsigned ids[4] = {1, 2, 4, 6};
 	unsigned char t[1024];
 	size_t strings = 6 + 4 * 12, off = 0;
 	memset(t, 0, sizeof t);
@@ -169,7 +169,7 @@ static void chosen_by_coverage_not_name(void **state)
 	*strrchr(real_dir, '/') = 0;
 
 	/* the impostor: Latin letters only, named Times New Roman */
-	const uint32_t latin[] = { 'K', 'h', 'o', 'a', 'c', ' ', 'A' };
+	const uint32_t latin[] = {'K', 'h', 'o', 'a', 'c', ' ', 'A'};
 	struct buf b = BUF_INIT;
 	struct diag d = DIAG_INIT;
 	assert_int_equal(font_subset(f, latin, 7, &b, &d), 0);
@@ -182,16 +182,16 @@ static void chosen_by_coverage_not_name(void **state)
 	char text[4096];
 	snprintf(conf, sizeof conf, "%s/both.conf", dir);
 	snprintf(text, sizeof text,
-		 "<?xml version=\"1.0\"?><fontconfig><dir>%s</dir><dir>%s</dir>"
-		 "<cachedir>%s/cache</cachedir>"
-		 "<include ignore_missing=\"yes\">/etc/fonts/conf.d</include></fontconfig>\n",
-		 dir, real_dir, dir);
+	         "<?xml version=\"1.0\"?><fontconfig><dir>%s</dir><dir>%s</dir>"
+	         "<cachedir>%s/cache</cachedir>"
+	         "<include ignore_missing=\"yes\">/etc/fonts/conf.d</include></fontconfig>\n",
+	         dir, real_dir, dir);
 	assert_int_equal(write_file(conf, text, strlen(text)), 0);
 	snprintf(conf2, sizeof conf2, "%s/fake.conf", dir);
 	snprintf(text, sizeof text,
-		 "<?xml version=\"1.0\"?><fontconfig><dir>%s</dir><cachedir>%s/cache</cachedir>"
-		 "<include ignore_missing=\"yes\">/etc/fonts/conf.d</include></fontconfig>\n",
-		 dir, dir);
+	         "<?xml version=\"1.0\"?><fontconfig><dir>%s</dir><cachedir>%s/cache</cachedir>"
+	         "<include ignore_missing=\"yes\">/etc/fonts/conf.d</include></fontconfig>\n",
+	         dir, dir);
 	assert_int_equal(write_file(conf2, text, strlen(text)), 0);
 	font_cache_release();
 
@@ -224,10 +224,10 @@ static void chosen_by_coverage_not_name(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(four_faces_with_vietnamese),
-		cmocka_unit_test(missing_glyph_is_named),
-		cmocka_unit_test(subset_keeps_what_is_drawn),
-		cmocka_unit_test(chosen_by_coverage_not_name),
+	    cmocka_unit_test(four_faces_with_vietnamese),
+	    cmocka_unit_test(missing_glyph_is_named),
+	    cmocka_unit_test(subset_keeps_what_is_drawn),
+	    cmocka_unit_test(chosen_by_coverage_not_name),
 	};
 	return cmocka_run_group_tests_name("font", tests, NULL, NULL);
 }

@@ -98,10 +98,10 @@ static void justification(void **state)
 	assert_true(lb_justify(&l[0], 65) == 0.5);
 	/* the caller does not justify a last line, but a line without inner
 	 * glue never stretches */
-	struct lb_line one = { { 0, 0 }, { 1, 0 }, 20, 0 };
+	struct lb_line one = {{0, 0}, {1, 0}, 20, 0};
 	assert_true(lb_justify(&one, 65) == 0);
 	/* an overfull line is not squeezed */
-	struct lb_line over = { { 0, 0 }, { 3, 0 }, 70, 1 };
+	struct lb_line over = {{0, 0}, {3, 0}, 70, 1};
 	assert_true(lb_justify(&over, 65) == 0);
 	free(l);
 }
@@ -203,7 +203,7 @@ static void utf8_decoding(void **state)
 	(void)state;
 	const char *s = "Kế ộ€𝄞";
 	size_t i = 0, len = strlen(s);
-	uint32_t want[] = { 'K', 0x1EBF, ' ', 0x1ED9, 0x20AC, 0x1D11E };
+	uint32_t want[] = {'K', 0x1EBF, ' ', 0x1ED9, 0x20AC, 0x1D11E};
 	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++)
 		assert_int_equal(lb_utf8_next(s, len, &i), want[k]);
 	assert_int_equal(i, len);
@@ -214,7 +214,7 @@ static void measure_times_metrics(void **state)
 	(void)state;
 	const struct font *f;
 	struct diag d = DIAG_INIT;
-	uint32_t cps[] = { 'a', 'o', 0x1ED9 };
+	uint32_t cps[] = {'a', 'o', 0x1ED9};
 	if (font_find("Times New Roman", FONT_REGULAR, cps, 3, &f, &d) < 0) {
 		diag_release(&d);
 		skip(); /* no Times New Roman twin installed */
@@ -238,16 +238,16 @@ static void measure_times_metrics(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(first_fit),
-		cmocka_unit_test(exact_fit_and_indent),
-		cmocka_unit_test(justification),
-		cmocka_unit_test(word_group_moves_whole),
-		cmocka_unit_test(binding_glue),
-		cmocka_unit_test(long_word_split_as_last_resort),
-		cmocka_unit_test(unsplittable_box_alone),
-		cmocka_unit_test(glue_only_and_empty),
-		cmocka_unit_test(utf8_decoding),
-		cmocka_unit_test(measure_times_metrics),
+	    cmocka_unit_test(first_fit),
+	    cmocka_unit_test(exact_fit_and_indent),
+	    cmocka_unit_test(justification),
+	    cmocka_unit_test(word_group_moves_whole),
+	    cmocka_unit_test(binding_glue),
+	    cmocka_unit_test(long_word_split_as_last_resort),
+	    cmocka_unit_test(unsplittable_box_alone),
+	    cmocka_unit_test(glue_only_and_empty),
+	    cmocka_unit_test(utf8_decoding),
+	    cmocka_unit_test(measure_times_metrics),
 	};
 	return cmocka_run_group_tests_name("linebreak", tests, NULL, NULL);
 }

@@ -31,8 +31,8 @@ static void every_rule_documented(void **state)
 	(void)state;
 	const char *dir = getenv("SOAN_DATADIR");
 	struct buf all = BUF_INIT;
-	static const char *const files[] = { "header", "basis", "sections", "agencies", "tasks",
-					     "inline", "closing", "tables", "regression", NULL };
+	static const char *const files[] = {"header", "basis",   "sections", "agencies",   "tasks",
+	                                    "inline", "closing", "tables",   "regression", NULL};
 	for (int i = 0; files[i]; i++) {
 		char *p = xasprintf("%s/tests/spec/%s.txt", dir ? dir : ".", files[i]);
 		FILE *fp = fopen(p, "r");
@@ -51,7 +51,8 @@ static void every_rule_documented(void **state)
 		int found = strstr(all.ptr, needle) || strstr(all.ptr, needle_eol);
 		free(needle_eol);
 		if (!found)
-			fail_msg("rule '%s' is named in no 'Rules:' line of tests/spec", rule_name(r));
+			fail_msg("rule '%s' is named in no 'Rules:' line of tests/spec",
+			         rule_name(r));
 		free(needle);
 	}
 	buf_release(&all);
@@ -147,9 +148,12 @@ static void labels(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(all_compile_and_unique), cmocka_unit_test(every_rule_documented),
-		cmocka_unit_test(number_lines),		  cmocka_unit_test(dates),
-		cmocka_unit_test(references),		  cmocka_unit_test(labels),
+	    cmocka_unit_test(all_compile_and_unique),
+	    cmocka_unit_test(every_rule_documented),
+	    cmocka_unit_test(number_lines),
+	    cmocka_unit_test(dates),
+	    cmocka_unit_test(references),
+	    cmocka_unit_test(labels),
 	};
 	int rc = cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 	rules_free();

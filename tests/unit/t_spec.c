@@ -53,7 +53,8 @@ static void run_example(void **state)
 	struct diag d;
 	diag_init(&d, ex->where);
 	const unsigned char *src = (const unsigned char *)ex->source;
-	int rc = ex->md ? read_md(src, strlen(ex->source), NULL, &bs, &d) : read_text(src, strlen(ex->source), NULL, &bs, &d);
+	int rc = ex->md ? read_md(src, strlen(ex->source), NULL, &bs, &d)
+	                : read_text(src, strlen(ex->source), NULL, &bs, &d);
 	if (rc < 0)
 		fail_msg("%s: reader failed: %s", ex->where, d.msg);
 	blocks_normalize(&bs);
@@ -65,7 +66,8 @@ static void run_example(void **state)
 	char *got = dedent(out.ptr);
 	char *want = dedent(ex->expected);
 	if (!strstr(got, want)) {
-		fprintf(stderr, "%s: expected fragment not found.\n--- expected\n%s\n--- got\n%s\n", ex->where, want, got);
+		fprintf(stderr, "%s: expected fragment not found.\n--- expected\n%s\n--- got\n%s\n",
+		        ex->where, want, got);
 		free(got);
 		free(want);
 		buf_release(&out);

@@ -49,13 +49,15 @@ static void agency_keys(void **state)
 static void proper_case(void **state)
 {
 	(void)state;
-	static const struct { const char *in, *expand, *keep; } cases[] = {
-		{ "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Ủy ban nhân dân tỉnh Lâm Đồng", NULL },
-		{ "UBND TỈNH HÀ TĨNH", "Ủy ban nhân dân tỉnh Hà Tĩnh", "UBND tỉnh Hà Tĩnh" },
-		{ "SỞ NỘI VỤ", "Sở Nội vụ", NULL },
-		{ "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Sở Văn hóa, Thể thao và Du lịch", NULL },
-		{ "VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH", "Văn phòng Ủy ban nhân dân tỉnh", NULL },
-		{ "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", "Ủy ban nhân dân thành phố Hải Phòng", NULL },
+	static const struct {
+		const char *in, *expand, *keep;
+	} cases[] = {
+	    {"ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Ủy ban nhân dân tỉnh Lâm Đồng", NULL},
+	    {"UBND TỈNH HÀ TĨNH", "Ủy ban nhân dân tỉnh Hà Tĩnh", "UBND tỉnh Hà Tĩnh"},
+	    {"SỞ NỘI VỤ", "Sở Nội vụ", NULL},
+	    {"SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Sở Văn hóa, Thể thao và Du lịch", NULL},
+	    {"VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH", "Văn phòng Ủy ban nhân dân tỉnh", NULL},
+	    {"ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", "Ủy ban nhân dân thành phố Hải Phòng", NULL},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *p = text_proper_case(cases[i].in, 1);
@@ -86,7 +88,8 @@ static void amounts(void **state)
 	assert_true(amt("500", "", "nghìn") == 500000ULL);
 	assert_true(amt("2", "25", "tỷ") == 2250000000ULL);
 	unsigned long long v;
-	assert_int_equal(amount_value("999999999999999999999", 21, "", 0, "tỷ", strlen("tỷ"), &v), -1);
+	assert_int_equal(amount_value("999999999999999999999", 21, "", 0, "tỷ", strlen("tỷ"), &v),
+	                 -1);
 }
 
 static void predicates(void **state)
@@ -105,10 +108,10 @@ static void predicates(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(agency_keys),
-		cmocka_unit_test(proper_case),
-		cmocka_unit_test(amounts),
-		cmocka_unit_test(predicates),
+	    cmocka_unit_test(agency_keys),
+	    cmocka_unit_test(proper_case),
+	    cmocka_unit_test(amounts),
+	    cmocka_unit_test(predicates),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
