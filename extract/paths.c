@@ -26,6 +26,20 @@ static char *try(const char *dir, const char *rel)
 	return NULL;
 }
 
+char *soan_program_dir(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	return xstrdup(exe);
+}
+
 char *soan_data_path(const char *rel)
 {
 	char *p;
@@ -33,28 +47,23 @@ char *soan_data_path(const char *rel)
 	if (env && *env && (p = try(env, rel)))
 		return p;
 
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
+	char *dir = soan_program_dir();
+	if (dir) {
+		p = try(dir, rel);
+		/* build/soan inside the source tree, or bin/soan under a prefix */
+		char *slash = p ? NULL : strrchr(dir, '/');
 		if (slash) {
 			*slash = '\0';
-			if ((p = try(exe, rel)))
-				return p;
-			/* build/soan inside the source tree, or bin/soan under a prefix */
-			slash = strrchr(exe, '/');
-			if (slash) {
-				*slash = '\0';
-				if ((p = try(exe, rel)))
-					return p;
-				char *share = xasprintf("%s/share/soan", exe);
+			p = try(dir, rel);
+			if (!p) {
+				char *share = xasprintf("%s/share/soan", dir);
 				p = try(share, rel);
 				free(share);
-				if (p)
-					return p;
 			}
 		}
+		free(dir);
+		if (p)
+			return p;
 	}
 	return try(SOAN_PREFIX "/share/soan", rel);
 }

@@ -9,4 +9,8 @@
  * of an existing file, or NULL. */
 char *soan_data_path(const char *rel);
 
+/* The folder of the running program (from /proc/self/exe), malloc'd, or
+ * NULL. */
+char *soan_program_dir(void);
+
 #endif

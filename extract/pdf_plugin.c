@@ -16,11 +16,11 @@
  * soan/ relative to the program's bin/, and the configured prefix. */
 #include <dlfcn.h>
 #include <stdio.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "paths.h"
 #include "readers.h"
 #include "xalloc.h"
 
@@ -70,28 +70,22 @@ static void load_plugin(void)
 	const char *env = getenv("SOAN_PDF_PLUGIN");
 	if (env && *env && try_load(env))
 		return;
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
+	char *dir = soan_program_dir();
+	if (dir) {
+		/* build/soan-pdf.so, or PREFIX/lib/soan/ for PREFIX/bin/soan */
+		char *p = xasprintf("%s/%s", dir, PLUGIN_NAME);
+		int ok = try_load(p);
+		free(p);
+		char *slash = strrchr(dir, '/');
+		if (!ok && slash) {
 			*slash = '\0';
-			char *p = xasprintf("%s/%s", exe, PLUGIN_NAME);
-			int ok = try_load(p);
+			p = xasprintf("%s/lib/soan/%s", dir, PLUGIN_NAME);
+			ok = try_load(p);
 			free(p);
-			if (ok)
-				return;
-			slash = strrchr(exe, '/');
-			if (slash) {
-				*slash = '\0';
-				p = xasprintf("%s/lib/soan/%s", exe, PLUGIN_NAME);
-				ok = try_load(p);
-				free(p);
-				if (ok)
-					return;
-			}
 		}
+		free(dir);
+		if (ok)
+			return;
 	}
 	try_load(SOAN_PREFIX "/lib/soan/" PLUGIN_NAME);
 }
@@ -106,25 +100,3 @@ int read_pdf(const unsigned char *data, size_t len, const struct read_opts *o, s
 		                plugin_why);
 	return plugin_read(data, len, o, out, d);
 }
-
-/* The sanitizer hooks read_pdf.c carries where it is linked in: LeakSanitizer
- * reads them from the program, not from a plugin. */
-#if defined(__SANITIZE_ADDRESS__)
-#define SOAN_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SOAN_ASAN 1
-#endif
-#endif
-#ifdef SOAN_ASAN
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-	return "leak:libfontconfig.so\n";
-}
-const char *__lsan_default_options(void);
-const char *__lsan_default_options(void)
-{
-	return "print_suppressions=0";
-}
-#endif

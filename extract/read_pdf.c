@@ -38,16 +38,8 @@
 #include "limits.h"
 #include "pdf_layout.h"
 #include "readers.h"
+#include "sanitize.h"
 #include "xalloc.h"
-
-/* AddressSanitizer builds (make check's second pass, make fuzz) */
-#if defined(__SANITIZE_ADDRESS__)
-#define SOAN_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SOAN_ASAN 1
-#endif
-#endif
 
 struct reader {
 	PopplerDocument *doc;
@@ -514,26 +506,6 @@ static int render_rules(void *ctx, struct pdf_page *pg)
 	g_object_unref(page);
 	return rc;
 }
-
-/* ---- sanitizer builds ----------------------------------------------------------- */
-
-/* Poppler's font lookup initializes fontconfig once per process and keeps
- * its configuration to the end (the same allocations tests/valgrind.supp
- * suppresses for FcInit).  LeakSanitizer reads this hook in ASan builds
- * (make check's second pass, make fuzz) from the program, so the plugin
- * build leaves it to extract/pdf_plugin.c. */
-#if defined(SOAN_ASAN) && !defined(SOAN_PDF_PLUGIN)
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-	return "leak:libfontconfig.so\n";
-}
-const char *__lsan_default_options(void);
-const char *__lsan_default_options(void)
-{
-	return "print_suppressions=0";
-}
-#endif
 
 /* ---- the document ------------------------------------------------------------- */
 

@@ -1,4 +1,6 @@
-/* xalloc.c - the allocation wrappers of xalloc.h.  Owns nothing else. */
+/* xalloc.c - the allocation wrappers of xalloc.h, and the leak checker's
+ * settings in AddressSanitizer builds (here because every program soan
+ * builds links this file). */
 #include "xalloc.h"
 
 #include <stdarg.h>
@@ -6,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "sanitize.h"
 
 static void die_oom(size_t n)
 {
@@ -82,3 +86,20 @@ char *xasprintf(const char *fmt, ...)
 	va_end(ap);
 	return p;
 }
+
+/* Poppler's font lookup (the PDF reader) and the PDF writer's font search
+ * initialize fontconfig once per process and keep its configuration to
+ * the end (the allocations tests/valgrind.supp suppresses for FcInit).
+ * LeakSanitizer reads these hooks from the program. */
+#ifdef SOAN_ASAN
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\n";
+}
+const char *__lsan_default_options(void);
+const char *__lsan_default_options(void)
+{
+	return "print_suppressions=0";
+}
+#endif
