@@ -119,8 +119,7 @@ static int each_agency(xmlDocPtr plan, struct report_opts *ro, const char *outdi
 		struct diag d;
 		diag_init(&d, path);
 		ro->agency = names[i];
-		char *input = (char *)path;
-		if (cli_output_is_input(file, &input, 1, NULL)) {
+		if (cli_output_is_input(file, NULL, 0, path)) {
 			failed++;
 			fprintf(err,
 			        "soan: %s: its output file '%s' is the input file; not overwriting "

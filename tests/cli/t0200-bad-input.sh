@@ -67,7 +67,6 @@ grep -q "sample-plan.xml' is an input file; not overwriting it" "$T/.err" && ok 
 # generate, rollover and report refuse an output that is an input too
 # (the plan, or the template read for every file)
 cp "$TOP/tests/data/sample-plan.xml" "$T/selfgen.xml"
-cp "$TOP/templates/plan.xsl" "$T/selfgen.xsl" 2>/dev/null || true
 sum=$(md5sum <"$T/selfgen.xml")
 expect_exit 2 "generate -o naming the input is a usage error" soan generate -o "$T/selfgen.xml" "$T/selfgen.xml"
 expect_exit 2 "rollover -o naming the input is a usage error" soan rollover -o "$T/selfgen.xml" "$T/selfgen.xml"
@@ -75,6 +74,11 @@ expect_exit 2 "rollover --changes naming the input is a usage error" soan rollov
 expect_exit 2 "report -o naming the input is a usage error" soan report -o "$T/selfgen.xml" "$T/selfgen.xml"
 [ "$(md5sum <"$T/selfgen.xml")" = "$sum" ] && [ ! -e "$T/next.xml" ] && ok "generate/rollover/report: the input untouched, nothing written" ||
 	not_ok "generate/rollover/report: the input untouched, nothing written"
+# a template named as the output (an XSLT file may be called anything)
+cp "$TOP/templates/plan.xsl" "$T/tpl.fo"
+tsum=$(md5sum <"$T/tpl.fo")
+expect_exit 2 "generate -o naming the --template is a usage error" soan generate --template "$T/tpl.fo" -o "$T/tpl.fo" "$T/selfgen.xml"
+[ "$(md5sum <"$T/tpl.fo")" = "$tsum" ] && ok "generate: the template untouched" || not_ok "generate: the template untouched"
 mkdir -p "$T/selfgendir"
 cp "$TOP/tests/data/sample-plan.xml" "$T/selfgendir/sample-plan.xml"
 sum=$(md5sum <"$T/selfgendir/sample-plan.xml")
