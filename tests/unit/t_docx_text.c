@@ -258,10 +258,11 @@ static void text_boxes_and_shapes(void **state)
  * The Fallback is read when there is one; elements after the wrapper
  * follow in order. */
 #define MC(choice, fallback)                                                                       \
-	"<mc:AlternateContent><mc:Choice Requires=\"w14\">" choice "</mc:Choice>"                     \
+	"<mc:AlternateContent><mc:Choice Requires=\"w14\">" choice "</mc:Choice>"                  \
 	"<mc:Fallback>" fallback "</mc:Fallback></mc:AlternateContent>"
 #define MC_CHOICE(choice)                                                                          \
-	"<mc:AlternateContent><mc:Choice Requires=\"w14\">" choice "</mc:Choice></mc:AlternateContent>"
+	"<mc:AlternateContent><mc:Choice Requires=\"w14\">" choice                                 \
+	"</mc:Choice></mc:AlternateContent>"
 
 static void alternate_content(void **state)
 {
@@ -272,20 +273,19 @@ static void alternate_content(void **state)
 	            NULL, NULL);
 	/* a paragraph's runs, and a wrapper with nothing to read */
 	assert_dump("P left | Kế hoạch số 12\n",
-	            P(R("Kế ") MC_CHOICE(R("hoạch")) "<mc:AlternateContent/>" R(" số") MC(
-	                R(" 99"), R(" 12"))),
+	            P(R("Kế ") MC_CHOICE(R("hoạch")) "<mc:AlternateContent/>" R(" số")
+	                  MC(R(" 99"), R(" 12"))),
 	            NULL, NULL, NULL);
 	/* rows of a table and cells of a row */
+#define TCX(x) "<w:tc>" PT(x) "</w:tc>"
+	static const char rows[] =
+	    "<w:tbl>" MC("", "<w:tr>" TCX("a") MC_CHOICE(TCX("b")) "</w:tr>") "<w:tr>" MC(
+	        TCX("x"), TCX("c") TCX("d")) "</w:tr></w:tbl>" PT("sau");
 	assert_dump("TABLE rows=2 cols=2 borderless\n"
 	            "  ROW\n    CELL\n      P left | a\n    CELL\n      P left | b\n"
 	            "  ROW\n    CELL\n      P left | c\n    CELL\n      P left | d\n"
 	            "P left | sau\n",
-	            "<w:tbl>" MC("", "<w:tr><w:tc>" PT("a") "</w:tc>" MC_CHOICE(
-	                             "<w:tc>" PT("b") "</w:tc>") "</w:tr>")
-	                "<w:tr>" MC("<w:tc>" PT("x") "</w:tc>",
-	                            "<w:tc>" PT("c") "</w:tc><w:tc>" PT("d") "</w:tc>") "</w:tr>"
-	                "</w:tbl>" PT("sau"),
-	            NULL, NULL, NULL);
+	            rows, NULL, NULL, NULL);
 }
 
 static void hidden_and_caps(void **state)
