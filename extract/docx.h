@@ -57,6 +57,12 @@ long docx_long(const char *s, long dflt);
  * is one (the readable form every consumer understands), else the first
  * mc:Choice.  NULL when neither exists. */
 xmlNode *docx_mc_branch(const xmlNode *ac);
+/* The element children of parent in document order, with each
+ * mc:AlternateContent replaced by the elements of its readable branch
+ * (docx_mc_branch), at any depth and without recursion:
+ *   for (xmlNode *k = docx_elem_first(p); k; k = docx_elem_next(p, k)) */
+xmlNode *docx_elem_first(const xmlNode *parent);
+xmlNode *docx_elem_next(const xmlNode *parent, const xmlNode *k);
 
 /* A character shown in a symbol font (Symbol, Wingdings, Webdings): the
  * Unicode character it draws.  cp may be the Private Use form Word

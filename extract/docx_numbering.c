@@ -442,6 +442,13 @@ static struct num *find_num(struct docx_numbering *nb, long id)
 	return nb->nn ? bsearch(&key, nb->n, nb->nn, sizeof *nb->n, cmp_num) : NULL;
 }
 
+static int too_many_defs(struct diag *d)
+{
+	return diag_error(
+	    d, "numbering: too many list definitions (limit %d, LIMIT_DOCX_NUMBERING_DEFS)",
+	    LIMIT_DOCX_NUMBERING_DEFS);
+}
+
 int docx_numbering_load(struct docx_numbering **out, xmlDocPtr doc,
                         const struct docx_styles *styles, struct diag *d)
 {
@@ -459,10 +466,7 @@ int docx_numbering_load(struct docx_numbering **out, xmlDocPtr doc,
 		if (!docx_is(&nb->ns, k, "abstractNum"))
 			continue;
 		if (nb->na + nb->nn >= LIMIT_DOCX_NUMBERING_DEFS)
-			return diag_error(d,
-			                  "numbering: too many list definitions (limit %d, "
-			                  "LIMIT_DOCX_NUMBERING_DEFS)",
-			                  LIMIT_DOCX_NUMBERING_DEFS);
+			return too_many_defs(d);
 		nb->a = xgrow(nb->a, sizeof *nb->a, nb->na + 1, &aa);
 		struct abstract *a = &nb->a[nb->na++];
 		memset(a, 0, sizeof *a);
@@ -481,10 +485,7 @@ int docx_numbering_load(struct docx_numbering **out, xmlDocPtr doc,
 		if (!docx_is(&nb->ns, k, "num"))
 			continue;
 		if (nb->na + nb->nn >= LIMIT_DOCX_NUMBERING_DEFS)
-			return diag_error(d,
-			                  "numbering: too many list definitions (limit %d, "
-			                  "LIMIT_DOCX_NUMBERING_DEFS)",
-			                  LIMIT_DOCX_NUMBERING_DEFS);
+			return too_many_defs(d);
 		xmlNode *an_el = docx_child(&nb->ns, k, "abstractNumId");
 		if (!an_el)
 			continue;

@@ -125,6 +125,44 @@ xmlNode *docx_mc_branch(const xmlNode *ac)
 	return choice;
 }
 
+/* n or the first element after it among the children of in that is not
+ * mc:AlternateContent, entering each such wrapper's branch and leaving it
+ * when its elements run out, never above parent. */
+static xmlNode *elem_settle(const xmlNode *parent, xmlNode *n, const xmlNode *in)
+{
+	for (;;) {
+		if (!n) {
+			/* in is a branch; go on after its mc:AlternateContent */
+			if (in == parent || !in->parent)
+				return NULL;
+			n = in->parent->next;
+			in = in->parent->parent;
+			continue;
+		}
+		if (n->type == XML_ELEMENT_NODE) {
+			if (!docx_is_mc(n, "AlternateContent"))
+				return n;
+			xmlNode *b = docx_mc_branch(n);
+			if (b) {
+				in = b;
+				n = b->children;
+				continue;
+			}
+		}
+		n = n->next;
+	}
+}
+
+xmlNode *docx_elem_first(const xmlNode *parent)
+{
+	return elem_settle(parent, parent->children, parent);
+}
+
+xmlNode *docx_elem_next(const xmlNode *parent, const xmlNode *k)
+{
+	return elem_settle(parent, k->next, k->parent);
+}
+
 /* ---- symbol fonts ---------------------------------------------------------- */
 
 struct sym {

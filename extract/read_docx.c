@@ -11,7 +11,7 @@
  *  - tracked changes read as accepted: w:ins and w:moveTo kept, w:del and
  *    w:moveFrom dropped, a deleted paragraph mark joins the paragraph to
  *    the next, deleted rows and cells dropped;
- *  - mc:AlternateContent through its readable branch (docx_mc_branch);
+ *  - mc:AlternateContent through its readable branch (docx_elem_first);
  *  - drawings and VML shapes contribute only the paragraphs of their text
  *    boxes (w:txbxContent), appended after the anchoring paragraph; shape
  *    geometry and names never reach the text;
@@ -599,15 +599,7 @@ static void story_leave(struct rd *rd, struct story *saved)
 /* The paragraphs of every text box inside a drawing or VML shape. */
 static int textboxes(struct rd *rd, struct para *pb, xmlNode *n)
 {
-	for (xmlNode *k = n->children; k; k = k->next) {
-		if (k->type != XML_ELEMENT_NODE)
-			continue;
-		if (docx_is_mc(k, "AlternateContent")) {
-			xmlNode *b = docx_mc_branch(k);
-			if (b && textboxes(rd, pb, b) < 0)
-				return -1;
-			continue;
-		}
+	for (xmlNode *k = docx_elem_first(n); k; k = docx_elem_next(n, k)) {
 		if (docx_is(&rd->ns, k, "txbxContent")) {
 			if (rd->boxes >= LIMIT_DOCX_TEXTBOX_NESTING)
 				return fail(rd,
@@ -649,10 +641,6 @@ static int page_break(struct rd *rd, struct para *pb, struct blocks *out)
 static int run_child(struct rd *rd, struct para *pb, xmlNode *k, const struct docx_rpr *r,
                      struct blocks *out)
 {
-	if (docx_is_mc(k, "AlternateContent")) {
-		xmlNode *b = docx_mc_branch(k);
-		return b ? run_children(rd, pb, b, r, out) : 0;
-	}
 	if (!docx_w(&rd->ns, k))
 		return 0;
 	const char *n = (const char *)k->name;
@@ -744,8 +732,8 @@ note:
 static int run_children(struct rd *rd, struct para *pb, xmlNode *run, const struct docx_rpr *r,
                         struct blocks *out)
 {
-	for (xmlNode *k = run->children; k; k = k->next)
-		if (k->type == XML_ELEMENT_NODE && run_child(rd, pb, k, r, out) < 0)
+	for (xmlNode *k = docx_elem_first(run); k; k = docx_elem_next(run, k))
+		if (run_child(rd, pb, k, r, out) < 0)
 			return -1;
 	return 0;
 }
@@ -775,15 +763,7 @@ static int inlines(struct rd *rd, struct para *pb, xmlNode *parent, struct block
 		return fail(rd, "document nested too deep (limit %d, LIMIT_XML_DEPTH)",
 		            LIMIT_XML_DEPTH);
 	int rc = 0;
-	for (xmlNode *k = parent->children; k && rc == 0; k = k->next) {
-		if (k->type != XML_ELEMENT_NODE)
-			continue;
-		if (docx_is_mc(k, "AlternateContent")) {
-			xmlNode *b = docx_mc_branch(k);
-			if (b)
-				rc = inlines(rd, pb, b, out);
-			continue;
-		}
+	for (xmlNode *k = docx_elem_first(parent); k && rc == 0; k = docx_elem_next(parent, k)) {
 		if (!docx_w(&rd->ns, k))
 			continue;
 		const char *n = (const char *)k->name;
@@ -1122,15 +1102,7 @@ static int table_cell(struct rd *rd, struct tbuild *tb, struct row *row, size_t 
 static int table_cells(struct rd *rd, struct tbuild *tb, struct row *row, size_t *g,
                        xmlNode *parent, int row_borders)
 {
-	for (xmlNode *k = parent->children; k; k = k->next) {
-		if (k->type != XML_ELEMENT_NODE)
-			continue;
-		if (docx_is_mc(k, "AlternateContent")) {
-			xmlNode *b = docx_mc_branch(k);
-			if (b && table_cells(rd, tb, row, g, b, row_borders) < 0)
-				return -1;
-			continue;
-		}
+	for (xmlNode *k = docx_elem_first(parent); k; k = docx_elem_next(parent, k)) {
 		if (!docx_w(&rd->ns, k))
 			continue;
 		const char *n = (const char *)k->name;
@@ -1188,15 +1160,7 @@ static int table_row(struct rd *rd, struct tbuild *tb, xmlNode *tr)
 
 static int table_rows(struct rd *rd, struct tbuild *tb, xmlNode *parent)
 {
-	for (xmlNode *k = parent->children; k; k = k->next) {
-		if (k->type != XML_ELEMENT_NODE)
-			continue;
-		if (docx_is_mc(k, "AlternateContent")) {
-			xmlNode *b = docx_mc_branch(k);
-			if (b && table_rows(rd, tb, b) < 0)
-				return -1;
-			continue;
-		}
+	for (xmlNode *k = docx_elem_first(parent); k; k = docx_elem_next(parent, k)) {
 		if (!docx_w(&rd->ns, k))
 			continue;
 		const char *n = (const char *)k->name;
@@ -1297,15 +1261,7 @@ static int container(struct rd *rd, xmlNode *parent, struct blocks *out)
 		return fail(rd, "document nested too deep (limit %d, LIMIT_XML_DEPTH)",
 		            LIMIT_XML_DEPTH);
 	int rc = 0;
-	for (xmlNode *k = parent->children; k && rc == 0; k = k->next) {
-		if (k->type != XML_ELEMENT_NODE)
-			continue;
-		if (docx_is_mc(k, "AlternateContent")) {
-			xmlNode *b = docx_mc_branch(k);
-			if (b)
-				rc = container(rd, b, out);
-			continue;
-		}
+	for (xmlNode *k = docx_elem_first(parent); k && rc == 0; k = docx_elem_next(parent, k)) {
 		if (!docx_w(&rd->ns, k))
 			continue;
 		const char *n = (const char *)k->name;

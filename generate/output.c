@@ -10,6 +10,7 @@
 
 #include "extract/buf.h"
 #include "extract/cli.h"
+#include "extract/extract.h"
 #include "extract/xalloc.h"
 #include "generate/fo.h"
 #include "generate/writers.h"
@@ -90,14 +91,11 @@ static enum output_format format_of(enum out_kind k)
 	}
 }
 
-int write_output(xmlDocPtr doc, const char *path, enum out_kind kind, const struct out_opts *o,
-                 struct diag *d)
+xmlDocPtr output_layout(xmlDocPtr doc, const struct out_opts *o, struct diag *d)
 {
-	if (kind == OUTK_XML)
-		return cli_write_xml(doc, path, d);
 	struct xslt *x = template_of(o->tmpl, d);
 	if (!x)
-		return -1;
+		return NULL;
 	struct xslt_param params[8];
 	size_t np = 0;
 	for (const char *const *p = o->params; p && p[0] && p[1] && np < 8; p += 2) {
@@ -106,20 +104,39 @@ int write_output(xmlDocPtr doc, const char *path, enum out_kind kind, const stru
 		np++;
 	}
 	xmlDocPtr fo = xslt_apply(x, doc, params, np, d);
+	if (fo && fo_check(fo, d) < 0) {
+		d->kind = DIAG_ENVIRONMENT; /* our template's layout is outside the subset */
+		xmlFreeDoc(fo);
+		fo = NULL;
+	}
+	return fo;
+}
+
+int render_output(xmlDocPtr doc, enum out_kind kind, const struct out_opts *o, struct buf *out,
+                  struct diag *d)
+{
+	if (kind == OUTK_XML) {
+		plan_serialize(doc, out);
+		return 0;
+	}
+	xmlDocPtr fo = output_layout(doc, o, d);
 	if (!fo)
 		return -1;
-	int rc = 0;
-	if (fo_check(fo, d) < 0) {
-		d->kind = DIAG_ENVIRONMENT; /* our template's layout is outside the subset */
-		rc = -1;
-	}
-	struct buf b = BUF_INIT;
 	struct gen_opts go = {NULL, o->track_changes};
-	if (rc == 0)
-		rc = writer_run(format_of(kind), fo, &go, &b, d);
+	int rc = writer_run(format_of(kind), fo, &go, out, d);
+	xmlFreeDoc(fo);
+	return rc;
+}
+
+int write_output(xmlDocPtr doc, const char *path, enum out_kind kind, const struct out_opts *o,
+                 struct diag *d)
+{
+	if (kind == OUTK_XML)
+		return cli_write_xml(doc, path, d);
+	struct buf b = BUF_INIT;
+	int rc = render_output(doc, kind, o, &b, d);
 	if (rc == 0)
 		rc = cli_write_bytes(path, b.ptr, b.len, d);
 	buf_release(&b);
-	xmlFreeDoc(fo);
 	return rc;
 }

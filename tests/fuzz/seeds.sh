@@ -82,6 +82,22 @@ cli)
 	seed '\000\000--outdir\nout\n@\n@\377' $texts
 	seed '\001\004\377' $xmls
 	;;
+generate)
+	# byte 0: bit 0 a layout, bits 1-2 the transform (0 none, 1 rollover,
+	# 2 report, 3 an agency's report), bit 3 PDF, bit 4 renames, bit 5
+	# tracked changes.  Small plans, each way once; two layouts are in
+	# tests/fuzz/seeds_generate/.
+	v01=$TOP/corpus/v01-chuyendoiso-2026-md/expected.xml
+	v02=$TOP/corpus/v02-phan-ttdn-2027-txt/expected.xml
+	sample=$TOP/tests/data/sample-plan.xml
+	gen_seed() { { printf "$1"; cat "$3"; } >"$dir/$2"; }
+	gen_seed '\000' plan-docx-v02 $v02
+	gen_seed '\010' plan-pdf-sample $sample
+	gen_seed '\062' rollover-renames-tracked-v01 $v01
+	gen_seed '\012' rollover-pdf-v02 $v02
+	gen_seed '\014' report-pdf-sample $sample
+	gen_seed '\006' agency-docx-v01 $v01
+	;;
 *) echo "seeds.sh: no seeds for '$name'" >&2 ;;
 esac
 [ -d "$TOP/tests/fuzz/seeds_$name" ] && cp "$TOP/tests/fuzz/seeds_$name"/* "$dir"/ 2>/dev/null || true

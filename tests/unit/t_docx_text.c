@@ -252,6 +252,42 @@ static void text_boxes_and_shapes(void **state)
 	            NULL);
 }
 
+/* mc:AlternateContent wherever Word or another writer puts one: around
+ * paragraphs in the body, runs in a paragraph, rows in a table, cells in
+ * a row, nested in a branch, with only a Choice, with no branch at all.
+ * The Fallback is read when there is one; elements after the wrapper
+ * follow in order. */
+#define MC(choice, fallback)                                                                       \
+	"<mc:AlternateContent><mc:Choice Requires=\"w14\">" choice "</mc:Choice>"                  \
+	"<mc:Fallback>" fallback "</mc:Fallback></mc:AlternateContent>"
+#define MC_CHOICE(choice)                                                                          \
+	"<mc:AlternateContent><mc:Choice Requires=\"w14\">" choice                                 \
+	"</mc:Choice></mc:AlternateContent>"
+
+static void alternate_content(void **state)
+{
+	(void)state;
+	/* body: a paragraph from the fallback, nested wrappers, then the rest */
+	assert_dump("P left | một\nP left | hai\nP left | ba\nP left | bốn\n",
+	            PT("một") MC(PT("không"), PT("hai") MC(PT("không"), PT("ba"))) PT("bốn"), NULL,
+	            NULL, NULL);
+	/* a paragraph's runs, and a wrapper with nothing to read */
+	assert_dump("P left | Kế hoạch số 12\n",
+	            P(R("Kế ") MC_CHOICE(R("hoạch")) "<mc:AlternateContent/>" R(" số")
+	                  MC(R(" 99"), R(" 12"))),
+	            NULL, NULL, NULL);
+	/* rows of a table and cells of a row */
+#define TCX(x) "<w:tc>" PT(x) "</w:tc>"
+	static const char rows[] =
+	    "<w:tbl>" MC("", "<w:tr>" TCX("a") MC_CHOICE(TCX("b")) "</w:tr>") "<w:tr>" MC(
+	        TCX("x"), TCX("c") TCX("d")) "</w:tr></w:tbl>" PT("sau");
+	assert_dump("TABLE rows=2 cols=2 borderless\n"
+	            "  ROW\n    CELL\n      P left | a\n    CELL\n      P left | b\n"
+	            "  ROW\n    CELL\n      P left | c\n    CELL\n      P left | d\n"
+	            "P left | sau\n",
+	            rows, NULL, NULL, NULL);
+}
+
 static void hidden_and_caps(void **state)
 {
 	(void)state;
@@ -559,6 +595,7 @@ int main(void)
 	    cmocka_unit_test(fields),
 	    cmocka_unit_test(tracked_changes),
 	    cmocka_unit_test(text_boxes_and_shapes),
+	    cmocka_unit_test(alternate_content),
 	    cmocka_unit_test(hidden_and_caps),
 	    cmocka_unit_test(legacy_font_runs),
 	    cmocka_unit_test(bold_italic_hints),
