@@ -96,9 +96,64 @@ int rng_validate(const char *rel, xmlDocPtr doc, struct diag *d)
 	return 0;
 }
 
+static int is_el(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && !n->ns && !strcmp((const char *)n->name, name);
+}
+
+static size_t count_children(const xmlNode *n, const char *name)
+{
+	size_t k = 0;
+	for (const xmlNode *c = n->children; c; c = c->next)
+		k += is_el(c, name);
+	return k;
+}
+
+/* A row of a table with column headings: no more cells than columns. */
+static int check_row(const xmlNode *row, size_t ncols, struct diag *d)
+{
+	size_t n = count_children(row, "cell");
+	if (n <= ncols)
+		return 0;
+	diag_at(d, NULL, (unsigned)xmlGetLineNo((xmlNodePtr)row));
+	return diag_error(d, "a table row has %zu cells but its table has %zu columns", n, ncols);
+}
+
+/* What extract/plan.rng cannot say: each cell of a row stands under one
+ * of its table's columns (DESIGN.md), so a row is never wider than the
+ * headings.  Tables without headings take their width from the widest
+ * row.  Walks the tree without recursion. */
+static int check_tables(xmlDocPtr doc, struct diag *d)
+{
+	xmlNode *root = xmlDocGetRootElement(doc), *n = root;
+	while (n) {
+		if (is_el(n, "table")) {
+			size_t ncols = count_children(n, "column");
+			for (const xmlNode *c = ncols ? n->children : NULL; c; c = c->next) {
+				if (is_el(c, "row") && check_row(c, ncols, d) < 0)
+					return -1;
+				if (!is_el(c, "group"))
+					continue;
+				for (const xmlNode *r = c->children; r; r = r->next)
+					if (is_el(r, "row") && check_row(r, ncols, d) < 0)
+						return -1;
+			}
+		} else if (n->children && n->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		n = n && n != root ? n->next : NULL;
+	}
+	return 0;
+}
+
 int plan_validate(xmlDocPtr doc, struct diag *d)
 {
-	return rng_validate("extract/plan.rng", doc, d);
+	if (rng_validate("extract/plan.rng", doc, d) < 0)
+		return -1;
+	return check_tables(doc, d);
 }
 
 void validate_cleanup(void)

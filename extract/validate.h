@@ -7,9 +7,10 @@
 
 #include "diag.h"
 
-/* 0 when doc is valid plan XML; -1 with an input error naming the first
- * problem (line and message), or an environment error when the schema
- * cannot be found or loaded. */
+/* 0 when doc is valid plan XML: it matches the schema, and no table row
+ * has more cells than its table has columns.  -1 with an input error
+ * naming the first problem (line and message), or an environment error
+ * when the schema cannot be found or loaded. */
 int plan_validate(xmlDocPtr doc, struct diag *d);
 /* Validate doc against the RelaxNG file at data path rel (e.g.
  * "generate/layout.rng"); same contract. */

@@ -16,6 +16,22 @@ grep -q "nocode.xml:[0-9]*: does not match" "$T/.err" && ok "the line names the 
 sed 's/<amount value="350000000"/<amount value="350 triệu"/' "$TOP/tests/data/sample-plan.xml" >"$T/badamount.xml"
 expect_exit 1 "an amount that is not an integer is invalid" soan validate "$T/badamount.xml"
 
+# a row wider than its table's headings: the schema cannot say it, the
+# vocabulary does (each cell stands under a column), and no layout has
+# room for it
+sed '86s|<cell role="timeline">2020</cell>|<cell role="timeline">2020</cell><cell role="other">thêm</cell>|' \
+	"$TOP/tests/data/sample-plan.xml" >"$T/wide.xml"
+expect_exit 1 "a table row with more cells than columns is invalid" soan validate "$T/wide.xml"
+one_line "$T/.err" "one line for a row too wide"
+grep -q "wide.xml:81: a table row has 6 cells but its table has 5 columns" "$T/.err" &&
+	ok "the line names the row and both counts" || not_ok "the line names the row and both counts"
+expect_exit 1 "generate refuses it the same way" soan generate "$T/wide.xml" -o "$T/wide.pdf"
+grep -q "wide.xml:81: a table row has 6 cells" "$T/.err" && [ ! -e "$T/wide.pdf" ] &&
+	ok "generate names the row, not the template, and writes nothing" ||
+	not_ok "generate names the row, not the template, and writes nothing"
+sed '86s|<cell role="timeline">2020</cell>||' "$TOP/tests/data/sample-plan.xml" >"$T/narrow.xml"
+expect_exit 0 "a row with fewer cells than columns is valid" soan validate "$T/narrow.xml"
+
 printf '<plan version="1"><meta>' >"$T/broken.xml"
 expect_exit 1 "malformed XML is rejected" soan validate "$T/broken.xml"
 one_line "$T/.err" "one line for malformed XML"
