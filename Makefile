@@ -180,6 +180,8 @@ bench: all
 # and timeouts land in build-fuzz/NAME.crash-*; each one found becomes a
 # file in tests/fuzz/regress/NAME/ that make check replays.
 #   make fuzz FUZZ="text md" FUZZ_TIME=600 FUZZ_FLAGS=-runs=1000000
+# Longer campaigns, harness after harness to a number of executions, with
+# a line each in build-fuzz/campaign.log: tests/fuzz/campaign.sh.
 FUZZ_B = build-fuzz
 FUZZ ?= $(FUZZ_NAMES)
 FUZZ_TIME ?= 30
