@@ -68,6 +68,11 @@ xmlDocPtr plan_new(const char *source, xmlNodePtr *root)
 	return doc;
 }
 
+int plan_may_hold(xmlNodePtr parent, const char *name)
+{
+	return parent && allowed((const char *)parent->name, name);
+}
+
 xmlNodePtr plan_child(xmlNodePtr parent, const char *name)
 {
 	if (!parent || !allowed((const char *)parent->name, name)) {

@@ -21,6 +21,8 @@
  * <meta>; *root receives the plan element. */
 xmlDocPtr plan_new(const char *source, xmlNodePtr *root);
 
+/* Does the schema allow element name under parent? */
+int plan_may_hold(xmlNodePtr parent, const char *name);
 /* Append element name under parent if the schema allows it there;
  * otherwise returns NULL (and aborts when built with -DSOAN_DEBUG). */
 xmlNodePtr plan_child(xmlNodePtr parent, const char *name);

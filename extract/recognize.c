@@ -1033,8 +1033,10 @@ static xmlNodePtr top(struct rec *r)
 
 static int push(struct rec *r, xmlNodePtr n, enum rank rank)
 {
-	if (!n)
-		return -1;
+	if (!n) { /* plan_child() found no place for it: a bug of ours, never silent */
+		diag_at(r->d, NULL, cur(r) ? cur(r)->line : 0);
+		return diag_error(r->d, "internal error: no place in the plan for this heading");
+	}
 	if (r->depth >= LIMIT_PLAN_DEPTH) {
 		diag_at(r->d, NULL, cur(r) ? cur(r)->line : 0);
 		return diag_error(r->d, "document nested too deep (limit %d, LIMIT_PLAN_DEPTH)",
@@ -1135,6 +1137,13 @@ static xmlNodePtr add_agency(struct rec *r, const char *rest, const char *number
 	for (int k = 0; asks[k]; k++)
 		if (!strncmp(name, asks[k], strlen(asks[k])))
 			name += strlen(asks[k]);
+	/* an agency opens under a section: close the items around it; inside
+	   another agency, or an item that stays open, there is no place for
+	   one and the caller reads the text as it would any other */
+	if (!plan_may_hold(top(r), "agency"))
+		pop_items(r);
+	if (!plan_may_hold(top(r), "agency"))
+		return NULL;
 	size_t nl = heading_form ? strlen(name) : agency_name_end(name);
 	char *nm = text_trim(name, nl, ":.,;");
 	xmlNodePtr a = plan_child(top(r), "agency");
@@ -1775,9 +1784,9 @@ static int outline_unit(struct rec *r, int top_level_kind)
 		pop_items(r);
 		/* "Sở Nội vụ có trách nhiệm ..." as a paragraph of its own in the
 		 * responsibilities section: an agency without a number */
+		xmlNodePtr a = NULL;
 		if (in_responsibilities(r) && rule_test(R_AGENCY_START, text) &&
-		    agency_name_end(text) < strlen(text)) {
-			xmlNodePtr a = add_agency(r, text, NULL, 0);
+		    agency_name_end(text) < strlen(text) && (a = add_agency(r, text, NULL, 0))) {
 			xmlNodePtr p = plan_child(a, "p");
 			plan_text(p, text, strlen(text));
 			int rc2 = push(r, a, RANK_LETTER);
@@ -1804,15 +1813,19 @@ static int outline_unit(struct rec *r, int top_level_kind)
 	int section_rank = rk <= RANK_ARTICLE;
 	int numbered = rk <= RANK_LETTER;
 	struct unit *uu = &r->u.v[at];
+	xmlNodePtr a = NULL;
+	int heading_form = 0;
 	if (numbered && in_responsibilities(r) && rule_test(R_AGENCY_START, h.rest) &&
 	    rk >= RANK_ARABIC) {
 		/* a heading names the body alone ("Sở Nội vụ" or "Sở Nội vụ:") */
 		size_t rl = strlen(h.rest);
 		while (rl && (h.rest[rl - 1] == ':' || h.rest[rl - 1] == ' '))
 			rl--;
-		int heading_form = title_like(uu, h.rest) && has_own_content(r, r->i - 1, rk) &&
-		                   agency_name_end(h.rest) >= rl;
-		xmlNodePtr a = add_agency(r, h.rest, h.number, heading_form);
+		heading_form = title_like(uu, h.rest) && has_own_content(r, r->i - 1, rk) &&
+		               agency_name_end(h.rest) >= rl;
+		a = add_agency(r, h.rest, h.number, heading_form);
+	}
+	if (a) {
 		if (!heading_form) {
 			xmlNodePtr p = plan_child(a, "p");
 			plan_text(p, h.rest, strlen(h.rest));

@@ -7,9 +7,10 @@
  * by content), bits 3-5 the file name the detector and @source see.
  * Byte 1 is the readers' option flags.  The rest is the file.
  *
- * Beyond "no crash, no leak, no hang", two invariants are checked: a
- * failure always carries a diagnostic, and the plan XML written is
- * well-formed XML that soan's own safe parser reads back. */
+ * Beyond "no crash, no leak, no hang", three invariants are checked: a
+ * failure always carries a diagnostic, never an internal error, and the
+ * plan XML written is well-formed XML that soan's own safe parser reads
+ * back. */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -47,6 +48,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!doc) {
 		if (!diag_failed(&d))
 			__builtin_trap(); /* refused without saying why */
+		if (d.msg && !strncmp(d.msg, "internal error", 14))
+			__builtin_trap(); /* said why, but it is our bug */
 	} else {
 		struct buf out = BUF_INIT;
 		plan_serialize(doc, &out);
