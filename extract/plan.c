@@ -75,7 +75,7 @@ int plan_may_hold(xmlNodePtr parent, const char *name)
 
 xmlNodePtr plan_child(xmlNodePtr parent, const char *name)
 {
-	if (!parent || !allowed((const char *)parent->name, name)) {
+	if (!plan_may_hold(parent, name)) {
 #ifdef SOAN_DEBUG
 		abort();
 #endif

@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "paths.h"
+#include "plan.h"
 #include "xmlsafe.h"
 #include "xalloc.h"
 
@@ -96,26 +97,21 @@ int rng_validate(const char *rel, xmlDocPtr doc, struct diag *d)
 	return 0;
 }
 
-static int is_el(const xmlNode *n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && !n->ns && !strcmp((const char *)n->name, name);
-}
-
-static size_t count_children(const xmlNode *n, const char *name)
+static size_t count_children(xmlNode *n, const char *name)
 {
 	size_t k = 0;
-	for (const xmlNode *c = n->children; c; c = c->next)
-		k += is_el(c, name);
+	for (xmlNode *c = n->children; c; c = c->next)
+		k += plan_is(c, name);
 	return k;
 }
 
 /* A row of a table with column headings: no more cells than columns. */
-static int check_row(const xmlNode *row, size_t ncols, struct diag *d)
+static int check_row(xmlNode *row, size_t ncols, struct diag *d)
 {
 	size_t n = count_children(row, "cell");
 	if (n <= ncols)
 		return 0;
-	diag_at(d, NULL, (unsigned)xmlGetLineNo((xmlNodePtr)row));
+	diag_at(d, NULL, (unsigned)xmlGetLineNo(row));
 	return diag_error(d, "a table row has %zu cells but its table has %zu columns", n, ncols);
 }
 
@@ -127,15 +123,15 @@ static int check_tables(xmlDocPtr doc, struct diag *d)
 {
 	xmlNode *root = xmlDocGetRootElement(doc), *n = root;
 	while (n) {
-		if (is_el(n, "table")) {
+		if (plan_is(n, "table")) {
 			size_t ncols = count_children(n, "column");
-			for (const xmlNode *c = ncols ? n->children : NULL; c; c = c->next) {
-				if (is_el(c, "row") && check_row(c, ncols, d) < 0)
+			for (xmlNode *c = ncols ? n->children : NULL; c; c = c->next) {
+				if (plan_is(c, "row") && check_row(c, ncols, d) < 0)
 					return -1;
-				if (!is_el(c, "group"))
+				if (!plan_is(c, "group"))
 					continue;
-				for (const xmlNode *r = c->children; r; r = r->next)
-					if (is_el(r, "row") && check_row(r, ncols, d) < 0)
+				for (xmlNode *r = c->children; r; r = r->next)
+					if (plan_is(r, "row") && check_row(r, ncols, d) < 0)
 						return -1;
 			}
 		} else if (n->children && n->type == XML_ELEMENT_NODE) {

@@ -10,7 +10,6 @@
 
 #include "extract/buf.h"
 #include "extract/cli.h"
-#include "extract/extract.h"
 #include "extract/xalloc.h"
 #include "generate/fo.h"
 #include "generate/writers.h"
@@ -112,31 +111,20 @@ xmlDocPtr output_layout(xmlDocPtr doc, const struct out_opts *o, struct diag *d)
 	return fo;
 }
 
-int render_output(xmlDocPtr doc, enum out_kind kind, const struct out_opts *o, struct buf *out,
-                  struct diag *d)
-{
-	if (kind == OUTK_XML) {
-		plan_serialize(doc, out);
-		return 0;
-	}
-	xmlDocPtr fo = output_layout(doc, o, d);
-	if (!fo)
-		return -1;
-	struct gen_opts go = {NULL, o->track_changes};
-	int rc = writer_run(format_of(kind), fo, &go, out, d);
-	xmlFreeDoc(fo);
-	return rc;
-}
-
 int write_output(xmlDocPtr doc, const char *path, enum out_kind kind, const struct out_opts *o,
                  struct diag *d)
 {
 	if (kind == OUTK_XML)
 		return cli_write_xml(doc, path, d);
+	xmlDocPtr fo = output_layout(doc, o, d);
+	if (!fo)
+		return -1;
 	struct buf b = BUF_INIT;
-	int rc = render_output(doc, kind, o, &b, d);
+	struct gen_opts go = {NULL, o->track_changes};
+	int rc = writer_run(format_of(kind), fo, &go, &b, d);
 	if (rc == 0)
 		rc = cli_write_bytes(path, b.ptr, b.len, d);
 	buf_release(&b);
+	xmlFreeDoc(fo);
 	return rc;
 }

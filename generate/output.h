@@ -8,7 +8,6 @@
 
 #include <libxml/tree.h>
 
-#include "extract/buf.h"
 #include "extract/diag.h"
 
 enum out_kind { OUTK_UNKNOWN = 0, OUTK_XML, OUTK_FO, OUTK_DOCX, OUTK_PDF };
@@ -33,10 +32,6 @@ int write_output(xmlDocPtr doc, const char *path, enum out_kind kind, const stru
  * subset (fo_check), or NULL with an error in d: an environment error
  * when the template is missing or its layout falls outside the subset. */
 xmlDocPtr output_layout(xmlDocPtr doc, const struct out_opts *o, struct diag *d);
-/* write_output() into out instead of a file: plan XML serialized, or the bytes
- * of the layout, DOCX or PDF.  Returns 0 or -1 with an error in d. */
-int render_output(xmlDocPtr doc, enum out_kind kind, const struct out_opts *o, struct buf *out,
-                  struct diag *d);
 /* Free the templates write_output() compiled (at exit, for leak
  * checkers). */
 void output_cleanup(void);

@@ -66,10 +66,10 @@ static void write_layout(xmlDocPtr fo, enum output_format f, int track, struct d
 
 static void from_plan(xmlDocPtr plan, unsigned opt, enum output_format f, struct diag *d)
 {
-	xmlDocPtr doc = NULL;
+	xmlDocPtr doc = NULL; /* what a transform made; the plan itself for none */
 	struct out_opts oo = {"plan", NULL, 0, 0};
 	switch ((opt >> 1) & 3) {
-	case 0: doc = xmlCopyDoc(plan, 1); break;
+	case 0: break;
 	case 1: {
 		struct rollover_opts ro = {0, (opt & 16) ? renames : NULL, 0};
 		struct rollover_result res = ROLLOVER_RESULT_INIT;
@@ -101,18 +101,20 @@ static void from_plan(xmlDocPtr plan, unsigned opt, enum output_format f, struct
 		break;
 	}
 	}
-	if (!doc) {
+	if (((opt >> 1) & 3) && !doc) {
 		if (!diag_failed(d))
 			__builtin_trap(); /* refused without saying why */
 		return;
 	}
-	must_validate(doc);
-	xmlDocPtr fo = output_layout(doc, &oo, d);
+	if (doc)
+		must_validate(doc);
+	xmlDocPtr fo = output_layout(doc ? doc : plan, &oo, d);
 	if (!fo)
 		__builtin_trap(); /* a valid plan our template cannot lay out */
 	write_layout(fo, f, oo.track_changes, d);
 	xmlFreeDoc(fo);
-	xmlFreeDoc(doc);
+	if (doc)
+		xmlFreeDoc(doc);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
