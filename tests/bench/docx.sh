@@ -79,7 +79,7 @@ cc -O2 $(pkg-config --cflags libxml-2.0 libzip) -o "$W/floor" "$TOP/tests/bench/
 LIBSOAN=${LIBSOAN:-$TOP/build/libsoan.a}
 if [ -f "$LIBSOAN" ]; then
 	# the libraries the Makefile links soan with
-	pkgs=$(sed -n 's/^PKGS = //p' "$TOP/Makefile")
+	pkgs=$(make -s -C "$TOP" --no-print-directory --eval='bench-pkgs: ; @echo $(PKGS)' bench-pkgs)
 	# shellcheck disable=SC2086
 	cc -O2 -I"$TOP" -o "$W/reader" "$TOP/tests/bench/docx_reader.c" "$LIBSOAN" \
 		$(pkg-config --libs $pkgs) -lhpdf -lm 2>"$W/cc.log" ||
