@@ -97,6 +97,10 @@ generate)
 	gen_seed '\012' rollover-pdf-v02 $v02
 	gen_seed '\014' report-pdf-sample $sample
 	gen_seed '\006' agency-docx-v01 $v01
+	# plans from before the 2025 reorganisation, so that the renaming
+	# table has names to replace (departments, provinces, names in capitals)
+	gen_seed '\062' rollover-renames-tracked-hatinh "$TOP/corpus/001-hatinh-asean-2020/expected.xml"
+	gen_seed '\022' rollover-renames-soctrang "$TOP/corpus/002-soctrang-asean-2014/expected.xml"
 	;;
 *) echo "seeds.sh: no seeds for '$name'" >&2 ;;
 esac
