@@ -11,9 +11,34 @@
 # friends, logs to build-fuzz/logs/NAME.K.log, and adds one line to
 # build-fuzz/campaign.log with its executions, speed and coverage:
 #   tests/fuzz/campaign.sh text:1000000:1200:8192 md:1000000:1200:8192
+# With -s instead, prints the totals campaign.log holds for each harness:
+# runs, executions, their mean speed and the last coverage.
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 B=$TOP/build-fuzz
+if [ "${1:-}" = -s ]; then
+	[ -f "$B/campaign.log" ] || { echo "campaign: no $B/campaign.log" >&2; exit 2; }
+	awk '$3 == "end" {
+		name = $4; execs = 0; speed = 0
+		for (i = 5; i <= NF; i++) {
+			if ($i ~ /^execs=[0-9]+$/) execs = substr($i, 7)
+			if ($i ~ /^exec\/s=[0-9]+$/) speed = substr($i, 8)
+			if ($i == "cov:") cov[name] = $(i + 1)
+		}
+		if (!(name in runs)) order[++n] = name
+		runs[name]++; total[name] += execs
+		if (speed > 0) secs[name] += execs / speed
+	}
+	END {
+		printf "%-12s %5s %12s %8s %6s\n", "harness", "runs", "executions", "exec/s", "edges"
+		for (k = 1; k <= n; k++) {
+			h = order[k]
+			printf "%-12s %5d %12d %8.0f %6s\n", h, runs[h], total[h],
+			    (secs[h] > 0 ? total[h] / secs[h] : 0), cov[h]
+		}
+	}' "$B/campaign.log"
+	exit 0
+fi
 mkdir -p "$B/logs"
 for spec in "$@"; do
 	IFS=: read -r name runs secs maxlen <<EOF
