@@ -1025,7 +1025,6 @@ static size_t find_grids(const struct pdf_page *pg, struct grid **out)
 	return ngrids;
 }
 
-/* Paragraphs of one table cell or zone cell from its lines. */
 /* Is the UTF-8 letter at s lower case (Vietnamese letters included)? */
 static int lower_utf8(const char *s, size_t len)
 {
@@ -1094,6 +1093,31 @@ struct cell_edge {
 	int mark_first; /* its first line opens with a list mark */
 };
 
+/* Was one token cut where line prev ran out of room, l holding the
+ * rest?  A token too long for its column (an address, a web link, a span
+ * of dates) is cut between letters, by soan's writer and by Word alike,
+ * and its pieces stand alone on full lines.  Told from a line that
+ * merely ends with a word by its shape: prev holds that one word, which
+ * does not end a clause, and the token has a character no plain word
+ * has (a digit, or one of / . : - _ @). */
+static int cut_token(const struct page_ctx *pc, const struct line *prev, const struct line *l)
+{
+	if (prev->nw != 1 || !l->nw)
+		return 0;
+	const struct pdf_word *a = W(pc, prev, 0), *b = W(pc, l, 0);
+	const char *sa = wtext(pc->pg, a), *sb = wtext(pc->pg, b);
+	if (!a->len || !b->len || strchr(",;", sa[a->len - 1]))
+		return 0;
+	for (size_t k = 0; k < a->len; k++)
+		if (strchr("0123456789/.:-_@", sa[k]) && sa[k])
+			return 1;
+	for (size_t k = 0; k < b->len; k++)
+		if (strchr("0123456789/.:-_@", sb[k]) && sb[k])
+			return 1;
+	return 0;
+}
+
+/* Paragraphs of one table cell or zone cell from its lines. */
 static void cell_paragraphs(const struct page_ctx *pc, struct line *ls, size_t n, double cx1,
                             double cx2, const double *bound, struct blocks *out, unsigned flags,
                             unsigned lineno, struct cell_edge *edge)
@@ -1129,7 +1153,7 @@ static void cell_paragraphs(const struct page_ctx *pc, struct line *ls, size_t n
 	}
 	for (size_t i = 0; i <= n; i++) {
 		const struct line *l = i < n ? &ls[i] : NULL;
-		int join = 0;
+		int join = 0, cut = 0;
 		if (l && prev) {
 			/* left-aligned: both start at the cell's left edge */
 			int flush = prev->x1 < lmin + 2 && l->x1 < lmin + 2;
@@ -1150,6 +1174,8 @@ static void cell_paragraphs(const struct page_ctx *pc, struct line *ls, size_t n
 			           (starts_lower(pc, l) && !ends_entry(pc, prev));
 			join = wrap && pitch < prev->size * 1.8 &&
 			       fabs(l->size - prev->size) < 0.6 && l->bold == prev->bold;
+			/* a full line (less room left than half a letter) */
+			cut = join && room < prev->size * 0.5 && cut_token(pc, prev, l);
 			if (zone)
 				join = pitch < prev->size * 1.8 &&
 				       (starts_lower(pc, l) ||
@@ -1179,7 +1205,7 @@ static void cell_paragraphs(const struct page_ctx *pc, struct line *ls, size_t n
 			center = 0;
 		} else {
 			size_t len = t.len;
-			if (!(len >= 2 && t.ptr[len - 1] == '-' && t.ptr[len - 2] != ' '))
+			if (!cut && !(len >= 2 && t.ptr[len - 1] == '-' && t.ptr[len - 2] != ' '))
 				buf_addc(&t, ' ');
 			bold &= l->bold, italic &= l->italic;
 		}
