@@ -1174,8 +1174,9 @@ static void cell_paragraphs(const struct page_ctx *pc, struct line *ls, size_t n
 			           (starts_lower(pc, l) && !ends_entry(pc, prev));
 			join = wrap && pitch < prev->size * 1.8 &&
 			       fabs(l->size - prev->size) < 0.6 && l->bold == prev->bold;
-			/* a full line (less room left than half a letter) */
-			cut = join && room < prev->size * 0.5 && cut_token(pc, prev, l);
+			/* a full line (less room left than half a letter) in a table:
+			   the header and signature zones are read by their own rules */
+			cut = !zone && join && room < prev->size * 0.5 && cut_token(pc, prev, l);
 			if (zone)
 				join = pitch < prev->size * 1.8 &&
 				       (starts_lower(pc, l) ||
