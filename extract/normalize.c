@@ -74,6 +74,8 @@ static long clean_cp(long cp)
 	case 0x2060:
 	case 0xFEFF:
 	case 0x00AD: return -1;
+	case 0xFFFE: /* not characters, and not allowed in XML */
+	case 0xFFFF: return -1;
 	default:
 		if (cp < 0x20 && cp != '\n' && cp != '\t')
 			return -1;
