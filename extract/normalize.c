@@ -68,13 +68,13 @@ static long clean_cp(long cp)
 	case 0x3000:
 	case '\v':
 	case '\f': return ' ';
-	case 0x200B: /* zero-width space, joiners, BOM, soft hyphen */
-	case 0x200C:
+	case 0x200B: /* zero-width space, joiners, BOM, soft hyphen, and the */
+	case 0x200C: /* non-characters U+FFFE and U+FFFF, which XML may not hold */
 	case 0x200D:
 	case 0x2060:
 	case 0xFEFF:
-	case 0x00AD: return -1;
-	case 0xFFFE: /* not characters, and not allowed in XML */
+	case 0x00AD:
+	case 0xFFFE:
 	case 0xFFFF: return -1;
 	default:
 		if (cp < 0x20 && cp != '\n' && cp != '\t')

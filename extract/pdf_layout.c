@@ -1093,6 +1093,15 @@ struct cell_edge {
 	int mark_first; /* its first line opens with a list mark */
 };
 
+/* Length of the start of s[0..len) holding none of the bytes of set. */
+static size_t strcspn_len(const char *s, size_t len, const char *set)
+{
+	size_t k = 0;
+	while (k < len && (!s[k] || !strchr(set, s[k])))
+		k++;
+	return k;
+}
+
 /* Was one token cut where line prev ran out of room, l holding the
  * rest?  A token too long for its column (an address, a web link, a span
  * of dates) is cut between letters, by soan's writer and by Word alike,
@@ -1108,13 +1117,8 @@ static int cut_token(const struct page_ctx *pc, const struct line *prev, const s
 	const char *sa = wtext(pc->pg, a), *sb = wtext(pc->pg, b);
 	if (!a->len || !b->len || strchr(",;", sa[a->len - 1]))
 		return 0;
-	for (size_t k = 0; k < a->len; k++)
-		if (strchr("0123456789/.:-_@", sa[k]) && sa[k])
-			return 1;
-	for (size_t k = 0; k < b->len; k++)
-		if (strchr("0123456789/.:-_@", sb[k]) && sb[k])
-			return 1;
-	return 0;
+	return strcspn_len(sa, a->len, "0123456789/.:-_@") < a->len ||
+	       strcspn_len(sb, b->len, "0123456789/.:-_@") < b->len;
 }
 
 /* Paragraphs of one table cell or zone cell from its lines. */
