@@ -68,7 +68,12 @@ FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
 REPLAY_BIN = $(FUZZ_NAMES:%=$(B)/fuzz/replay_%)
 
-all: deps-build $(B)/soan $(PLUGIN) soan
+# The packages go in first, then a second make reads pkg-config's flags and
+# builds: so make -j on a fresh machine never compiles before the headers
+# are there.
+all: deps-build
+	$(Q)$(MAKE) --no-print-directory programs
+programs: $(B)/soan $(PLUGIN) soan
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -217,7 +222,9 @@ $(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB)
 	@$(if $(Q),echo "  FUZZLD  $@")
 	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB) $(PKG_LIBS)
 
-fuzz-build: deps-test $(FUZZ_NAMES:%=$(FUZZ_B)/fuzz_%)
+fuzz-build: deps-test
+	$(Q)$(MAKE) --no-print-directory fuzz-programs
+fuzz-programs: $(FUZZ_NAMES:%=$(FUZZ_B)/fuzz_%)
 
 fuzz: fuzz-build
 	$(Q)for n in $(FUZZ); do \
@@ -265,7 +272,9 @@ $(COV_B)/libsoan.a: $(LIB_SRC:%.c=$(COV_B)/%.o) $(COV_B)/soan-nomain.o
 $(COV_B)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(COV_B)/libsoan.a
 	$(Q)clang $(COV_CFLAGS) -o $@ $< tests/fuzz/replay.c $(COV_B)/libsoan.a $(PKG_LIBS)
 
-fuzz-cov: $(FUZZ:%=$(COV_B)/replay_%)
+fuzz-cov: deps-test
+	$(Q)$(MAKE) --no-print-directory fuzz-cov-run
+fuzz-cov-run: $(FUZZ:%=$(COV_B)/replay_%)
 	$(Q)for n in $(FUZZ); do \
 		[ -d $(FUZZ_B)/$$n.corpus ] || continue; \
 		echo "  COVER   $$n: $$(ls $(FUZZ_B)/$$n.corpus | wc -l) inputs"; \
@@ -319,7 +328,7 @@ install: all
 clean:
 	rm -rf build build-san build-valgrind build-fuzz build-fuzz-cov soan out
 
-.PHONY: all deps deps-build deps-test demo check check-run tests bench fuzz fuzz-build fuzz-cov lint format install \
+.PHONY: all programs fuzz-programs fuzz-cov-run deps deps-build deps-test demo check check-run tests bench fuzz fuzz-build fuzz-cov lint format install \
 	clean encoding-tables
 
 -include $(LIB_OBJ:.o=.d) $(B)/soan.d $(wildcard $(B)/fuzz/*.d) $(wildcard $(FUZZ_B)/*.d $(FUZZ_B)/*/*.d)
