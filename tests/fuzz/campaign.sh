@@ -11,14 +11,23 @@
 # friends, logs to build-fuzz/logs/NAME.K.log, and adds one line to
 # build-fuzz/campaign.log with its executions, speed and coverage:
 #   tests/fuzz/campaign.sh text:1000000:1200:8192 md:1000000:1200:8192
-# With -s instead, prints the totals campaign.log holds for each harness:
-# runs, executions, their mean speed and the last coverage.
+# With -s [LOG...] instead, prints the totals the logs hold (default
+# build-fuzz/campaign.log) for each harness: runs, executions, their mean
+# speed and the last coverage.  tests/fuzz/campaigns.log keeps the
+# project's record across machines: each session's campaign.log lines go
+# there, and `campaign.sh -s tests/fuzz/campaigns.log` sums the life of
+# each harness.
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 B=$TOP/build-fuzz
 if [ "${1:-}" = -s ]; then
-	[ -f "$B/campaign.log" ] || { echo "campaign: no $B/campaign.log" >&2; exit 2; }
-	awk '$3 == "end" {
+	shift
+	[ $# -gt 0 ] || set -- "$B/campaign.log"
+	for f in "$@"; do
+		[ -f "$f" ] || { echo "campaign: no $f" >&2; exit 2; }
+	done
+	awk '/^#/ { next }
+	$3 == "end" || $3 == "carried" {
 		name = $4; execs = 0; speed = 0
 		for (i = 5; i <= NF; i++) {
 			if ($i ~ /^execs=[0-9]+$/) execs = substr($i, 7)
@@ -26,17 +35,18 @@ if [ "${1:-}" = -s ]; then
 			if ($i == "cov:") cov[name] = $(i + 1)
 		}
 		if (!(name in runs)) order[++n] = name
-		runs[name]++; total[name] += execs
-		if (speed > 0) secs[name] += execs / speed
+		if ($3 == "end") runs[name]++
+		total[name] += execs
+		if (speed > 0) { secs[name] += execs / speed; timed[name] += execs }
 	}
 	END {
 		printf "%-12s %5s %12s %8s %6s\n", "harness", "runs", "executions", "exec/s", "edges"
 		for (k = 1; k <= n; k++) {
 			h = order[k]
-			printf "%-12s %5d %12d %8.0f %6s\n", h, runs[h], total[h],
-			    (secs[h] > 0 ? total[h] / secs[h] : 0), cov[h]
+			printf "%-12s %5d %12d %8s %6s\n", h, runs[h], total[h],
+			    (secs[h] > 0 ? sprintf("%.0f", timed[h] / secs[h]) : "-"), cov[h]
 		}
-	}' "$B/campaign.log"
+	}' "$@"
 	exit 0
 fi
 mkdir -p "$B/logs"
