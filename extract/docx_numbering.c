@@ -430,15 +430,13 @@ static int cmp_num(const void *x, const void *y)
 
 static struct abstract *find_abs(struct docx_numbering *nb, long id)
 {
-	struct abstract key;
-	key.id = id;
+	struct abstract key = {.id = id};
 	return nb->na ? bsearch(&key, nb->a, nb->na, sizeof *nb->a, cmp_abs) : NULL;
 }
 
 static struct num *find_num(struct docx_numbering *nb, long id)
 {
-	struct num key;
-	key.id = id;
+	struct num key = {.id = id};
 	return nb->nn ? bsearch(&key, nb->n, nb->nn, sizeof *nb->n, cmp_num) : NULL;
 }
 
