@@ -1102,14 +1102,17 @@ static size_t strcspn_len(const char *s, size_t len, const char *set)
 	return k;
 }
 
-/* Was one token cut where line prev ran out of room, l holding the
- * rest?  A token too long for its column (an address, a web link, a span
- * of dates) is cut between letters, by soan's writer and by Word alike,
- * and its pieces stand alone on full lines.  Told from a line that
- * merely ends with a word by its shape: prev holds that one word, which
- * does not end a clause, and the token has a character no plain word
- * has (a digit, or one of / . : - _ @). */
-static int cut_token(const struct page_ctx *pc, const struct line *prev, const struct line *l)
+/* Was one token cut where line prev ran out of room (room left after
+ * it), l holding the rest?  A token too long for its column (an address,
+ * a web link, a span of dates) is cut between letters, by soan's writer
+ * and by Word alike, and its pieces stand alone on full lines.  Told from
+ * a line that merely ends with a word by its shape: prev holds that one
+ * word, which does not end a clause, and the token has a character no
+ * plain word has (a digit, or one of / . : - _ @).  A score or fraction
+ * ("9,9/" over "10,5") also breaks after its slash with room left, or
+ * was typed on two lines of one cell: its halves are one number too. */
+static int cut_token(const struct page_ctx *pc, const struct line *prev, const struct line *l,
+                     double room)
 {
 	if (prev->nw != 1 || !l->nw)
 		return 0;
@@ -1117,8 +1120,11 @@ static int cut_token(const struct page_ctx *pc, const struct line *prev, const s
 	const char *sa = wtext(pc->pg, a), *sb = wtext(pc->pg, b);
 	if (!a->len || !b->len || strchr(",;", sa[a->len - 1]))
 		return 0;
-	return strcspn_len(sa, a->len, "0123456789/.:-_@") < a->len ||
-	       strcspn_len(sb, b->len, "0123456789/.:-_@") < b->len;
+	if (a->len >= 2 && sa[a->len - 1] == '/' && isdigit((unsigned char)sa[a->len - 2]) &&
+	    isdigit((unsigned char)sb[0]))
+		return 1;
+	return room < prev->size * 0.5 && (strcspn_len(sa, a->len, "0123456789/.:-_@") < a->len ||
+	                                   strcspn_len(sb, b->len, "0123456789/.:-_@") < b->len);
 }
 
 /* Paragraphs of one table cell or zone cell from its lines. */
@@ -1178,9 +1184,9 @@ static void cell_paragraphs(const struct page_ctx *pc, struct line *ls, size_t n
 			           (starts_lower(pc, l) && !ends_entry(pc, prev));
 			join = wrap && pitch < prev->size * 1.8 &&
 			       fabs(l->size - prev->size) < 0.6 && l->bold == prev->bold;
-			/* a full line (less room left than half a letter) in a table:
-			   the header and signature zones are read by their own rules */
-			cut = !zone && join && room < prev->size * 0.5 && cut_token(pc, prev, l);
+			/* in a table: the header and signature zones are read by
+			   their own rules */
+			cut = !zone && join && cut_token(pc, prev, l, room);
 			if (zone)
 				join = pitch < prev->size * 1.8 &&
 				       (starts_lower(pc, l) ||

@@ -83,6 +83,20 @@ else
 	ok "# skip signed PDF against its DOCX's plan XML ($(head -1 "$T/.err" | sed 's/^soan: [^:]*: //'))"
 fi
 
+# scores in a narrow column of bc-184: its DOCX (corpus-real
+# bc-snv-chiso-cchc-2025.docx) types "9,9/" and "10,5" as two lines of one
+# cell, and Word breaks "9,47/10,5" after its slash: each reads as one number
+soan extract --dump=blocks "$D/real/bc-184-snv-chiso-cchc-2025-signed.pdf" >"$T/184.blocks" 2>/dev/null
+for score in 9,47/10,5 9,9/10,5 9,94/10,5 9,49/9,5; do
+	grep -q "| $score\$" "$T/184.blocks" && ok "bc-184: the score $score reads whole" ||
+		not_ok "bc-184: the score $score reads whole"
+done
+if grep -E '[0-9]/ [0-9]' "$T/184.blocks" >"$T/184.split"; then
+	not_ok "bc-184: no score split after its slash"; sed 's/^/#   /' "$T/184.split" | head -5
+else
+	ok "bc-184: no score split after its slash"
+fi
+
 # broken and encrypted PDFs: one line, exit 1, never a crash
 head -c 3000 "$D/totrinh-05.pdf" >"$T/trunc.pdf"
 expect_exit 1 "a truncated PDF is refused" soan extract "$T/trunc.pdf"
