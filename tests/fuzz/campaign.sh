@@ -34,7 +34,7 @@ if [ "${1:-}" = -s ]; then
 			if ($i ~ /^exec\/s=[0-9]+$/) speed = substr($i, 8)
 			if ($i == "cov:") cov[name] = $(i + 1)
 		}
-		if (!(name in runs)) order[++n] = name
+		if (!(name in seen)) { seen[name] = 1; order[++n] = name }
 		if ($3 == "end") runs[name]++
 		total[name] += execs
 		if (speed > 0) { secs[name] += execs / speed; timed[name] += execs }
