@@ -46,18 +46,25 @@ CFLAGS_ALL += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recov
 LDFLAGS_ALL += -fsanitize=$(SANITIZE)
 endif
 
-# Library sources: every .c in extract/ and generate/ except the CLI
-# commands' own files are in the library too (they are small and tests
-# call them in-process through soan_main()).  Wildcards rather than lists
-# so that parallel work on separate readers and writers does not collide.
-LIB_SRC = $(sort $(filter-out extract/pdf_plugin.c,$(wildcard extract/*.c generate/*.c)))
+# Library sources: every .c of the stage folders below (the README's
+# Layout section says what each holds).  The command line (cli/) is in the
+# library too, so that tests and fuzzers run it in-process through
+# soan_main(); soan.c is only main().  Wildcards per folder rather than
+# file lists, so that parallel work on separate pieces does not collide.
+SRC_DIRS = cli extract extract/base extract/read extract/read/text extract/read/docx \
+	extract/read/pdf extract/recognize extract/plan generate generate/layout generate/pdf \
+	generate/docx generate/transform
+ALL_SRC = $(sort $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c)))
+ALL_HDR = $(sort $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.h)))
+LIB_SRC = $(filter-out extract/read/pdf/pdf_plugin.c,$(ALL_SRC))
 LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o)
 LIB = $(B)/libsoan.a
 # The program reads PDF through a plugin, $(B)/soan-pdf.so (read_pdf.c on
 # poppler-glib and cairo), so that it does not load those ~40 libraries
-# on every start (extract/pdf_plugin.c says more).  The program holds
+# on every start (extract/read/pdf/pdf_plugin.c says more).  The program holds
 # every other library object, exported (-rdynamic) for the plugin.
-EXE_OBJ = $(B)/soan.o $(B)/extract/pdf_plugin.o $(filter-out $(B)/extract/read_pdf.o,$(LIB_OBJ))
+EXE_OBJ = $(B)/soan.o $(B)/extract/read/pdf/pdf_plugin.o \
+	$(filter-out $(B)/extract/read/pdf/read_pdf.o,$(LIB_OBJ))
 PLUGIN = $(B)/soan-pdf.so
 
 UNIT_SRC = $(sort $(wildcard tests/unit/t_*.c))
@@ -90,12 +97,12 @@ $(B)/soan: $(EXE_OBJ) | $(PLUGIN)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS_ALL) -rdynamic -o $@ $(EXE_OBJ) $(CORE_LIBS)
 
-$(B)/pic/extract/read_pdf.o: extract/read_pdf.c
+$(B)/pic/read_pdf.o: extract/read/pdf/read_pdf.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $< (plugin)")
 	$(Q)$(CC) $(CFLAGS_ALL) -fPIC -Dread_pdf=soan_pdf_plugin_read -c -o $@ $<
 
-$(PLUGIN): $(B)/pic/extract/read_pdf.o
+$(PLUGIN): $(B)/pic/read_pdf.o
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS_ALL) -shared -o $@ $< $(PDF_LIBS)
 
@@ -202,8 +209,8 @@ FUZZ_LIB = $(FUZZ_B)/libsoan.a
 # encoding and the byte buffer's bounds checks (about half of fuzz_text's),
 # and the attribute count xmlsafe.c makes before parsing (an eighth of
 # fuzz_docx's).  Their edges are still counted and still sanitized.
-FUZZ_NOCMP = extract/read_pdf.c extract/pdf_rules.c extract/encoding.c extract/buf.c \
-	extract/xmlsafe.c
+FUZZ_NOCMP = extract/read/pdf/read_pdf.c extract/read/pdf/pdf_rules.c extract/read/encoding.c extract/base/buf.c \
+	extract/base/xmlsafe.c
 $(FUZZ_NOCMP:%.c=$(FUZZ_B)/%.o): FUZZ_COV = -fno-sanitize-coverage=trace-cmp
 
 $(FUZZ_B)/%.o: %.c
@@ -211,11 +218,7 @@ $(FUZZ_B)/%.o: %.c
 	@$(if $(Q),echo "  CLANG   $<")
 	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_COV) -c -o $@ $<
 
-$(FUZZ_B)/soan-nomain.o: soan.c
-	@mkdir -p $(dir $@)
-	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -DSOAN_NO_MAIN -c -o $@ $<
-
-$(FUZZ_LIB): $(LIB_SRC:%.c=$(FUZZ_B)/%.o) $(FUZZ_B)/soan-nomain.o
+$(FUZZ_LIB): $(LIB_SRC:%.c=$(FUZZ_B)/%.o)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
 $(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB)
@@ -241,14 +244,10 @@ fuzz: fuzz-build
 # (tests/fuzz/replay.c) that feeds them files: make check replays
 # tests/fuzz/regress/NAME/* through them, under ASan+UBSan and valgrind
 # in those passes.
-$(B)/soan-nomain.o: soan.c
-	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CFLAGS_ALL) -DSOAN_NO_MAIN -c -o $@ $<
-
-$(B)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(B)/soan-nomain.o $(LIB)
+$(B)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $@")
-	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< tests/fuzz/replay.c $(B)/soan-nomain.o $(LIB) $(PKG_LIBS) $(LDFLAGS_ALL)
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< tests/fuzz/replay.c $(LIB) $(PKG_LIBS) $(LDFLAGS_ALL)
 
 # make fuzz-cov: line coverage of what each corpus reaches, measured with
 # the harnesses built by clang with source-based coverage and run over
@@ -262,11 +261,7 @@ $(COV_B)/%.o: %.c
 	@$(if $(Q),echo "  COV     $<")
 	$(Q)clang $(COV_CFLAGS) -c -o $@ $<
 
-$(COV_B)/soan-nomain.o: soan.c
-	@mkdir -p $(dir $@)
-	$(Q)clang $(COV_CFLAGS) -DSOAN_NO_MAIN -c -o $@ $<
-
-$(COV_B)/libsoan.a: $(LIB_SRC:%.c=$(COV_B)/%.o) $(COV_B)/soan-nomain.o
+$(COV_B)/libsoan.a: $(LIB_SRC:%.c=$(COV_B)/%.o)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
 $(COV_B)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(COV_B)/libsoan.a
@@ -299,31 +294,32 @@ $(INJECT_SO): tests/inject/failio.c
 	$(Q)$(CC) -std=c11 -O2 -g $(WARN) -fPIC -shared -o $@ $< -ldl
 
 # ---- developer targets ---------------------------------------------------------
-# Legacy Vietnamese encodings: extract/encoding.inc is generated from the
-# tables in extract/encodings/ and committed; the normal build never runs
+# Legacy Vietnamese encodings: extract/read/encoding.inc is generated from the
+# tables in extract/read/encodings/ and committed; the normal build never runs
 # the script.  Rebuild it after editing a table.
 encoding-tables:
-	$(Q)python3 extract/encodings/mkinc.py >extract/encoding.inc.tmp-$$$$ && \
-		mv extract/encoding.inc.tmp-$$$$ extract/encoding.inc
+	$(Q)python3 extract/read/encodings/mkinc.py >extract/read/encoding.inc.tmp-$$$$ && \
+		mv extract/read/encoding.inc.tmp-$$$$ extract/read/encoding.inc
 
 lint:
-	$(Q)clang-format --dry-run --Werror soan.c soan.h extract/*.[ch] generate/*.[ch] tests/unit/*.c
+	$(Q)clang-format --dry-run --Werror soan.c soan.h $(ALL_SRC) $(ALL_HDR) tests/unit/*.c
 
 format:
-	$(Q)clang-format -i soan.c soan.h extract/*.[ch] generate/*.[ch] tests/unit/*.c
+	$(Q)clang-format -i soan.c soan.h $(ALL_SRC) $(ALL_HDR) tests/unit/*.c
+
+# The files soan reads at run time, found relative to the program or
+# under PREFIX/share/soan (extract/base/paths.c).
+DATA = extract/plan/plan.rng generate/layout/layout.rng generate/transform/renames.tsv \
+	$(wildcard templates/*.xsl)
 
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/soan/extract \
-		$(DESTDIR)$(PREFIX)/share/soan/templates $(DESTDIR)$(PREFIX)/share/soan/generate \
-		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/soan $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(B)/soan $(DESTDIR)$(PREFIX)/bin/soan
-	install -d $(DESTDIR)$(PREFIX)/lib/soan
 	install -m 755 $(PLUGIN) $(DESTDIR)$(PREFIX)/lib/soan/soan-pdf.so
-	install -m 644 extract/*.rng $(DESTDIR)$(PREFIX)/share/soan/extract/
-	-install -m 644 extract/*.tsv $(DESTDIR)$(PREFIX)/share/soan/extract/ 2>/dev/null
-	-install -m 644 generate/*.rng generate/*.tsv $(DESTDIR)$(PREFIX)/share/soan/generate/ 2>/dev/null
-	-install -m 644 templates/*.xsl $(DESTDIR)$(PREFIX)/share/soan/templates/ 2>/dev/null
-	-install -m 644 soan.1 $(DESTDIR)$(PREFIX)/share/man/man1/ 2>/dev/null
+	for f in $(DATA); do \
+		install -D -m 644 $$f $(DESTDIR)$(PREFIX)/share/soan/$$f || exit 1; \
+	done
+	install -m 644 soan.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 
 clean:
 	rm -rf build build-san build-valgrind build-fuzz build-fuzz-cov soan out

@@ -1,5 +1,5 @@
 /* extract.c - the extract path from bytes to plan XML (see extract.h). */
-#include "extract.h"
+#include "extract/extract.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -7,10 +7,10 @@
 #include <libxml/parser.h>
 #include <libxml/xmlsave.h>
 
-#include "normalize.h"
-#include "recognize.h"
-#include "validate.h"
-#include "xmlsafe.h"
+#include "extract/base/normalize.h"
+#include "extract/base/xmlsafe.h"
+#include "extract/plan/validate.h"
+#include "extract/recognize/recognize.h"
 
 const char *path_base(const char *path)
 {

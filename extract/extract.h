@@ -9,10 +9,10 @@
 
 #include <libxml/tree.h>
 
-#include "blocks.h"
-#include "buf.h"
-#include "diag.h"
-#include "readers.h"
+#include "extract/base/buf.h"
+#include "extract/base/diag.h"
+#include "extract/read/blocks.h"
+#include "extract/read/readers.h"
 
 struct extract_opts {
 	struct read_opts read;

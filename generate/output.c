@@ -1,19 +1,19 @@
 /* output.c - a transform's document to plan XML, layout, DOCX or PDF
  * (see output.h).  Owns the choice of format by extension and the chain
  * template -> layout -> writer; the template runner and the writers are
- * generate/xslt.c, fo.c and the writers table (writers.c). */
-#include "output.h"
+ * generate/layout/xslt.c, fo.c and the writers table (writers.c). */
+#include "generate/output.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "extract/buf.h"
-#include "extract/cli.h"
-#include "extract/xalloc.h"
-#include "generate/fo.h"
+#include "cli/cli.h"
+#include "extract/base/buf.h"
+#include "extract/base/xalloc.h"
+#include "generate/layout/fo.h"
+#include "generate/layout/xslt.h"
 #include "generate/writers.h"
-#include "generate/xslt.h"
 
 enum out_kind output_kind(const char *path)
 {

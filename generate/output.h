@@ -8,7 +8,7 @@
 
 #include <libxml/tree.h>
 
-#include "extract/diag.h"
+#include "extract/base/diag.h"
 
 enum out_kind { OUTK_UNKNOWN = 0, OUTK_XML, OUTK_FO, OUTK_DOCX, OUTK_PDF };
 

@@ -1,12 +1,12 @@
 /* writers.c - output formats and the one dispatch table of writers (see
  * writers.h).  No other code tests output formats: the CLI asks
  * output_format_for() and calls writer_run(). */
-#include "writers.h"
+#include "generate/writers.h"
 
 #include <string.h>
 #include <strings.h>
 
-#include "fo.h"
+#include "generate/layout/fo.h"
 
 enum output_format output_format_for(const char *path)
 {

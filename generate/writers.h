@@ -2,7 +2,7 @@
  *
  * A writer turns a checked FO document (fo.h) into the bytes of one
  * output file.  It never touches the file system: the caller writes the
- * bytes atomically (extract/atomic.h).  Returns 0, or -1 with an error in
+ * bytes atomically (extract/base/atomic.h).  Returns 0, or -1 with an error in
  * d: an input error for layout it cannot honour, an environment error
  * for a missing font. */
 #ifndef SOAN_WRITERS_H
@@ -10,8 +10,8 @@
 
 #include <libxml/tree.h>
 
-#include "extract/buf.h"
-#include "extract/diag.h"
+#include "extract/base/buf.h"
+#include "extract/base/diag.h"
 
 enum output_format {
 	OUT_UNKNOWN = 0,

@@ -5,7 +5,7 @@
   block, the signature and Nơi nhận, the appendix heading, tables, and the
   rendering of plan XML's body elements.  Layout numbers follow Nghị định
   30/2020/NĐ-CP, Phụ lục I, and the decree's own Mẫu 1.4 and 2.1 (see
-  DOMAIN.md section 1).  Output is the FO subset in generate/layout.rng.
+  DOMAIN.md section 1).  Output is the FO subset in generate/layout/layout.rng.
 
   A stylesheet for another form imports this file (which imports
   page.xsl) and calls the named templates below; each takes its data as

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  plan.xsl - plan XML (extract/plan.rng) to the layout of a Kế hoạch, as
+  plan.xsl - plan XML (extract/plan/plan.rng) to the layout of a Kế hoạch, as
   Nghị định 30/2020/NĐ-CP lays it out (Mẫu 1.4; appendices per Mẫu 2.1):
 
     page 1   header table, KẾ HOẠCH and the title, basis or preamble,

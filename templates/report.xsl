@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  report.xsl - a report form (generate/report.h: plan XML with doctype BC
+  report.xsl - a report form (generate/transform/report.h: plan XML with doctype BC
   and <fill> places) laid out as a Báo cáo (Mẫu 1.4): the header with the
   blank number, BÁO CÁO and the title, "Kính gửi:" under it (ô 9a), the
   opening sentence, sections I to IV, Nơi nhận | signature, and the task

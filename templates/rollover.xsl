@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  rollover.xsl - a rollover draft (generate/rollover.h) laid out as the
+  rollover.xsl - a rollover draft (generate/transform/rollover.h) laid out as the
   plan it is (plan.xsl), with its changes shown: each change mark
   <change old rule>new</change> and each printed attribute a rollover
   changed (old-heading, old-title, old-attachment) becomes a soan:change,

@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "extract/blocks.h"
-#include "extract/diag.h"
-#include "extract/readers.h"
+#include "extract/base/diag.h"
+#include "extract/read/blocks.h"
+#include "extract/read/readers.h"
 
 int main(int argc, char **argv)
 {

@@ -10,7 +10,7 @@ for dir in "$TOP"/corpus/*/; do
 	exp="$dir/expected.xml"
 	[ -f "$exp" ] || continue
 	if command -v jing >/dev/null 2>&1; then
-		check "$name: expected.xml valid (jing)" jing "$TOP/extract/plan.rng" "$exp"
+		check "$name: expected.xml valid (jing)" jing "$TOP/extract/plan/plan.rng" "$exp"
 	fi
 	want_source=$(sed -n 's/^<plan version="1" source="\([^"]*\)".*/\1/p' "$exp")
 	for src in "$dir$name".*; do

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Every limit in extract/limits.h that an input can reach: a file that
+# Every limit in extract/base/limits.h that an input can reach: a file that
 # passes it by a little (tests/pathological/gen.sh) gets one stderr line
 # naming the file and the limit, exit 1, no output file, the input
 # untouched, and all within a time limit, so a hang or a quadratic

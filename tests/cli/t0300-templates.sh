@@ -3,14 +3,14 @@
 # (plan XML) beside NAME.TEMPLATE.fo, the layout expected from
 # tests/golden/fo/TEMPLATE.xsl (a wrapper around one named template of
 # common.xsl) or from templates/TEMPLATE.xsl.  Every expected layout is
-# valid by generate/layout.rng for jing and xmllint.  Layouts outside the
+# valid by generate/layout/layout.rng for jing and xmllint.  Layouts outside the
 # subset (tests/golden/fo/bad) are refused with the exact message; jing
 # and xmllint refuse them too, except the semantic-* ones, which only
 # fo_check() can see.
 . "$(dirname "$0")/../lib.sh"
 
 G=$TOP/tests/golden/fo
-RNG=$TOP/generate/layout.rng
+RNG=$TOP/generate/layout/layout.rng
 valid=
 # jing is a Java program: one run checks every file named
 jing_all() { # DESC FILE...: ok when jing accepts every file

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/../lib.sh"
 
 SAMPLE=$TOP/tests/data/sample-plan.xml
-RNG=$TOP/generate/layout.rng
+RNG=$TOP/generate/layout/layout.rng
 
 expect_exit 0 "plan XML to plan XML" soan generate "$SAMPLE" -o "$T/p.xml"
 check "the plan XML written is valid" soan validate -q "$T/p.xml"

@@ -25,7 +25,7 @@ grep -q 'urn:soan:layout' "$T/fo/features.fo" && not_ok "strip-soan: no soan: el
 	ok "strip-soan: no soan: element left"
 grep -q 'Sở Khoa học và Công nghệ' "$T/fo/features.fo" && grep -q '>2026<' "$T/fo/features.fo" &&
 	ok "strip-soan: the fallback text kept" || not_ok "strip-soan: the fallback text kept"
-check "strip-soan: still a valid layout" xmllint --noout --relaxng "$TOP/generate/layout.rng" "$T/fo/features.fo"
+check "strip-soan: still a valid layout" xmllint --noout --relaxng "$TOP/generate/layout/layout.rng" "$T/fo/features.fo"
 
 for x in "$TOP"/corpus/*/expected.xml "$TOP/tests/data/sample-plan.xml"; do
 	name=$(basename "$(dirname "$x")")

@@ -143,7 +143,7 @@ for pdf in "$D"/hostile/*.pdf "$D/real/qd-2319-ttg-bcd-dulieu-signed.pdf"; do
 	fi
 done
 
-# a PDF from soan's own writer (generate/pdf.c through the fo2pdf test
+# a PDF from soan's own writer (generate/pdf/draw.c through the fo2pdf test
 # driver) of a layout soan did not make: the hand-made Kế hoạch layout
 # tests/data/fo/kehoach.fo reads back into plan XML whose title and
 # top-level sections are the layout's own (its title block and the

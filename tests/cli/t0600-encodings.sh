@@ -143,10 +143,10 @@ expect_exit 1 "French in Windows-1252 is not taken for Vietnamese" soan extract 
 
 # The committed tables and test files are what their scripts make
 if command -v python3 >/dev/null && command -v iconv >/dev/null; then
-	python3 "$TOP/extract/encodings/mkinc.py" >"$T/encoding.inc" &&
-		cmp -s "$T/encoding.inc" "$TOP/extract/encoding.inc" &&
-		ok "extract/encoding.inc is what mkinc.py makes" ||
-		not_ok "extract/encoding.inc is what mkinc.py makes (run make encoding-tables)"
+	python3 "$TOP/extract/read/encodings/mkinc.py" >"$T/encoding.inc" &&
+		cmp -s "$T/encoding.inc" "$TOP/extract/read/encoding.inc" &&
+		ok "extract/read/encoding.inc is what mkinc.py makes" ||
+		not_ok "extract/read/encoding.inc is what mkinc.py makes (run make encoding-tables)"
 	mkdir "$T/enc"
 	if python3 "$D/make.py" "$T/enc"; then
 		bad=0

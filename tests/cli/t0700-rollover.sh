@@ -24,7 +24,7 @@ for dir in "$TOP"/corpus/*/; do
 		continue
 	fi
 	if [ $have_jing = 1 ]; then
-		check "$name: draft valid (jing)" jing "$TOP/extract/plan.rng" "$T/$name.next.xml"
+		check "$name: draft valid (jing)" jing "$TOP/extract/plan/plan.rng" "$T/$name.next.xml"
 	fi
 	if python3 "$CHECK" "$exp" "$T/$name.next.xml" "$T/$name.changes" >"$T/check" 2>&1; then
 		ok "$name: change list complete and correct"

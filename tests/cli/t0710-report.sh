@@ -8,7 +8,7 @@
 have_jing=0
 command -v jing >/dev/null 2>&1 && have_jing=1
 valid() { # DESC FILE
-	if [ $have_jing = 1 ]; then check "$1" jing "$TOP/extract/plan.rng" "$2"; else check "$1" soan validate -q "$2"; fi
+	if [ $have_jing = 1 ]; then check "$1" jing "$TOP/extract/plan/plan.rng" "$2"; else check "$1" soan validate -q "$2"; fi
 }
 q() { xmllint --xpath "$2" "$1" 2>/dev/null; }
 fact() { # FILE XPATH WANT

@@ -23,7 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "extract/cli.h"
+#include "cli/cli.h"
 #include "soan.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -21,7 +21,7 @@
 
 #include <zip.h>
 
-#include "fuzz_reader.h"
+#include "tests/fuzz/fuzz_reader.h"
 
 static const char *const part_names[] = {
 	"word/document.xml", "word/styles.xml", "word/numbering.xml", "word/footnotes.xml",

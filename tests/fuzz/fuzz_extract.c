@@ -17,10 +17,10 @@
 
 #include <libxml/tree.h>
 
-#include "extract/buf.h"
-#include "extract/diag.h"
+#include "extract/base/buf.h"
+#include "extract/base/diag.h"
+#include "extract/base/xmlsafe.h"
 #include "extract/extract.h"
-#include "extract/xmlsafe.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

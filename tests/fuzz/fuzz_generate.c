@@ -28,16 +28,16 @@
 
 #include <libxml/tree.h>
 
-#include "extract/buf.h"
-#include "extract/diag.h"
+#include "extract/base/buf.h"
+#include "extract/base/diag.h"
+#include "extract/base/xmlsafe.h"
 #include "extract/extract.h"
-#include "extract/validate.h"
-#include "extract/xmlsafe.h"
-#include "generate/fo.h"
+#include "extract/plan/validate.h"
+#include "generate/layout/fo.h"
 #include "generate/output.h"
-#include "generate/renames.h"
-#include "generate/report.h"
-#include "generate/rollover.h"
+#include "generate/transform/renames.h"
+#include "generate/transform/report.h"
+#include "generate/transform/rollover.h"
 #include "generate/writers.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -127,7 +127,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		diag_init(&d, "renames");
 		renames = renames_load(NULL, &d);
 		if (!renames)
-			abort(); /* generate/renames.tsv is part of soan */
+			abort(); /* generate/transform/renames.tsv is part of soan */
 		diag_release(&d);
 	}
 	unsigned opt = data[0];

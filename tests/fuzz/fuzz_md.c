@@ -1,7 +1,7 @@
 /* fuzz_md.c - libFuzzer harness for the markdown reader (read_md in
  * read_text.c: headings, emphasis, pipe and HTML tables).  The first byte
  * chooses the reader options; the rest is the file.  make fuzz. */
-#include "fuzz_reader.h"
+#include "tests/fuzz/fuzz_reader.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

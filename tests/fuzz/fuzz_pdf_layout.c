@@ -1,5 +1,5 @@
 /* fuzz_pdf_layout.c - libFuzzer harness for the PDF reader's layout
- * (pdf_layout.c, pdf_rules.c) without poppler: the bytes describe pages
+ * (pdf_analyze.c, pdf_rules.c) without poppler: the bytes describe pages
  * of words and ruling lines directly, so millions of layouts run where
  * fuzz_pdf.c, which goes through poppler and cairo, manages a few a
  * second.  Any description must give blocks or one diagnostic, never a
@@ -20,11 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/blocks.h"
-#include "extract/buf.h"
-#include "extract/diag.h"
-#include "extract/pdf_layout.h"
-#include "extract/xalloc.h"
+#include "extract/base/buf.h"
+#include "extract/base/diag.h"
+#include "extract/base/xalloc.h"
+#include "extract/read/blocks.h"
+#include "extract/read/pdf/pdf_analyze.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

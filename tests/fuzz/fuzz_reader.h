@@ -12,10 +12,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "extract/blocks.h"
-#include "extract/diag.h"
-#include "extract/normalize.h"
-#include "extract/readers.h"
+#include "extract/base/diag.h"
+#include "extract/base/normalize.h"
+#include "extract/read/blocks.h"
+#include "extract/read/readers.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

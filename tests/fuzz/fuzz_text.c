@@ -1,7 +1,7 @@
 /* fuzz_text.c - libFuzzer harness for the plain-text reader (read_text in
  * read_text.c, with encoding.c and normalize.c behind it).  The first
  * byte chooses the reader options; the rest is the file.  make fuzz. */
-#include "fuzz_reader.h"
+#include "tests/fuzz/fuzz_reader.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

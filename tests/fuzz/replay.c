@@ -13,8 +13,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "extract/diag.h"
-#include "extract/readers.h"
+#include "extract/base/diag.h"
+#include "extract/read/readers.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

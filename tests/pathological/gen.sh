@@ -2,7 +2,7 @@
 # tests/pathological/gen.sh DIR [NAME...] - write the pathological inputs
 # into DIR: all of them, or only the NAMEs given.
 #
-# Each file either passes one limit of extract/limits.h by a little (its
+# Each file either passes one limit of extract/base/limits.h by a little (its
 # name says which) or is large or odd in a way that once cost soan time
 # quadratic in its size; tests/cli/t0300-limits.sh runs each with a time
 # limit.  Generated rather than committed: most are megabytes of

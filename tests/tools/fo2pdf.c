@@ -13,11 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/buf.h"
-#include "extract/diag.h"
-#include "extract/xmlsafe.h"
-#include "generate/fo.h"
-#include "generate/font.h"
+#include "extract/base/buf.h"
+#include "extract/base/diag.h"
+#include "extract/base/xmlsafe.h"
+#include "generate/layout/fo.h"
+#include "generate/pdf/font.h"
 #include "generate/writers.h"
 
 static int read_all(const char *path, struct buf *b)

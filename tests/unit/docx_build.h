@@ -16,11 +16,11 @@
 
 #include <zip.h>
 
-#include "extract/blocks.h"
-#include "extract/buf.h"
-#include "extract/diag.h"
-#include "extract/normalize.h"
-#include "extract/readers.h"
+#include "extract/base/buf.h"
+#include "extract/base/diag.h"
+#include "extract/base/normalize.h"
+#include "extract/read/blocks.h"
+#include "extract/read/readers.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_DECLS                                                                                   \

@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "extract/buf.h"
+#include "extract/base/buf.h"
 
 static void init_is_empty_string(void **state)
 {

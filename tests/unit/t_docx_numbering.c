@@ -13,8 +13,8 @@
 
 #include <cmocka.h>
 
-#include "docx_build.h"
-#include "extract/docx.h"
+#include "extract/read/docx/docx.h"
+#include "tests/unit/docx_build.h"
 
 static char *fmt(long n, enum docx_numfmt f, int pad)
 {

@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "docx_build.h"
+#include "tests/unit/docx_build.h"
 
 #define TBL(x)                                                                                     \
 	"<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid/>" x "</w:tbl>"

@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "docx_build.h"
+#include "tests/unit/docx_build.h"
 
 #define RP(pr, x) "<w:r><w:rPr>" pr "</w:rPr><w:t xml:space=\"preserve\">" x "</w:t></w:r>"
 #define PP(pr, x) "<w:p><w:pPr>" pr "</w:pPr>" x "</w:p>"

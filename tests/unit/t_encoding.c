@@ -1,5 +1,5 @@
 /* t_encoding.c - the legacy Vietnamese encodings: every row of every table
- * in extract/encodings/ as the decoder sees it, round trips, each table
+ * in extract/read/encodings/ as the decoder sees it, round trips, each table
  * against an independent implementation or public table (glibc iconv in
  * process for VN1, Windows-1258 and Windows-1252; ibus-unikey's and
  * xvnkb's tables, transcribed in tests/data/enc/ref/, for TCVN3, VNI and
@@ -17,10 +17,10 @@
 #include <iconv.h>
 #include <utf8proc.h>
 
-#include "extract/buf.h"
-#include "extract/diag.h"
-#include "extract/encoding.h"
-#include "extract/normalize.h"
+#include "extract/base/buf.h"
+#include "extract/base/diag.h"
+#include "extract/base/normalize.h"
+#include "extract/read/encoding.h"
 
 /* ---- helpers -------------------------------------------------------------- */
 
@@ -130,7 +130,7 @@ static struct ttable *table_named(const char *name)
 static void load_table(struct ttable *t)
 {
 	char rel[64];
-	snprintf(rel, sizeof rel, "extract/encodings/%s.tsv", t->name);
+	snprintf(rel, sizeof rel, "extract/read/encodings/%s.tsv", t->name);
 	char *text = slurp(rel, NULL);
 	size_t alloc = 0;
 	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {

@@ -12,9 +12,9 @@
 
 #include <cmocka.h>
 
-#include "extract/diag.h"
-#include "extract/xmlsafe.h"
-#include "generate/fo.h"
+#include "extract/base/diag.h"
+#include "extract/base/xmlsafe.h"
+#include "generate/layout/fo.h"
 
 #define HEAD                                                                                       \
 	"<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\" "                                 \

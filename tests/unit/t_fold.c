@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "extract/normalize.h"
+#include "extract/base/normalize.h"
 
 /* Both spellings fold to the same key, and that key is want. */
 static void same_key(const char *a, const char *b, const char *want)

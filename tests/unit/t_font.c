@@ -12,8 +12,8 @@
 
 #include <cmocka.h>
 
-#include "extract/buf.h"
-#include "generate/font.h"
+#include "extract/base/buf.h"
+#include "generate/pdf/font.h"
 
 static const uint32_t viet[] = {'K', 0x1EBF, ' ', 'h', 'o', 0x1EA1, 'c', 0x1ED9, 0x1ED8, 0x1EE7};
 #define NVIET (sizeof viet / sizeof viet[0])

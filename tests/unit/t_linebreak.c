@@ -10,8 +10,8 @@
 
 #include <cmocka.h>
 
-#include "generate/font.h"
-#include "generate/linebreak.h"
+#include "generate/pdf/font.h"
+#include "generate/pdf/linebreak.h"
 
 /* Items from a pattern: a letter run is a box of 10 pt per letter, ' '
  * is glue of 2 pt ('~' glue that binds), '|' separates boxes without

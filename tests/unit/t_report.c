@@ -13,12 +13,12 @@
 
 #include <libxml/xpath.h>
 
-#include "extract/buf.h"
+#include "extract/base/buf.h"
+#include "extract/base/vntext.h"
+#include "extract/base/xmlsafe.h"
 #include "extract/extract.h"
-#include "extract/text.h"
-#include "extract/validate.h"
-#include "extract/xmlsafe.h"
-#include "generate/report.h"
+#include "extract/plan/validate.h"
+#include "generate/transform/report.h"
 
 static void split_is(const char *text, const char *const *want, size_t nwant)
 {

@@ -11,13 +11,13 @@
 
 #include <cmocka.h>
 
-#include "extract/buf.h"
+#include "extract/base/buf.h"
+#include "extract/base/xalloc.h"
+#include "extract/base/xmlsafe.h"
 #include "extract/extract.h"
-#include "extract/validate.h"
-#include "extract/xalloc.h"
-#include "extract/xmlsafe.h"
-#include "generate/renames.h"
-#include "generate/rollover.h"
+#include "extract/plan/validate.h"
+#include "generate/transform/renames.h"
+#include "generate/transform/rollover.h"
 
 /* A small table in the shipped file's format. */
 static const char table[] =
@@ -292,7 +292,7 @@ static void table_format(void **state)
 	diag_init(&d, NULL);
 	struct renames *r = renames_load(NULL, &d);
 	if (!r)
-		fail_msg("generate/renames.tsv: %s (line %u)", d.msg, d.line);
+		fail_msg("generate/transform/renames.tsv: %s (line %u)", d.msg, d.line);
 	assert_true(renames_count(r) > 60);
 	const char *note = NULL;
 	assert_string_equal(renames_place(r, "Sóc Trăng", &note), "Cần Thơ");

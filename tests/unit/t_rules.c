@@ -12,9 +12,9 @@
 
 #include <cmocka.h>
 
-#include "extract/buf.h"
-#include "extract/rules.h"
-#include "extract/xalloc.h"
+#include "extract/base/buf.h"
+#include "extract/base/xalloc.h"
+#include "extract/recognize/rules.h"
 
 static void all_compile_and_unique(void **state)
 {

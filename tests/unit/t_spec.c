@@ -15,13 +15,13 @@
 
 #include <cmocka.h>
 
-#include "extract/blocks.h"
-#include "extract/buf.h"
+#include "extract/base/buf.h"
+#include "extract/base/normalize.h"
+#include "extract/base/xalloc.h"
 #include "extract/extract.h"
-#include "extract/normalize.h"
-#include "extract/readers.h"
-#include "extract/recognize.h"
-#include "extract/xalloc.h"
+#include "extract/read/blocks.h"
+#include "extract/read/readers.h"
+#include "extract/recognize/recognize.h"
 
 struct example {
 	char *where; /* file:line */

@@ -9,9 +9,9 @@
 
 #include <cmocka.h>
 
-#include "extract/inline.h"
-#include "extract/normalize.h"
-#include "extract/text.h"
+#include "extract/base/normalize.h"
+#include "extract/base/vntext.h"
+#include "extract/recognize/inline.h"
 
 static void same_key(const char *a, const char *b)
 {

@@ -12,9 +12,9 @@
 
 #include <cmocka.h>
 
-#include "docx_build.h"
-#include "extract/limits.h"
-#include "extract/zipsafe.h"
+#include "extract/base/limits.h"
+#include "extract/base/zipsafe.h"
+#include "tests/unit/docx_build.h"
 
 /* Open data and read entry name; returns the read result, *msg the error. */
 static int try_read(const unsigned char *data, size_t len, const char *name, char **msg,

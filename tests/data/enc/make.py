@@ -7,7 +7,7 @@ writes into OUTDIR (default tests/data/enc/, beside this script).
 
 Each of the five seed plans corpus/NAME/NAME.txt (UTF-8, NFC) is written as:
 
-  NAME.tcvn3.txt          TCVN3 (ABC), through the inverse of extract/encodings/tcvn3.tsv;
+  NAME.tcvn3.txt          TCVN3 (ABC), through the inverse of extract/read/encodings/tcvn3.tsv;
                           upper-case toned vowels become lower case (TCVN3 has none)
   NAME.vn1.txt            TCVN 5712 VN1, inverse of vn1.tsv; the script stops unless
                           glibc's iconv -t TCVN5712-1//TRANSLIT writes the same bytes
@@ -44,9 +44,9 @@ VN1_TRANSLIT = {"\u201c": '"', "\u201d": '"', "\u2013": "-"}
 
 
 def read_tsv(name):
-    """(bytes, code points, fallback) rows of extract/encodings/NAME.tsv."""
+    """(bytes, code points, fallback) rows of extract/read/encodings/NAME.tsv."""
     rows = []
-    with open(os.path.join(TOP, "extract", "encodings", name + ".tsv"), encoding="utf-8") as f:
+    with open(os.path.join(TOP, "extract", "read", "encodings", name + ".tsv"), encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
