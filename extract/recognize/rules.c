@@ -6,12 +6,10 @@
  * and months everywhere (padding in body text is inconsistent). */
 #include "extract/recognize/rules.h"
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/base/xalloc.h"
+#include "extract/base/regex.h"
 
 #define C PCRE2_CASELESS
 
@@ -145,9 +143,19 @@ static const struct {
     {R_UNIT_NOTE, "unit-note", "Đơn vị tính\\s*:\\s*(nghìn|ngàn|triệu|tỷ)?\\s*(đồng|VNĐ|VND)", C},
 };
 
-static pcre2_code *code[R__COUNT];
+/* The rules by id, each compiled the first time it is matched: a run
+ * pays only for the rules it reaches. */
+static struct regex rx[R__COUNT];
 static pcre2_match_data *md;
-static int compiled;
+
+static void rules_init(void)
+{
+	if (md)
+		return;
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+		rx[table[i].id] = (struct regex)REGEX_INIT(table[i].pattern, table[i].flags);
+	md = regex_match_data(20);
+}
 
 const char *rule_name(enum rule_id r)
 {
@@ -159,56 +167,42 @@ const char *rule_name(enum rule_id r)
 
 int rules_compile(const char **bad)
 {
-	if (compiled)
-		return 0;
-	const char *nj = getenv("SOAN_NO_JIT");
-	int no_jit = nj && *nj && strcmp(nj, "0");
-	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
-		int err;
-		PCRE2_SIZE off;
-		pcre2_code *c = pcre2_compile(
-		    (PCRE2_SPTR)table[i].pattern, PCRE2_ZERO_TERMINATED,
-		    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | table[i].flags, &err, &off, NULL);
-		if (!c) {
-			if (bad)
-				*bad = table[i].name;
-			return -1;
-		}
-		/* JIT code reads the subject 16 bytes at a time, past its end:
-		 * harmless, but memcheck reports it, so valgrind runs turn it off */
-		if (!no_jit)
-			pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
-		code[table[i].id] = c;
-	}
-	for (int r = 0; r < R__COUNT; r++)
-		if (!code[r]) {
+	rules_init();
+	for (int r = 0; r < R__COUNT; r++) {
+		if (!rx[r].pattern) {
 			if (bad)
 				*bad = "(a rule id without a pattern)";
 			return -1;
 		}
-	md = pcre2_match_data_create(20, NULL);
-	compiled = 1;
+		if (rx[r].code)
+			continue;
+		struct diag d;
+		diag_init(&d, "rules.c");
+		rx[r].code = regex_compile(rx[r].pattern, REGEX_NUL, rx[r].flags, &d);
+		diag_release(&d);
+		if (!rx[r].code) {
+			if (bad)
+				*bad = rule_name(r);
+			return -1;
+		}
+	}
 	return 0;
 }
 
 void rules_free(void)
 {
-	for (int r = 0; r < R__COUNT; r++) {
-		pcre2_code_free(code[r]);
-		code[r] = NULL;
-	}
+	for (int r = 0; r < R__COUNT; r++)
+		regex_release(&rx[r]);
 	pcre2_match_data_free(md);
 	md = NULL;
-	compiled = 0;
 }
 
 int rule_match(enum rule_id r, const char *s, size_t len, size_t start, struct rmatch *m)
 {
-	if (!compiled && rules_compile(NULL) < 0)
-		abort(); /* BUG: a pattern does not compile (t_rules catches it) */
+	rules_init();
 	if (start > len)
 		return 0;
-	int rc = pcre2_match(code[r], (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, NULL);
+	int rc = regex_match(&rx[r], s, len, start, PCRE2_NO_UTF_CHECK, md);
 	if (rc <= 0)
 		return 0;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);

@@ -1,5 +1,6 @@
 /* rules.h - the recognizer's pcre2 rules: one table of named patterns,
- * compiled once (UTF, Unicode properties, JIT) and kept for the process.
+ * each compiled on first use (extract/base/regex.h) and kept for the
+ * process.
  *
  * Each rule is documented by the example files in tests/spec/, which run
  * in `make check`.  Patterns match NFC text (normalize.h). */
@@ -66,8 +67,9 @@ size_t rm_end(const struct rmatch *m, int i);
 size_t rm_len(const struct rmatch *m, int i);
 
 const char *rule_name(enum rule_id r);
-/* Compile every rule (done lazily on first use); 0, or -1 naming the
- * broken rule in *bad (a BUG, caught by tests/unit/t_rules.c). */
+/* Compile every rule now (rule_match() compiles each on first use); 0,
+ * or -1 naming the broken rule in *bad (a BUG, caught by
+ * tests/unit/t_rules.c). */
 int rules_compile(const char **bad);
 void rules_free(void);
 

@@ -6,8 +6,6 @@
  * table edit cannot break matching).  Knows nothing of plan XML. */
 #include "generate/transform/renames.h"
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +14,7 @@
 #include "extract/base/buf.h"
 #include "extract/base/normalize.h"
 #include "extract/base/paths.h"
+#include "extract/base/regex.h"
 #include "extract/base/vntext.h"
 #include "extract/base/xalloc.h"
 #include "extract/read/readers.h"
@@ -166,22 +165,17 @@ static int compile(struct renames *r, const char *name, size_t line, int implici
 	buf_adds(&re, "(?<![\\p{L}\\p{N}])");
 	add_name_re(&re, name, r->places_re, 1);
 	buf_adds(&re, "(?![\\p{L}\\p{N}])");
-	int err;
-	PCRE2_SIZE off;
-	pcre2_code *code = pcre2_compile((PCRE2_SPTR)re.ptr, re.len,
-	                                 PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
+	struct diag why;
+	diag_init(&why, NULL);
+	pcre2_code *code = regex_compile(re.ptr, re.len, PCRE2_CASELESS, &why);
 	buf_release(&re);
 	if (!code) {
-		PCRE2_UCHAR msg[160];
-		pcre2_get_error_message(err, msg, sizeof msg);
 		diag_at(d, NULL, r->lines[line].lineno);
-		return diag_error(d, "name '%s' cannot be matched: %s", name, (const char *)msg);
+		diag_error(d, "name '%s' cannot be matched: %s", name, why.msg);
+		diag_release(&why);
+		return -1;
 	}
-	/* JIT code reads subjects 16 bytes at a time; memcheck runs set
-	 * SOAN_NO_JIT (tests/run.sh) */
-	const char *nj = getenv("SOAN_NO_JIT");
-	if (!nj || !*nj || !strcmp(nj, "0"))
-		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	diag_release(&why);
 	r->pats = xgrow(r->pats, sizeof *r->pats, r->npats + 1, &r->apats);
 	struct rn_pat *pt = &r->pats[r->npats++];
 	pt->re = code;
@@ -389,7 +383,7 @@ struct renames *renames_parse(const char *name, const char *text, size_t len, st
 				goto fail;
 		}
 	}
-	r->md = pcre2_match_data_create(8, NULL);
+	r->md = regex_match_data(8);
 	diag_at(d, NULL, 0);
 	return r;
 fail:

@@ -7,8 +7,6 @@
  * prints. */
 #include "generate/transform/report.h"
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +14,7 @@
 
 #include "extract/base/buf.h"
 #include "extract/base/normalize.h"
+#include "extract/base/regex.h"
 #include "extract/base/vntext.h"
 #include "extract/base/xalloc.h"
 #include "extract/plan/plan.h"
@@ -466,6 +465,8 @@ static int is_reporting_text(const char *s)
 /* Read the route from one text; 1 when it names a collector.  With
  * strict set, only a text saying where reports go ("về X", "qua X")
  * counts, not one that only says whom a body reports to ("báo cáo X"). */
+static struct regex route_re = REGEX_INIT(route_pattern, PCRE2_CASELESS);
+
 static int route_from(struct route *r, const char *s, int strict, pcre2_code *re,
                       pcre2_match_data *md)
 {
@@ -541,13 +542,8 @@ static void read_route(xmlDocPtr plan, struct route *r)
 		reporting_texts(rep[i], 0, cand, &nc, 64);
 	reporting_texts(plan_first(root, "closing"), 0, cand, &nc, 64);
 	reporting_texts(plan_first(root, "body"), 0, cand, &nc, 64);
-	int err;
-	PCRE2_SIZE off;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)route_pattern, PCRE2_ZERO_TERMINATED,
-	                               PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
-	if (!re)
-		abort(); /* BUG: our own pattern */
-	pcre2_match_data *md = pcre2_match_data_create(8, NULL);
+	pcre2_code *re = regex_code(&route_re);
+	pcre2_match_data *md = regex_match_data(8);
 	for (int strict = 1; strict >= 0 && !r->to; strict--)
 		for (size_t i = 0; i < nc; i++) {
 			char *t = own_text(cand[i]);
@@ -584,7 +580,6 @@ static void read_route(xmlDocPtr plan, struct route *r)
 		}
 	}
 	pcre2_match_data_free(md);
-	pcre2_code_free(re);
 }
 
 static void route_release(struct route *r)

@@ -8,11 +8,10 @@
  * never prints. */
 #include "generate/transform/rollover.h"
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/base/regex.h"
 #include "extract/base/vntext.h"
 #include "extract/base/xalloc.h"
 #include "extract/plan/plan.h"
@@ -82,7 +81,6 @@ struct ro_ctx {
 	int n0, n1; /* the new plan's years */
 	int delta;
 	const struct renames *rn;
-	pcre2_code *year_re, *ref_re, *dm_re;
 	pcre2_match_data *md;
 	struct cite *cites;
 	size_t ncites, acites;
@@ -90,21 +88,9 @@ struct ro_ctx {
 	size_t nprot, aprot;
 };
 
-static pcre2_code *compile_re(const char *pat, uint32_t flags)
-{
-	int err;
-	PCRE2_SIZE off;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-	                               PCRE2_UTF | PCRE2_UCP | flags, &err, &off, NULL);
-	if (!re)
-		abort(); /* BUG: our own pattern (t_rollover compiles them) */
-	/* JIT code reads subjects 16 bytes at a time; memcheck runs set
-	 * SOAN_NO_JIT (tests/run.sh) */
-	const char *nj = getenv("SOAN_NO_JIT");
-	if (!nj || !*nj || !strcmp(nj, "0"))
-		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	return re;
-}
+static struct regex year_re = REGEX_INIT(year_pattern, PCRE2_CASELESS);
+static struct regex ref_re = REGEX_INIT(ref_pattern, 0);
+static struct regex dm_re = REGEX_INIT(daymonth_pattern, PCRE2_CASELESS);
 
 struct ro_ctx *ro_ctx_new(int from_first, int from_last, int to_first, const struct renames *rn)
 {
@@ -115,10 +101,7 @@ struct ro_ctx *ro_ctx_new(int from_first, int from_last, int to_first, const str
 	c->n1 = to_first + (from_last - from_first);
 	c->delta = to_first - from_first;
 	c->rn = rn;
-	c->year_re = compile_re(year_pattern, PCRE2_CASELESS);
-	c->ref_re = compile_re(ref_pattern, 0);
-	c->dm_re = compile_re(daymonth_pattern, PCRE2_CASELESS);
-	c->md = pcre2_match_data_create(G__N + 1, NULL);
+	c->md = regex_match_data(G__N + 1);
 	return c;
 }
 
@@ -126,9 +109,6 @@ void ro_ctx_free(struct ro_ctx *c)
 {
 	if (!c)
 		return;
-	pcre2_code_free(c->year_re);
-	pcre2_code_free(c->ref_re);
-	pcre2_code_free(c->dm_re);
 	pcre2_match_data_free(c->md);
 	for (size_t i = 0; i < c->ncites; i++) {
 		free(c->cites[i].text);
@@ -172,7 +152,7 @@ static void protect(struct ro_ctx *c, const char *s, int with_cites)
 			prot_add(c, (size_t)(p - s), (size_t)(p - s) + cl);
 	}
 	size_t at = 0;
-	while (at < len && pcre2_match(c->ref_re, (PCRE2_SPTR)s, len, at, 0, c->md, NULL) > 0) {
+	while (at < len && regex_match(&ref_re, s, len, at, 0, c->md) > 0) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
 		prot_add(c, ov[0], ov[1]);
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -346,7 +326,7 @@ void ro_rule_plan_year(struct ro_ctx *c, enum ro_where w, const char *s, struct 
 	const char *rule = w == RO_TIMELINE ? "timeline" : "plan-year";
 	size_t len = strlen(s), at = 0;
 	protect(c, s, 1);
-	while (at < len && pcre2_match(c->year_re, (PCRE2_SPTR)s, len, at, 0, c->md, NULL) > 0) {
+	while (at < len && regex_match(&year_re, s, len, at, 0, c->md) > 0) {
 		PCRE2_SIZE ov[2 * G__N];
 		memcpy(ov, pcre2_get_ovector_pointer(c->md), sizeof ov);
 		size_t ms = ov[0], me = ov[1];
@@ -422,7 +402,7 @@ void ro_rule_plan_year(struct ro_ctx *c, enum ro_where w, const char *s, struct 
 void ro_rule_deadline(struct ro_ctx *c, const char *s, struct ro_edits *e)
 {
 	size_t len = strlen(s), at = 0;
-	while (at < len && pcre2_match(c->year_re, (PCRE2_SPTR)s, len, at, 0, c->md, NULL) > 0) {
+	while (at < len && regex_match(&year_re, s, len, at, 0, c->md) > 0) {
 		PCRE2_SIZE ov[2 * G__N];
 		memcpy(ov, pcre2_get_ovector_pointer(c->md), sizeof ov);
 		size_t ms = ov[0], me = ov[1];
@@ -467,8 +447,7 @@ char *ro_rule_ref_review(struct ro_ctx *c, const char *citation, const char *dat
 	int tied = date_iso && strlen(date_iso) >= 4 && in_old(c, atoi(date_iso));
 	size_t len = strlen(citation), at = 0;
 	protect(c, citation, 0);
-	while (!tied && at < len &&
-	       pcre2_match(c->year_re, (PCRE2_SPTR)citation, len, at, 0, c->md, NULL) > 0) {
+	while (!tied && at < len && regex_match(&year_re, citation, len, at, 0, c->md) > 0) {
 		PCRE2_SIZE ov[2 * G__N];
 		memcpy(ov, pcre2_get_ovector_pointer(c->md), sizeof ov);
 		at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -497,7 +476,7 @@ char *ro_rule_ref_review(struct ro_ctx *c, const char *citation, const char *dat
 
 int ro_rule_schedule(struct ro_ctx *c, const char *s)
 {
-	return pcre2_match(c->dm_re, (PCRE2_SPTR)s, strlen(s), 0, 0, c->md, NULL) > 0;
+	return regex_match(&dm_re, s, strlen(s), 0, 0, c->md) > 0;
 }
 
 /* Find word w (ASCII-insensitive first letter) in s from start; returns
@@ -579,8 +558,7 @@ static int period_of(struct ro_ctx *c, const char *s, int date_year, int bare, i
 	protect(c, s, 0);
 	for (int pass = 0; pass < 3; pass++) {
 		size_t at = 0;
-		while (at < len &&
-		       pcre2_match(c->year_re, (PCRE2_SPTR)s, len, at, 0, c->md, NULL) > 0) {
+		while (at < len && regex_match(&year_re, s, len, at, 0, c->md) > 0) {
 			PCRE2_SIZE ov[2 * G__N];
 			memcpy(ov, pcre2_get_ovector_pointer(c->md), sizeof ov);
 			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
