@@ -164,28 +164,6 @@ char *text_clean(const char *s, size_t len)
 	return buf_detach(&b, NULL);
 }
 
-static void clean_field(char **p)
-{
-	if (!*p)
-		return;
-	char *c = text_clean(*p, strlen(*p));
-	free(*p);
-	*p = c;
-}
-
-void blocks_normalize(struct blocks *bs)
-{
-	for (size_t i = 0; i < bs->n; i++) {
-		struct block *b = &bs->v[i];
-		clean_field(&b->text);
-		clean_field(&b->label);
-		if (b->kind == BLOCK_TABLE)
-			for (size_t r = 0; r < b->table->nrows; r++)
-				for (size_t c = 0; c < b->table->rows[r].ncells; c++)
-					blocks_normalize(b->table->rows[r].cells[c].content);
-	}
-}
-
 /* ---- folded keys ------------------------------------------------------ */
 
 static int is_tone_mark(long cp)

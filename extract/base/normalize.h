@@ -2,22 +2,19 @@
  *
  * Everything the recognizer matches is NFC (utf8proc).  Readers may hand
  * over decomposed text, U+0340/U+0341, lookalike letters (U+00D0 Ð for
- * Đ), non-breaking and zero-width spaces; blocks_normalize() fixes all
- * of these in place, in paragraphs, notes and table cells. */
+ * Đ), non-breaking and zero-width spaces; text_clean() fixes all of
+ * these (blocks_normalize() in extract/read/blocks.h applies it to a
+ * reader's blocks). */
 #ifndef SOAN_NORMALIZE_H
 #define SOAN_NORMALIZE_H
 
 #include <stddef.h>
 
 #include "extract/base/diag.h"
-#include "extract/read/blocks.h"
 
 /* NFC of valid UTF-8 s[0..len), with the cleanups above and runs of
  * spaces collapsed; trims both ends.  Returns a malloc'd string. */
 char *text_clean(const char *s, size_t len);
-
-/* Apply text_clean() to every text and label in bs. */
-void blocks_normalize(struct blocks *bs);
 
 /* A key for matching words written in different ways: NFC, case folded
  * (Vietnamese lower case, Đ to đ), decomposed input and U+0340/U+0341

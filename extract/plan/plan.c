@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "extract/base/buf.h"
-#include "extract/recognize/inline.h"
 
 /* Which children each element may have (extract/plan/plan.rng). */
 static const struct {
@@ -115,13 +114,6 @@ void plan_text_plain(xmlNodePtr n, const char *text, size_t len)
 		return;
 	xmlNodePtr t = xmlNewTextLen((const xmlChar *)text, (int)len);
 	xmlAddChild(n, t); /* may merge t into a previous text node */
-}
-
-void plan_text(xmlNodePtr n, const char *text, size_t len)
-{
-	if (!n || !len)
-		return;
-	inline_mark(n, text, len);
 }
 
 int plan_is(xmlNodePtr n, const char *name)

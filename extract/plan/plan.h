@@ -4,9 +4,10 @@
  * plan_child() appends an element only where the schema allows it (a row
  * only inside a table or group, an agency only inside a section, ...): a
  * recognizer bug shows up at the call (BUG: abort in debug builds, NULL
- * otherwise), not as a golden diff.  Text goes in through plan_text(),
- * which keeps the document's own text and marks amounts and deadlines
- * inline (see inline.c).
+ * otherwise), not as a golden diff.  Text goes in as written
+ * (plan_text_plain()); the recognizer marks amounts and deadlines inside
+ * it with inline_mark() (extract/recognize/inline.h).  Nothing here runs
+ * a recognizer pattern: rollover and report build plans with it too.
  *
  * Ownership: nodes belong to their document; free the document with
  * xmlFreeDoc().  See extract/base/xmlsafe.h for the project's libxml2 rules. */
@@ -32,8 +33,6 @@ xmlNodePtr plan_child_text(xmlNodePtr parent, const char *name, const char *text
 void plan_set(xmlNodePtr n, const char *name, const char *value);
 void plan_setf(xmlNodePtr n, const char *name, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* Append text to n, marking amounts and deadlines as inline elements. */
-void plan_text(xmlNodePtr n, const char *text, size_t len);
 /* Append plain text (no marks). */
 void plan_text_plain(xmlNodePtr n, const char *text, size_t len);
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/base/normalize.h"
 #include "extract/base/xalloc.h"
 
 void blocks_init(struct blocks *bs)
@@ -219,4 +220,26 @@ static void dump(const struct blocks *bs, FILE *out, int depth)
 void blocks_dump(const struct blocks *bs, FILE *out)
 {
 	dump(bs, out, 0);
+}
+
+static void clean_field(char **p)
+{
+	if (!*p)
+		return;
+	char *c = text_clean(*p, strlen(*p));
+	free(*p);
+	*p = c;
+}
+
+void blocks_normalize(struct blocks *bs)
+{
+	for (size_t i = 0; i < bs->n; i++) {
+		struct block *b = &bs->v[i];
+		clean_field(&b->text);
+		clean_field(&b->label);
+		if (b->kind == BLOCK_TABLE)
+			for (size_t r = 0; r < b->table->nrows; r++)
+				for (size_t c = 0; c < b->table->rows[r].ncells; c++)
+					blocks_normalize(b->table->rows[r].cells[c].content);
+	}
 }

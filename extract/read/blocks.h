@@ -6,7 +6,7 @@
  * cell itself a list of blocks), or a note (a footnote's text, placed
  * right after the paragraph that carries its mark).
  *
- * Readers fill text as UTF-8; blocks_normalize() (normalize.c) turns it
+ * Readers fill text as UTF-8; blocks_normalize() (below) turns it
  * into NFC and cleans it before recognition.  Readers do not interpret
  * the document: a DOCX header table stays a table, a markdown "##" stays
  * a level hint.  The recognizer decides what things are.
@@ -119,5 +119,9 @@ void table_finish(struct table *t);
 /* The stable text dump (`soan extract --dump=blocks`), one line per
  * paragraph, tables indented.  Tests pin it. */
 void blocks_dump(const struct blocks *bs, FILE *out);
+
+/* Normalize every text and label in bs in place with text_clean()
+ * (extract/base/normalize.h): NFC, lookalike letters, odd spaces. */
+void blocks_normalize(struct blocks *bs);
 
 #endif

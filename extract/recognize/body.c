@@ -10,6 +10,7 @@
 #include "extract/base/vntext.h"
 #include "extract/base/xalloc.h"
 #include "extract/plan/plan.h"
+#include "extract/recognize/inline.h"
 #include "extract/recognize/rec.h"
 #include "extract/recognize/rules.h"
 
@@ -208,7 +209,7 @@ static int add_field(struct rec *r, const char *rest, const char *label)
 		plan_set(f, "label", label);
 	plan_set(f, "caption", caption);
 	char *val = text_trim(rest + rm_start(&m, 2), rm_len(&m, 2), ".;,");
-	plan_text(f, val, strlen(val));
+	inline_mark(f, val, strlen(val));
 	free(val);
 	free(caption);
 	return 1;
@@ -289,7 +290,7 @@ int rec_outline_unit(struct rec *r, int top_level_kind)
 		if (in_responsibilities(r) && rule_test(R_AGENCY_START, text) &&
 		    agency_name_end(text) < strlen(text) && (a = add_agency(r, text, NULL, 0))) {
 			xmlNodePtr p = plan_child(a, "p");
-			plan_text(p, text, strlen(text));
+			inline_mark(p, text, strlen(text));
 			int rc2 = rec_push(r, a, RANK_LETTER);
 			if (rc2 == 0) {
 				size_t l = strlen(text);
@@ -300,7 +301,7 @@ int rec_outline_unit(struct rec *r, int top_level_kind)
 			return rc2;
 		}
 		xmlNodePtr p = plan_child(rec_top(r), "p");
-		plan_text(p, text, strlen(text));
+		inline_mark(p, text, strlen(text));
 		free(text);
 		return 0;
 	}
@@ -329,7 +330,7 @@ int rec_outline_unit(struct rec *r, int top_level_kind)
 	if (a) {
 		if (!heading_form) {
 			xmlNodePtr p = plan_child(a, "p");
-			plan_text(p, h.rest, strlen(h.rest));
+			inline_mark(p, h.rest, strlen(h.rest));
 		}
 		rc = rec_push(r, a, rk);
 		if (rc == 0 && !heading_form) {
@@ -368,7 +369,7 @@ int rec_outline_unit(struct rec *r, int top_level_kind)
 			it = plan_child(rec_top(r), "item");
 		}
 		plan_set(it, "label", h.label);
-		plan_text(it, h.rest, strlen(h.rest));
+		inline_mark(it, h.rest, strlen(h.rest));
 		rc = rec_push(r, it, rk);
 	}
 	rec_head_release(&h);

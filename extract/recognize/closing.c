@@ -8,6 +8,7 @@
 #include "extract/base/vntext.h"
 #include "extract/base/xalloc.h"
 #include "extract/plan/plan.h"
+#include "extract/recognize/inline.h"
 #include "extract/recognize/rec.h"
 #include "extract/recognize/rules.h"
 
@@ -194,7 +195,7 @@ void rec_read_closing(struct rec *r)
 			if (!r->closing)
 				r->closing = plan_child(r->root, "closing");
 			xmlNodePtr p = plan_child(r->closing, "p");
-			plan_text(p, t, strlen(t));
+			inline_mark(p, t, strlen(t));
 			free(t);
 			continue;
 		}

@@ -230,6 +230,8 @@ static int cmp_mark(const void *a, const void *b)
 
 void inline_mark(xmlNodePtr n, const char *s, size_t len)
 {
+	if (!n || !len)
+		return;
 	struct marks ms = {NULL, 0, 0};
 	/* every amount and deadline has a digit: most paragraphs have none */
 	int digit = 0;

@@ -1,6 +1,7 @@
 /* inline.h - marking amounts and deadlines inside running text.
  *
- * inline_mark() appends text to an element, wrapping each budget amount
+ * inline_mark() appends text to an element (nothing when n is NULL or
+ * len 0), wrapping each budget amount
  * in <amount value unit> and each deadline in <deadline day month year
  * recurrence>, so that string(element) stays the text as written. */
 #ifndef SOAN_INLINE_H

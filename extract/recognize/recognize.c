@@ -16,6 +16,7 @@
 #include "extract/base/vntext.h"
 #include "extract/base/xalloc.h"
 #include "extract/plan/plan.h"
+#include "extract/recognize/inline.h"
 #include "extract/recognize/rec.h"
 #include "extract/recognize/rules.h"
 
@@ -221,7 +222,7 @@ xmlDocPtr recognize_with(const struct blocks *bs, const char *source, unsigned f
 		while (r.i < first_head) {
 			char *t = rec_take_para(&r);
 			xmlNodePtr p = plan_child(r.preamble, "p");
-			plan_text(p, t, strlen(t));
+			inline_mark(p, t, strlen(t));
 			free(t);
 		}
 		for (xmlNodePtr p = r.preamble->children; p; p = p->next) {

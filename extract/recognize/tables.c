@@ -196,7 +196,7 @@ static void add_cell_text(struct rec *r, xmlNodePtr cell, const char *text, cons
 		}
 		free(t);
 	}
-	plan_text(cell, text, strlen(text));
+	inline_mark(cell, text, strlen(text));
 }
 
 /* The cells of the last row written, whose text rows continued from the
