@@ -2,6 +2,8 @@
 #
 #   make            build ./soan (installs missing Debian packages first, as root)
 #   make demo       build, then run the main job on corpus/ into out/
+#   make test       the fast tier for the edit loop: every test once, without
+#                   LibreOffice, FOP or the sanitizer and valgrind passes
 #   make check      build and run every test, then again under ASan+UBSan
 #   make bench      print throughput figures beside other tools
 #   make fuzz       build the libFuzzer harnesses with clang and run each briefly
@@ -177,8 +179,14 @@ ifeq ($(SANITIZE)$(VALGRIND)$(NO_SANITIZER_PASS),)
 	$(Q)$(MAKE) --no-print-directory check-run VALGRIND=1 TESTS="$(VALGRIND_CHECK)"
 endif
 
+# The fast tier: the normal build only, and the checks that start
+# LibreOffice or FOP left out (SOAN_NO_EXTERNAL); make check runs them.
+test: deps-test
+	$(Q)$(MAKE) --no-print-directory check-run SOAN_NO_EXTERNAL=1
+
 check-run: $(B)/soan tests
-	$(Q)SOAN=$(B)/soan B=$(B) VALGRIND=$(VALGRIND) SANITIZE=$(SANITIZE) TESTS="$(TESTS)" tests/run.sh
+	$(Q)SOAN=$(B)/soan B=$(B) VALGRIND=$(VALGRIND) SANITIZE=$(SANITIZE) TESTS="$(TESTS)" \
+		SOAN_NO_EXTERNAL=$(SOAN_NO_EXTERNAL) tests/run.sh
 
 bench: all
 	$(Q)tests/bench.sh ./soan
@@ -324,7 +332,7 @@ install: all
 clean:
 	rm -rf build build-san build-valgrind build-fuzz build-fuzz-cov soan out
 
-.PHONY: all programs fuzz-programs fuzz-cov-run deps deps-build deps-test demo check check-run tests bench fuzz fuzz-build fuzz-cov lint format install \
+.PHONY: all test programs fuzz-programs fuzz-cov-run deps deps-build deps-test demo check check-run tests bench fuzz fuzz-build fuzz-cov lint format install \
 	clean encoding-tables
 
 -include $(LIB_OBJ:.o=.d) $(B)/soan.d $(wildcard $(B)/fuzz/*.d) $(wildcard $(FUZZ_B)/*.d $(FUZZ_B)/*/*.d)
