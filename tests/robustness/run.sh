@@ -6,10 +6,10 @@
 # (the reader's whole output, even for a file the recognizer refuses as no
 # plan, which other projects' files mostly are) and `soan extract`, and
 # when that succeeds, the plan XML through `soan generate` to DOCX and to
-# PDF, each run under a time limit and a memory limit (both below).  One line per
-# run goes to OUT/results.tsv: source, file, step, exit code, seconds, peak
-# resident memory (KB), stderr lines, the first stderr line, stdout bytes,
-# and a verdict: "ok", "refused" (exit 1 as the rules want it), or the
+# PDF, each run under a time limit and a memory limit (below).  One line
+# per run goes to OUT/results.tsv: source, file, step, exit code, seconds,
+# peak resident memory (KB), stderr lines, the first stderr line, stdout
+# bytes, and a verdict: "ok", "refused" (exit 1 as the rules want it), or the
 # findings, comma separated:
 #   timeout     killed at the time limit
 #   sanitizer   ASan, UBSan or LSan reported (the report is kept in
@@ -97,8 +97,9 @@ if [ "${1:-}" = --one ]; then
 	# AddressSanitizer reserves terabytes of address space, so ulimit -v
 	# cannot bound it: ASan itself kills a process past hard_rss_limit_mb,
 	# and refuses (returns NULL for) one allocation larger than
-	# max_allocation_size_mb, as a memory limit would.  Reports go to
-	# files, so that stderr holds only what soan says.
+	# max_allocation_size_mb, as a memory limit would.  A build without
+	# ASan gets ulimit -v.  Reports go to files, so that stderr holds
+	# only what soan says.
 	san="log_path=$w/san:exitcode=86:hard_rss_limit_mb=$MEM_LIMIT_MB"
 	san="$san:max_allocation_size_mb=$MEM_LIMIT_MB:allocator_may_return_null=1"
 	export ASAN_OPTIONS="$san:detect_leaks=1"
@@ -112,7 +113,9 @@ if [ "${1:-}" = --one ]; then
 		step=$1 output=$2
 		shift 2
 		rm -f "$w"/san.*
-		(cd "$w/cwd" && /usr/bin/time -f '%e %M' -o "$w/time" \
+		# shellcheck disable=SC3045 # ulimit -v: dash and bash have it
+		(cd "$w/cwd" && { [ -n "$ASAN_BUILD" ] || ulimit -v $((MEM_LIMIT_MB * 1024)); } &&
+			/usr/bin/time -f '%e %M' -o "$w/time" \
 			timeout -k 5 "$TIME_LIMIT" "$SOAN" "$@" >"$w/stdout" 2>"$w/stderr")
 		rc=$?
 		read -r secs kb <"$w/time" 2>/dev/null || { secs=0 kb=0; }
@@ -140,11 +143,14 @@ if [ "${1:-}" = --one ]; then
 		124 | 137) found="$found,timeout" ;;
 		*) found="$found,exit-$rc" ;;
 		esac
+		# without ASan, the address-space limit: soan's or poppler's
+		# "out of memory"
+		! grep -qi 'out of memory' "$w/stderr" || found="$found,memory"
 		if ls "$w"/san.* >/dev/null 2>&1; then
 			# the memory limit (ASan's refusals and its RSS watch), and
 			# everything else the sanitizers say
 			mem='hard rss limit exhausted|failed to allocate|requested allocation size|allocator is out of memory'
-			! grep -qE "$mem" "$w"/san.* || found="$found,memory"
+			! grep -qE "$mem" "$w"/san.* || case $found in *memory*) ;; *) found="$found,memory" ;; esac
 			! grep -vE "$mem" "$w"/san.* | grep -qE 'ERROR|runtime error|fatal error|Tracer caught' ||
 				found="$found,sanitizer"
 			log=$OUT/findings/$src/${rel#*/}.$step.log
@@ -188,6 +194,10 @@ if [ ! -d "$DIR" ]; then
 	exit 0
 fi
 DIR=$(cd "$DIR" && pwd)
+# an ASan build lists its flags
+ASAN_BUILD=
+! ASAN_OPTIONS=help=1 "$SOAN" --help 2>&1 >/dev/null | grep -q intercept_tls_get_addr || ASAN_BUILD=1
+export ASAN_BUILD
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 rm -rf "$OUT/tmp" "$OUT/findings"
