@@ -8,6 +8,7 @@
 #   make bench      print throughput figures beside other tools
 #   make fuzz       build the libFuzzer harnesses with clang and run each briefly
 #   make fuzz-cov   line coverage each fuzz corpus reaches
+#   make robustness soan under ASan+UBSan over other projects' test files
 #   make lint / format / install / clean
 #
 # Knobs: B=build dir, SANITIZE=address,undefined, VALGRIND=1, V=1,
@@ -191,6 +192,24 @@ check-run: $(B)/soan tests
 bench: all
 	$(Q)tests/bench.sh ./soan
 
+# ---- other projects' test files ---------------------------------------------
+# make robustness: the ASan+UBSan build (build-san, as make check's second
+# pass) runs extract over every file in ROBUSTNESS_DIR, and generate (DOCX
+# and PDF) over what extracted, each under a time and a memory limit; it
+# prints a table per source and fails only on findings (sanitizer reports,
+# timeouts, crashes, exits other than 0 and 1, a refusal not in one line),
+# never on files refused with one line.  The files are other projects'
+# test suites (pandoc, python-docx, mammoth, pdf.js, qpdf), kept outside
+# the repository: tests/robustness/gather.sh copies them from local git
+# mirrors, and MANIFEST.tsv says where each came from.  Results in
+# build-san/robustness/.  Knobs: ROBUSTNESS_JOBS (default 2).
+ROBUSTNESS_DIR ?= /work/robustness-files
+ROBUSTNESS_JOBS ?= 2
+robustness: deps-build
+	$(call install_missing,time)
+	$(Q)$(MAKE) --no-print-directory programs B=build-san SANITIZE=address,undefined OPT="-O1 -g"
+	$(Q)JOBS=$(ROBUSTNESS_JOBS) tests/robustness/run.sh build-san/soan "$(ROBUSTNESS_DIR)" build-san/robustness
+
 # ---- fuzzing -------------------------------------------------------------------
 # Each tests/fuzz/fuzz_NAME.c is a libFuzzer harness.  make fuzz builds the
 # library once with clang, libFuzzer's coverage, ASan and UBSan into
@@ -333,6 +352,7 @@ clean:
 	rm -rf build build-san build-valgrind build-fuzz build-fuzz-cov soan out
 
 .PHONY: all test programs fuzz-programs fuzz-cov-run deps deps-build deps-test demo check check-run tests bench fuzz fuzz-build fuzz-cov lint format install \
+	robustness \
 	clean encoding-tables
 
 -include $(LIB_OBJ:.o=.d) $(B)/soan.d $(wildcard $(B)/fuzz/*.d) $(wildcard $(FUZZ_B)/*.d $(FUZZ_B)/*/*.d)
