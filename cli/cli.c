@@ -15,12 +15,14 @@
 
 int cli_usage_error(FILE *err, const char *cmd, const char *fmt, ...)
 {
+	struct buf b = BUF_INIT;
 	va_list ap;
-	fprintf(err, "soan%s%s: ", cmd ? " " : "", cmd ? cmd : "");
 	va_start(ap, fmt);
-	vfprintf(err, fmt, ap);
+	buf_vaddf(&b, fmt, ap);
 	va_end(ap);
-	fprintf(err, "\nTry 'soan %s%s--help' for more information.\n", cmd ? cmd : "",
+	diag_line(err, "soan%s%s: %s", cmd ? " " : "", cmd ? cmd : "", b.ptr);
+	buf_release(&b);
+	fprintf(err, "Try 'soan %s%s--help' for more information.\n", cmd ? cmd : "",
 	        cmd ? " " : "");
 	return SOAN_USAGE;
 }
@@ -64,11 +66,11 @@ int cli_outdir(const char *dir, FILE *err)
 {
 	struct stat st;
 	if (stat(dir, &st) != 0 && mkdir(dir, 0777) != 0) {
-		fprintf(err, "soan: %s: cannot create output folder: %s\n", dir, strerror(errno));
+		diag_line(err, "soan: %s: cannot create output folder: %s", dir, strerror(errno));
 		return SOAN_ENV;
 	}
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		fprintf(err, "soan: %s: not a folder\n", dir);
+		diag_line(err, "soan: %s: not a folder", dir);
 		return SOAN_ENV;
 	}
 	return SOAN_OK;
@@ -144,17 +146,17 @@ int cli_run_batch(const struct cli_batch *b, const char *outdir, char **files, i
 			if (outs[j] && !strcmp(outs[j], outs[i]))
 				dup = 1;
 		if (dup) {
-			fprintf(b->err,
-			        "soan: %s: another input has the same base name; not overwriting "
-			        "'%s'\n",
-			        files[i], outs[i]);
+			diag_line(b->err,
+			          "soan: %s: another input has the same base name; not overwriting "
+			          "'%s'",
+			          files[i], outs[i]);
 			free(outs[i]);
 			outs[i] = NULL;
 			rc = SOAN_REJECTED;
 		} else if (file_ids_has(ids, outs[i])) {
-			fprintf(
+			diag_line(
 			    b->err,
-			    "soan: %s: its output file '%s' is an input file; not overwriting it\n",
+			    "soan: %s: its output file '%s' is an input file; not overwriting it",
 			    files[i], outs[i]);
 			rc = SOAN_REJECTED;
 		} else {
@@ -172,10 +174,12 @@ int cli_run_batch(const struct cli_batch *b, const char *outdir, char **files, i
 		buf_addf(&failed_names, "%s%s", failed_names.len ? ", " : "", path_base(files[i]));
 	}
 	if (!b->quiet && !usage) {
-		fprintf(b->err, "soan: %s: %d %s, %d failed", b->cmd, done, b->verb, failed);
 		if (failed)
-			fprintf(b->err, " (%s)", failed_names.ptr);
-		fprintf(b->err, "\n");
+			diag_line(b->err, "soan: %s: %d %s, %d failed (%s)", b->cmd, done, b->verb,
+			          failed, failed_names.ptr);
+		else
+			diag_line(b->err, "soan: %s: %d %s, %d failed", b->cmd, done, b->verb,
+			          failed);
 	}
 	for (int i = 0; i < nfiles; i++)
 		free(outs[i]);

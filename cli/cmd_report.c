@@ -121,10 +121,10 @@ static int each_agency(xmlDocPtr plan, struct report_opts *ro, const char *outdi
 		ro->agency = names[i];
 		if (cli_output_is_input(file, NULL, 0, path)) {
 			failed++;
-			fprintf(err,
-			        "soan: %s: its output file '%s' is the input file; not overwriting "
-			        "it\n",
-			        path, file);
+			diag_line(
+			    err,
+			    "soan: %s: its output file '%s' is the input file; not overwriting it",
+			    path, file);
 		} else if (one_form(plan, ro, file, kind, &d) < 0) {
 			failed++;
 			env |= d.kind == DIAG_ENVIRONMENT;
@@ -132,12 +132,12 @@ static int each_agency(xmlDocPtr plan, struct report_opts *ro, const char *outdi
 		} else {
 			written++;
 			if (!quiet)
-				fprintf(err, "soan: report: %s: %s\n", names[i], file);
+				diag_line(err, "soan: report: %s: %s", names[i], file);
 		}
 		diag_release(&d);
 	}
 	if (!quiet)
-		fprintf(err, "soan: report: %d forms written, %d failed\n", written, failed);
+		diag_line(err, "soan: report: %d forms written, %d failed", written, failed);
 	for (size_t i = 0; i < n; i++) {
 		free(names[i]);
 		free(files[i]);

@@ -150,7 +150,7 @@ int cmd_rollover(int argc, char **argv, FILE *err)
 	if (!quiet) {
 		struct buf b = BUF_INIT;
 		rollover_summary(&res, &b);
-		fprintf(err, "soan: rollover: %s: %s\n", path, b.ptr);
+		diag_line(err, "soan: rollover: %s: %s", path, b.ptr);
 		buf_release(&b);
 	}
 	goto out;
