@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdio_ext.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,13 +42,32 @@ void cli_report(const struct diag *d, FILE *err)
 	diag_print(d, err);
 }
 
+int cli_finish_stdout(int rc, FILE *err)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	int e = errno ? errno : EIO;
+	diag_line(err, "soan: cannot write to standard output: %s", strerror(e));
+	/* reported once: forget it, for a caller that runs commands in-process */
+	__fpurge(stdout);
+	clearerr(stdout);
+	return SOAN_ENV;
+}
+
 int cli_write_bytes(const char *path, const void *data, size_t len, struct diag *d)
 {
 	if (!path || !strcmp(path, "-")) {
-		if (len && fwrite(data, 1, len, stdout) != len)
-			return diag_env(d, "cannot write to standard output: %s", strerror(errno));
-		if (fflush(stdout) != 0)
-			return diag_env(d, "cannot write to standard output: %s", strerror(errno));
+		int e = 0;
+		errno = 0;
+		if ((len && fwrite(data, 1, len, stdout) != len) || fflush(stdout) != 0)
+			e = errno ? errno : EIO;
+		if (e) {
+			/* reported here: not again by cli_finish_stdout() */
+			__fpurge(stdout);
+			clearerr(stdout);
+			return diag_env(d, "cannot write to standard output: %s", strerror(e));
+		}
 		return 0;
 	}
 	return atomic_write(path, data, len, d);

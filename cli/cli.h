@@ -41,6 +41,11 @@ int cli_write_xml(xmlDocPtr doc, const char *path, struct diag *d);
 /* Write bytes to path ("-" or NULL: stdout), atomically. */
 int cli_write_bytes(const char *path, const void *data, size_t len, struct diag *d);
 
+/* At the end of a command: standard output flushed, and a write error on
+ * it (a full disk, a closed pipe) reported as one line.  Returns rc, or
+ * SOAN_ENV when standard output failed. */
+int cli_finish_stdout(int rc, FILE *err);
+
 /* Is out an existing file that is one of files[0..n) or more (when not
  * NULL), also through another name (a hard link, "./x")?  soan never
  * writes over an input. */

@@ -26,6 +26,15 @@ failing() { # SPEC PATTERN CMD...: CMD with the shim failing SPEC on PATTERN
 	FAILIO_FAIL=$spec FAILIO_PATH=$pat LD_PRELOAD=$SHIM "$@" >"$T/.out" 2>"$T/.err"
 }
 
+# ---- item 7: standard output on a full disk ------------------------------
+for cmd in "validate $SAMPLE" "report $SAMPLE --list-agencies" "extract $SAMPLE" "--version" "help extract"; do
+	$RUN "$SOAN" $cmd >/dev/full 2>"$T/.err"; rc=$?
+	[ $rc = 3 ] && ok "$cmd >/dev/full: exit 3" || not_ok "$cmd >/dev/full: exit 3 (got $rc)"
+	one_line "$T/.err" "$cmd >/dev/full: one line"
+	grep -q "cannot write to standard output: No space left on device\$" "$T/.err" &&
+		ok "$cmd >/dev/full: says so" || { not_ok "$cmd >/dev/full: says so"; sed 's/^/#   /' "$T/.err"; }
+done
+
 # ---- item 7: names with control characters are escaped in messages -------
 mkdir "$T/esc"
 nl='
