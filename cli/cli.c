@@ -57,20 +57,7 @@ int cli_finish_stdout(int rc, FILE *err)
 
 int cli_write_bytes(const char *path, const void *data, size_t len, struct diag *d)
 {
-	if (!path || !strcmp(path, "-")) {
-		int e = 0;
-		errno = 0;
-		if ((len && fwrite(data, 1, len, stdout) != len) || fflush(stdout) != 0)
-			e = errno ? errno : EIO;
-		if (e) {
-			/* reported here: not again by cli_finish_stdout() */
-			__fpurge(stdout);
-			clearerr(stdout);
-			return diag_env(d, "cannot write to standard output: %s", strerror(e));
-		}
-		return 0;
-	}
-	return atomic_write(path, data, len, d);
+	return atomic_write(path ? path : "-", data, len, d);
 }
 
 int cli_write_xml(xmlDocPtr doc, const char *path, struct diag *d)

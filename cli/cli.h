@@ -36,9 +36,10 @@ int cli_status(const struct diag *d);
 /* Print d's lines to err (error and warnings). */
 void cli_report(const struct diag *d, FILE *err);
 
-/* Write a plan XML document to path ("-" or NULL: stdout), atomically. */
+/* Write a plan XML document to path ("-" or NULL: stdout), as
+ * atomic_write() does (extract/base/atomic.h). */
 int cli_write_xml(xmlDocPtr doc, const char *path, struct diag *d);
-/* Write bytes to path ("-" or NULL: stdout), atomically. */
+/* Write bytes to path ("-" or NULL: stdout), as atomic_write() does. */
 int cli_write_bytes(const char *path, const void *data, size_t len, struct diag *d);
 
 /* At the end of a command: standard output flushed, and a write error on

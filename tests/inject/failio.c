@@ -15,6 +15,9 @@
  *                 (default: ENOSPC for write, EIO for the others).
  *   FAILIO_LOG    file to append one line to for every failure injected,
  *                 so a test can tell the shim fired.
+ *   FAILIO_STOP   when set, the chosen call does not fail: the process
+ *                 stops itself there (SIGSTOP), for a test to kill it in
+ *                 the middle of writing.
  *
  * glibc's stdio writes through its own internal write(), which no
  * preloaded library can intercept, so the write-like calls a program
@@ -30,6 +33,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <fnmatch.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +53,7 @@ static struct {
 	const char *pattern;
 	int err;
 	const char *log;
+	int stop;
 	long seen[C__N];
 	int busy; /* inside the shim: our own calls are not counted */
 } S;
@@ -94,6 +99,7 @@ static void setup(void)
 	S.pattern = getenv("FAILIO_PATH") ? getenv("FAILIO_PATH") : "/*";
 	S.err = parse_errno(getenv("FAILIO_ERRNO"), S.call == C_WRITE ? ENOSPC : EIO);
 	S.log = getenv("FAILIO_LOG");
+	S.stop = getenv("FAILIO_STOP") != NULL;
 }
 
 static void fd_name(int fd, char *out, size_t size)
@@ -163,6 +169,10 @@ static int should_fail2(enum call c, int fd, const char *path, const char *path2
 		S.busy = 1;
 		note(c, name);
 		S.busy = 0;
+		if (S.stop) {
+			raise(SIGSTOP);
+			return 0;
+		}
 		return 1;
 	}
 	return 0;
