@@ -163,6 +163,37 @@ expect_exit 2 "a usage error naming such a file: exit 2" soan generate "$SAMPLE"
 head -1 "$T/.err" | grep -qF "cannot tell the format of '$T/esc/x\\ny.odt'" && [ "$(wc -l <"$T/.err")" = 2 ] &&
 	ok "a usage error: the name escaped, the message and its pointer to --help" || { not_ok "a usage error: escaped"; cat -A "$T/.err" | sed 's/^/#   /'; }
 
+# ---- item 7: rollover writes the draft and its change list both or neither
+mkdir "$T/rb"
+failing write:1 "$T/rb/*changes.tsv*" $RUN "$SOAN" rollover "$TXT" -o "$T/rb/next.xml" -c "$T/rb/changes.tsv" -q; rc=$?
+[ $rc = 3 ] && ok "rollover, the change list on a full disk: exit 3" || not_ok "rollover, the change list on a full disk: exit 3 (got $rc)"
+one_line "$T/.err" "rollover, the change list on a full disk: one line"
+[ -z "$(ls -A "$T/rb")" ] && ok "rollover, the change list on a full disk: no draft without its list" ||
+	{ not_ok "rollover, the change list on a full disk: no draft without its list"; ls -A "$T/rb" | sed 's/^/#   /'; }
+echo "last draft" >"$T/rb/next.xml"
+echo "last list" >"$T/rb/changes.tsv"
+failing write:1 "$T/rb/*changes.tsv*" $RUN "$SOAN" rollover "$TXT" -o "$T/rb/next.xml" -c "$T/rb/changes.tsv" -q; rc=$?
+[ $rc = 3 ] && [ "$(cat "$T/rb/next.xml")" = "last draft" ] && [ "$(cat "$T/rb/changes.tsv")" = "last list" ] &&
+	[ "$(ls -A "$T/rb" | wc -l)" = 2 ] && ok "rollover, full disk over earlier files: both as they were" ||
+	{ not_ok "rollover, full disk over earlier files: both as they were (exit $rc)"; ls -A "$T/rb" | sed 's/^/#   /'; }
+# the second rename fails: the first is undone (the earlier draft back)
+failing rename:2 "$T/rb/*" $RUN "$SOAN" rollover "$TXT" -o "$T/rb/next.xml" -c "$T/rb/changes.tsv" -q; rc=$?
+[ $rc = 3 ] && [ "$(cat "$T/rb/next.xml")" = "last draft" ] && [ "$(cat "$T/rb/changes.tsv")" = "last list" ] &&
+	[ "$(ls -A "$T/rb" | wc -l)" = 2 ] && ok "rollover, the second rename fails: the first undone" ||
+	{ not_ok "rollover, the second rename fails: the first undone (exit $rc)"; ls -A "$T/rb" | sed 's/^/#   /'; }
+rm -f "$T/rb/next.xml" "$T/rb/changes.tsv"
+failing rename:2 "$T/rb/*" $RUN "$SOAN" rollover "$TXT" -o "$T/rb/next.xml" -c "$T/rb/changes.tsv" -q; rc=$?
+[ $rc = 3 ] && [ -z "$(ls -A "$T/rb")" ] && ok "rollover, the second rename fails: the new draft removed" ||
+	{ not_ok "rollover, the second rename fails: the new draft removed (exit $rc)"; ls -A "$T/rb" | sed 's/^/#   /'; }
+# the change list to a device that is full: the draft is not kept either
+ln -s /dev/full "$T/full-link"
+expect_exit 3 "rollover -c a full device: exit 3" soan rollover "$TXT" -o "$T/rb/next.xml" -c "$T/full-link" -q
+[ -z "$(ls -A "$T/rb")" ] && [ -L "$T/full-link" ] && ok "rollover -c a full device: no draft, the link kept" ||
+	{ not_ok "rollover -c a full device: no draft, the link kept"; ls -A "$T/rb" | sed 's/^/#   /'; }
+expect_exit 0 "rollover -o -c: both written" soan rollover "$TXT" -o "$T/rb/next.xml" -c "$T/rb/changes.tsv" -q
+[ -s "$T/rb/next.xml" ] && [ "$(wc -l <"$T/rb/changes.tsv")" -gt 10 ] && ok "rollover -o -c: both there" || not_ok "rollover -o -c: both there"
+expect_exit 2 "rollover -o and -c naming one file: usage error" soan rollover "$TXT" -o "$T/rb/same.xml" -c "$T/rb/same.xml"
+
 # ---- item 7: temporaries of a killed run ----------------------------------
 # A batch stopped while it writes its second output (the shim stops it at
 # that file's fsync), then killed: its temporary is left; the next run in
