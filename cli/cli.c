@@ -73,8 +73,27 @@ int cli_write_xml(xmlDocPtr doc, const char *path, struct diag *d)
 int cli_outdir(const char *dir, FILE *err)
 {
 	struct stat st;
-	if (stat(dir, &st) != 0 && mkdir(dir, 0777) != 0) {
-		diag_line(err, "soan: %s: cannot create output folder: %s", dir, strerror(errno));
+	/* another process may make the same folder between the stat and the
+	 * mkdir: EEXIST is then no error, if it is a folder */
+	if (stat(dir, &st) != 0 && mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		int e = errno;
+		char *parent = xstrdup(dir);
+		char *slash = strrchr(parent, '/');
+		while (slash && slash > parent && slash[1] == '\0') { /* "a/b/" */
+			*slash = '\0';
+			slash = strrchr(parent, '/');
+		}
+		if (slash)
+			*(slash == parent ? slash + 1 : slash) = '\0';
+		if (e == ENOENT && slash && stat(parent, &st) != 0)
+			diag_line(err,
+			          "soan: %s: cannot create output folder: its parent folder '%s' "
+			          "does not exist",
+			          dir, parent);
+		else
+			diag_line(err, "soan: %s: cannot create output folder: %s", dir,
+			          strerror(e));
+		free(parent);
 		return SOAN_ENV;
 	}
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {

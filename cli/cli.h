@@ -47,8 +47,10 @@ int cli_write_bytes(const char *path, const void *data, size_t len, struct diag 
  * writes over an input. */
 int cli_output_is_input(const char *out, char **files, int n, const char *more);
 
-/* The output folder of a batch: created when missing.  Returns 0, or
- * SOAN_ENV after one line on err. */
+/* The output folder of a batch: created when missing, the last folder
+ * of the path only (a mistyped parent is an error, not a new tree of
+ * folders); another process creating it at the same moment is no error.
+ * Returns 0, or SOAN_ENV after one line on err. */
 int cli_outdir(const char *dir, FILE *err);
 
 /* The outputs of one batch, so that no batch writes two outputs to one

@@ -55,4 +55,39 @@ grep -qxF "soan: $T/guard/in/b.txt: its output file '$T/guard/out/b.xml' is one 
 	ok "the batch says so" || { not_ok "the batch says so"; sed 's/^/#   /' "$T/.err"; }
 same "$T/guard/a.ref" "$T/guard/out/a.xml" "the first output is kept"
 
+# ---- item 6: --outdir races -------------------------------------------------
+# Another process makes the folder between soan's look and its mkdir (the
+# shim makes it just before the call, which then fails with EEXIST).
+if [ -f "$SHIM" ]; then
+	FAILIO_FAIL=mkdir:1 FAILIO_PATH="$T/race" FAILIO_LOG="$T/race.log" LD_PRELOAD=$SHIM \
+		$RUN "$SOAN" extract -q --outdir "$T/race" "$SAMPLE" >"$T/.out" 2>"$T/.err"; rc=$?
+	[ -s "$T/race.log" ] && ok "the shim made the folder first" || not_ok "the shim made the folder first"
+	[ $rc = 0 ] && [ -s "$T/race/sample-plan.xml" ] && ok "a folder made by another process meanwhile: no error" ||
+		{ not_ok "a folder made by another process meanwhile: no error (exit $rc)"; sed 's/^/#   /' "$T/.err"; }
+else
+	not_ok "failio.so is built (make tests)"
+fi
+# Eight processes at once, each making the same new folder, five rounds.
+mkdir "$T/conc"
+for k in 1 2 3 4 5 6 7 8; do cp "$SAMPLE" "$T/conc/p$k.xml"; done
+bad=0
+for round in 1 2 3 4 5; do
+	pids=
+	for k in 1 2 3 4 5 6 7 8; do
+		$RUN "$SOAN" extract -q --outdir "$T/conc/out$round" "$T/conc/p$k.xml" 2>>"$T/conc.err" &
+		pids="$pids $!"
+	done
+	for p in $pids; do wait $p || bad=$((bad + 1)); done
+	[ "$(ls -A "$T/conc/out$round" | wc -l)" = 8 ] || bad=$((bad + 1))
+done
+[ $bad = 0 ] && ok "8 processes making one new folder, 5 rounds: all written" ||
+	{ not_ok "8 processes making one new folder, 5 rounds ($bad failures)"; sort -u "$T/conc.err" | head -5 | sed 's/^/#   /'; }
+# a missing parent: refused, nothing made
+expect_exit 3 "--outdir with a missing parent: exit 3" soan extract --outdir "$T/no/such/out" "$SAMPLE"
+one_line "$T/.err" "--outdir with a missing parent: one line"
+grep -qxF "soan: $T/no/such/out: cannot create output folder: its parent folder '$T/no/such' does not exist" "$T/.err" &&
+	ok "--outdir with a missing parent: names the parent" || { not_ok "--outdir with a missing parent: names the parent"; sed 's/^/#   /' "$T/.err"; }
+[ ! -e "$T/no" ] && ok "--outdir with a missing parent: nothing made" || not_ok "--outdir with a missing parent: nothing made"
+expect_exit 3 "--outdir naming a file: exit 3" soan extract --outdir "$SAMPLE" "$SAMPLE"
+grep -qxF "soan: $SAMPLE: not a folder" "$T/.err" && ok "--outdir naming a file: says so" || not_ok "--outdir naming a file: says so"
 finish
