@@ -36,9 +36,10 @@ int cli_status(const struct diag *d);
 /* Print d's lines to err (error and warnings). */
 void cli_report(const struct diag *d, FILE *err);
 
-/* Write a plan XML document to path ("-" or NULL: stdout), atomically. */
+/* Write a plan XML document to path ("-" or NULL: stdout), as
+ * atomic_write() does (extract/base/atomic.h). */
 int cli_write_xml(xmlDocPtr doc, const char *path, struct diag *d);
-/* Write bytes to path ("-" or NULL: stdout), atomically. */
+/* Write bytes to path ("-" or NULL: stdout), as atomic_write() does. */
 int cli_write_bytes(const char *path, const void *data, size_t len, struct diag *d);
 
 /* Is out an existing file that is one of files[0..n) or more (when not
@@ -46,14 +47,39 @@ int cli_write_bytes(const char *path, const void *data, size_t len, struct diag 
  * writes over an input. */
 int cli_output_is_input(const char *out, char **files, int n, const char *more);
 
-/* The output folder of a batch: created when missing.  Returns 0, or
- * SOAN_ENV after one line on err. */
+/* The output folder of a batch: created when missing, the last folder
+ * of the path only (a mistyped parent is an error, not a new tree of
+ * folders); another process creating it at the same moment is no error.
+ * Returns 0, or SOAN_ENV after one line on err. */
 int cli_outdir(const char *dir, FILE *err);
+
+/* The outputs of one batch, so that no batch writes two outputs to one
+ * name: the names it gave out, and the files (device and inode) it wrote,
+ * which catches two names for one file as well (a case-insensitive file
+ * system, a symbolic link). */
+struct cli_outputs;
+struct cli_outputs *cli_outputs_new(void);
+void cli_outputs_free(struct cli_outputs *o);
+/* Claim name for an output: 0, or -1 when an earlier output has it. */
+int cli_outputs_claim(struct cli_outputs *o, const char *name);
+/* Claim and return DIR/BASE.EXT, or the first of DIR/BASE-2.EXT,
+ * DIR/BASE-3.EXT, ... not claimed yet (the caller frees it). */
+char *cli_outputs_name(struct cli_outputs *o, const char *dir, const char *base, const char *ext);
+/* Is the file path names now one this batch wrote? */
+int cli_outputs_wrote(struct cli_outputs *o, const char *path);
+/* Record that path was written. */
+void cli_outputs_written(struct cli_outputs *o, const char *path);
+
+/* At the end of a command: standard output flushed, and a write error on
+ * it (a full disk, a closed pipe) reported as one line.  Returns rc, or
+ * SOAN_ENV when standard output failed. */
+int cli_finish_stdout(int rc, FILE *err);
 
 /* A batch over input files (`--outdir DIR FILE...`): each output is
  * DIR/BASE.EXT (BASE: the input's name without its extension); a second
  * input with the same base name is refused, never written over, and so
- * is an output that is one of the inputs (or also_input).  run()
+ * is an output that is one of the inputs (or also_input), or a file
+ * the batch wrote already under another name.  run()
  * converts one input into one output and returns an enum soan_exit; one
  * bad input never stops the others, except a usage error when
  * stop_on_usage is set (a bad parameter is bad for every input).  Prints

@@ -39,8 +39,10 @@ const char usage_report[] =
     "  -s, --symbol SYM       the symbol of the blank number (\"BC-SNV\");\n"
     "                         default BC-UBND for a UBND, else left blank\n"
     "      --each-agency      one form per agency the plan names, into --outdir,\n"
-    "                         named after the agency (so-noi-vu.docx)\n"
-    "  -d, --outdir DIR       the folder for --each-agency\n"
+    "                         named after the agency (so-noi-vu.docx; names\n"
+    "                         that meet are numbered: so-x.docx, so-x-2.docx)\n"
+    "  -d, --outdir DIR       the folder for --each-agency, made if missing\n"
+    "                         (not its parents)\n"
     "  -f, --format FMT       docx (default), pdf, fo or xml, for --outdir\n"
     "  -l, --list-agencies    print the agencies the plan names, one a line\n"
     "  -q, --quiet            no summary line for --each-agency\n"
@@ -100,50 +102,48 @@ static int each_agency(xmlDocPtr plan, struct report_opts *ro, const char *outdi
 		return orc;
 	char **names;
 	size_t n = report_agencies(plan, &names);
-	char **files = xcalloc(n ? n : 1, sizeof *files);
+	struct cli_outputs *outs = cli_outputs_new();
 	int written = 0, failed = 0, env = 0;
 	for (size_t i = 0; i < n; i++) {
+		/* names cut at 60 characters can meet: the second gets "-2", and
+		 * so on, whatever the count */
 		char *base = report_file_name(names[i]);
-		char *file = xasprintf("%s/%s.%s", outdir, base, ext_of(kind));
-		for (int k = 2; k < 100; k++) {
-			int dup = 0;
-			for (size_t j = 0; j < i; j++)
-				dup |= files[j] && !strcmp(files[j], file);
-			if (!dup)
-				break;
-			free(file);
-			file = xasprintf("%s/%s-%d.%s", outdir, base, k, ext_of(kind));
-		}
+		char *file = cli_outputs_name(outs, outdir, base, ext_of(kind));
 		free(base);
-		files[i] = file;
 		struct diag d;
 		diag_init(&d, path);
 		ro->agency = names[i];
 		if (cli_output_is_input(file, NULL, 0, path)) {
 			failed++;
-			fprintf(err,
-			        "soan: %s: its output file '%s' is the input file; not overwriting "
-			        "it\n",
-			        path, file);
+			diag_line(
+			    err,
+			    "soan: %s: its output file '%s' is the input file; not overwriting it",
+			    path, file);
+		} else if (cli_outputs_wrote(outs, file)) {
+			failed++;
+			diag_line(err,
+			          "soan: %s: the output file '%s' of %s is one this batch wrote "
+			          "already; not overwriting it",
+			          path, file, names[i]);
 		} else if (one_form(plan, ro, file, kind, &d) < 0) {
 			failed++;
 			env |= d.kind == DIAG_ENVIRONMENT;
 			cli_report(&d, err);
 		} else {
 			written++;
+			cli_outputs_written(outs, file);
 			if (!quiet)
-				fprintf(err, "soan: report: %s: %s\n", names[i], file);
+				diag_line(err, "soan: report: %s: %s", names[i], file);
 		}
 		diag_release(&d);
+		free(file);
 	}
 	if (!quiet)
-		fprintf(err, "soan: report: %d forms written, %d failed\n", written, failed);
-	for (size_t i = 0; i < n; i++) {
+		diag_line(err, "soan: report: %d forms written, %d failed", written, failed);
+	for (size_t i = 0; i < n; i++)
 		free(names[i]);
-		free(files[i]);
-	}
 	free(names);
-	free(files);
+	cli_outputs_free(outs);
 	return env ? SOAN_ENV : failed ? SOAN_REJECTED : SOAN_OK;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "extract/base/atomic.h"
 #include "extract/base/buf.h"
 #include "extract/extract.h"
 #include "extract/plan/validate.h"
@@ -112,6 +113,9 @@ int cmd_rollover(int argc, char **argv, FILE *err)
 	if (cli_output_is_input(changes, argv + optind, 1, renames_path))
 		return cli_usage_error(err, "rollover", "the changes file '%s' is an input file",
 		                       changes);
+	if (changes && (!strcmp(changes, output) || cli_output_is_input(changes, NULL, 0, output)))
+		return cli_usage_error(err, "rollover", "-o and --changes name the same file '%s'",
+		                       changes);
 
 	int rc = SOAN_OK;
 	struct diag d;
@@ -136,21 +140,27 @@ int cmd_rollover(int argc, char **argv, FILE *err)
 		d.kind = DIAG_ENVIRONMENT; /* our draft breaks our own schema: a bug */
 		goto fail;
 	}
+	/* the draft and its change list: both written or neither */
 	struct out_opts oo = {"rollover", NULL, 0, track};
-	if (write_output(next, output, kind, &oo, &d) < 0)
-		goto fail;
-	if (changes) {
-		struct buf b = BUF_INIT;
-		rollover_write_changes(&res, &b);
-		int w = cli_write_bytes(changes, b.ptr, b.len, &d);
-		buf_release(&b);
-		if (w < 0)
-			goto fail;
+	struct buf draft = BUF_INIT, list = BUF_INIT;
+	int w = output_render(next, kind, &oo, &draft, &d);
+	if (w == 0) {
+		struct atomic_out outs[2] = {{output, draft.ptr, draft.len}, {changes, NULL, 0}};
+		if (changes) {
+			rollover_write_changes(&res, &list);
+			outs[1].data = list.ptr;
+			outs[1].len = list.len;
+		}
+		w = atomic_write_all(outs, changes ? 2 : 1, &d);
 	}
+	buf_release(&draft);
+	buf_release(&list);
+	if (w < 0)
+		goto fail;
 	if (!quiet) {
 		struct buf b = BUF_INIT;
 		rollover_summary(&res, &b);
-		fprintf(err, "soan: rollover: %s: %s\n", path, b.ptr);
+		diag_line(err, "soan: rollover: %s: %s", path, b.ptr);
 		buf_release(&b);
 	}
 	goto out;

@@ -56,7 +56,7 @@ int cmd_validate(int argc, char **argv, FILE *err)
 		    (doc = xmlsafe_parse(path_base(argv[i]), data, len, 0, &d)) != NULL &&
 		    plan_validate(doc, &d) == 0) {
 			if (!quiet)
-				printf("%s: valid\n", argv[i]);
+				diag_line(stdout, "%s: valid", argv[i]);
 		} else {
 			int rc = cli_status(&d);
 			if (rc > status || status == SOAN_OK)

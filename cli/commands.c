@@ -41,9 +41,8 @@ static void print_main_help(FILE *out)
 	      out);
 }
 
-int soan_main(int argc, char **argv, FILE *err)
+static int run(int argc, char **argv, FILE *err)
 {
-	xmlsafe_init();
 	if (argc < 2) {
 		print_main_help(err);
 		return SOAN_USAGE;
@@ -70,6 +69,12 @@ int soan_main(int argc, char **argv, FILE *err)
 	if (!c)
 		return cli_usage_error(err, NULL, "unknown command '%s'", cmd);
 	return c->fn(argc - 1, argv + 1, err);
+}
+
+int soan_main(int argc, char **argv, FILE *err)
+{
+	xmlsafe_init();
+	return cli_finish_stdout(run(argc, argv, err), err);
 }
 
 const struct command *command_find(const char *name)

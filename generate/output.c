@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "extract/base/buf.h"
 #include "extract/base/xalloc.h"
+#include "extract/extract.h"
 #include "generate/layout/fo.h"
 #include "generate/layout/xslt.h"
 #include "generate/writers.h"
@@ -111,20 +112,29 @@ xmlDocPtr output_layout(xmlDocPtr doc, const struct out_opts *o, struct diag *d)
 	return fo;
 }
 
-int write_output(xmlDocPtr doc, const char *path, enum out_kind kind, const struct out_opts *o,
-                 struct diag *d)
+int output_render(xmlDocPtr doc, enum out_kind kind, const struct out_opts *o, struct buf *out,
+                  struct diag *d)
 {
-	if (kind == OUTK_XML)
-		return cli_write_xml(doc, path, d);
+	if (kind == OUTK_XML) {
+		plan_serialize(doc, out);
+		return 0;
+	}
 	xmlDocPtr fo = output_layout(doc, o, d);
 	if (!fo)
 		return -1;
-	struct buf b = BUF_INIT;
 	struct gen_opts go = {NULL, o->track_changes};
-	int rc = writer_run(format_of(kind), fo, &go, &b, d);
+	int rc = writer_run(format_of(kind), fo, &go, out, d);
+	xmlFreeDoc(fo);
+	return rc;
+}
+
+int write_output(xmlDocPtr doc, const char *path, enum out_kind kind, const struct out_opts *o,
+                 struct diag *d)
+{
+	struct buf b = BUF_INIT;
+	int rc = output_render(doc, kind, o, &b, d);
 	if (rc == 0)
 		rc = cli_write_bytes(path, b.ptr, b.len, d);
 	buf_release(&b);
-	xmlFreeDoc(fo);
 	return rc;
 }

@@ -8,6 +8,7 @@
 
 #include <libxml/tree.h>
 
+#include "extract/base/buf.h"
 #include "extract/base/diag.h"
 
 enum out_kind { OUTK_UNKNOWN = 0, OUTK_XML, OUTK_FO, OUTK_DOCX, OUTK_PDF };
@@ -22,6 +23,10 @@ struct out_opts {
 	int track_changes;         /* DOCX: change marks as tracked changes */
 };
 
+/* doc as kind, into out (appended).  Returns 0, or -1 with an error in d
+ * as write_output(). */
+int output_render(xmlDocPtr doc, enum out_kind kind, const struct out_opts *o, struct buf *out,
+                  struct diag *d);
 /* Write doc to path ("-": standard output) as kind, atomically.  Returns
  * 0, or -1 with an error in d (an environment error when a template,
  * font or writer is missing, or the file cannot be written). */

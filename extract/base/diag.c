@@ -93,6 +93,49 @@ static void add_where(struct buf *b, const struct diag *d, int with_line)
 	}
 }
 
+/* Control characters written as escapes, so that one message stays one
+ * line and a file name cannot drive the terminal: \n \r \t, \xHH for
+ * the other C0 controls and DEL, \uHHHH for the C1 controls (U+0080 to
+ * U+009F in UTF-8).  Anything else, UTF-8 included, is kept. */
+static void add_escaped(struct buf *b, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\n')
+			buf_adds(b, "\\n");
+		else if (*p == '\r')
+			buf_adds(b, "\\r");
+		else if (*p == '\t')
+			buf_adds(b, "\\t");
+		else if (*p < 0x20 || *p == 0x7f)
+			buf_addf(b, "\\x%02x", *p);
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			buf_addf(b, "\\u%04x", *++p);
+		else
+			buf_addc(b, (char)*p);
+	}
+}
+
+char *diag_escape(const char *s)
+{
+	struct buf b = BUF_INIT;
+	add_escaped(&b, s);
+	return buf_detach(&b, NULL);
+}
+
+void diag_line(FILE *out, const char *fmt, ...)
+{
+	struct buf raw = BUF_INIT, b = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vaddf(&raw, fmt, ap);
+	va_end(ap);
+	add_escaped(&b, raw.ptr);
+	buf_addc(&b, '\n');
+	fputs(b.ptr, out);
+	buf_release(&raw);
+	buf_release(&b);
+}
+
 char *diag_format(const struct diag *d)
 {
 	struct buf b = BUF_INIT;
@@ -106,12 +149,12 @@ void diag_print(const struct diag *d, FILE *out)
 	for (size_t i = 0; i < d->nwarnings; i++) {
 		struct buf b = BUF_INIT;
 		add_where(&b, d, 0);
-		fprintf(out, "soan: %s: warning: %s\n", b.ptr, d->warnings[i]);
+		diag_line(out, "soan: %s: warning: %s", b.ptr, d->warnings[i]);
 		buf_release(&b);
 	}
 	if (d->msg) {
 		char *s = diag_format(d);
-		fprintf(out, "soan: %s\n", s);
+		diag_line(out, "soan: %s", s);
 		free(s);
 	}
 }

@@ -48,10 +48,18 @@ int diag_verror(struct diag *d, enum diag_kind kind, const char *fmt, va_list ap
 void diag_at(struct diag *d, const char *part, unsigned line);
 void diag_warn(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int diag_failed(const struct diag *d);
-/* Print the error (if any) and every warning, one line each. */
+/* Print the error (if any) and every warning, one line each, escaped as
+ * diag_line() does. */
 void diag_print(const struct diag *d, FILE *out);
 /* The one formatted error line without the "soan: " prefix and newline;
  * the caller frees it. */
 char *diag_format(const struct diag *d);
+/* s with its control characters written as escapes (\n, \x1b, \u0085),
+ * so that a file name or a document's text in a message cannot break
+ * the line or drive the terminal; the caller frees it. */
+char *diag_escape(const char *s);
+/* Print one line: the formatted text, escaped as diag_escape() does,
+ * and a newline.  Every message line of the CLI goes through here. */
+void diag_line(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -1,13 +1,14 @@
 /* zipsafe.c - defensive zip reading from memory on libzip (see zipsafe.h).
  *
- * Owns: opening a zip from a borrowed buffer, the entry-count and
- * encryption checks, and bounded inflation of single entries.  It knows
+ * Owns: opening a zip from a borrowed buffer, the entry-count,
+ * encryption and duplicate-name checks, and bounded inflation of single entries.  It knows
  * nothing about what the entries mean (that is the DOCX reader's job). */
 #include "extract/base/zipsafe.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <zip.h>
 
@@ -39,6 +40,32 @@ static const char *zip_problem(int code)
 	case ZIP_ER_MULTIDISK: return "multi-volume zip files are not supported";
 	default: return "unreadable zip file";
 	}
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcasecmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Two entries of one name (ASCII case aside, as parts are looked up):
+ * libzip finds the first, another reader may take the second, so which
+ * document this is depends on who reads it.  Refused. */
+static int duplicate_name(zip_t *za, size_t n, struct diag *d)
+{
+	const char **names = xcalloc(n ? n : 1, sizeof *names);
+	size_t k = 0;
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *name = zip_get_name(za, (zip_uint64_t)i, 0);
+		if (name)
+			names[k++] = name;
+	}
+	qsort(names, k, sizeof *names, name_cmp);
+	for (size_t i = 1; i < k && rc == 0; i++)
+		if (!strcasecmp(names[i - 1], names[i]))
+			rc = diag_error(d, "zip file holds two entries named '%s'", names[i]);
+	free(names);
+	return rc;
 }
 
 int zipsafe_open(const unsigned char *data, size_t len, struct zipsafe **out, struct diag *d)
@@ -75,6 +102,10 @@ int zipsafe_open(const unsigned char *data, size_t len, struct zipsafe **out, st
 			zip_discard(za);
 			return diag_error(d, "encrypted zip file (password protected)");
 		}
+	}
+	if (duplicate_name(za, (size_t)n, d) < 0) {
+		zip_discard(za);
+		return -1;
 	}
 	struct zipsafe *z = xcalloc(1, sizeof *z);
 	z->za = za;

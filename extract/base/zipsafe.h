@@ -2,7 +2,7 @@
  *
  * A zip is untrusted input: its headers may lie.  zipsafe_open() refuses
  * what is not a readable zip (truncated, damaged, encrypted, too many
- * entries) with one input error; zipsafe_read() checks an entry's declared
+ * entries, two entries of one name) with one input error; zipsafe_read() checks an entry's declared
  * size and compression ratio before inflating and stops inflating as soon
  * as the data passes what was declared, so a zip bomb costs at most the
  * bounds in limits.h, never the memory it claims.  The total of inflated

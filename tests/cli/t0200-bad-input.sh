@@ -1,6 +1,7 @@
 #!/bin/sh
 # Every file in tests/bad: one clear line on stderr naming the file, exit 1,
-# no output file left behind, the input untouched.  A batch with bad files
+# no output file left behind, the input untouched; NAME.err beside one
+# holds its exact line.  A batch with bad files
 # among good ones converts every good one and names the bad ones.
 . "$(dirname "$0")/../lib.sh"
 
@@ -15,8 +16,10 @@ for f in "$TOP"/tests/bad/*; do
 	[ ! -e "$T/out.xml" ] && ok "$name: no output file" || not_ok "$name: no output file"
 	[ -z "$(ls "$T" | grep -v '^\.')" ] && ok "$name: no temporary file left" || not_ok "$name: no temporary file left"
 	[ "$(md5sum <"$f")" = "$sum" ] && ok "$name: input untouched" || not_ok "$name: input untouched"
-	if [ -f "${f%.*}.err" ]; then
-		same "${f%.*}.err" "$T/.err" "$name: the exact message"
+	if [ -f "${f%.*}.err" ]; then # the line as if run in tests/bad
+		sed "s|^soan: $TOP/tests/bad/|soan: |" "$T/.err" >"$T/.err-here"
+		same "${f%.*}.err" "$T/.err-here" "$name: the exact message"
+		rm -f "$T/.err-here"
 	fi
 	rm -f "$T/out.xml"
 done

@@ -6,7 +6,9 @@
  *
  *   FAILIO_FAIL   what fails, "CALL:N" (the Nth call only) or "CALL:N+"
  *                 (the Nth and every later one: a disk that stays full).
- *                 CALL is write, fsync, close or rename.
+ *                 CALL is write, fsync, close, rename or mkdir; mkdir
+ *                 loses a race: the folder is made just before the call,
+ *                 as by another process, and the call fails with EEXIST.
  *   FAILIO_PATH   fnmatch(3) pattern a call's file must match (default:
  *                 a slash and anything, so any file; standard streams are
  *                 named "<stdout>" and "<stderr>", so they match only
@@ -15,6 +17,9 @@
  *                 (default: ENOSPC for write, EIO for the others).
  *   FAILIO_LOG    file to append one line to for every failure injected,
  *                 so a test can tell the shim fired.
+ *   FAILIO_STOP   when set, the chosen call does not fail: the process
+ *                 stops itself there (SIGSTOP), for a test to kill it in
+ *                 the middle of writing.
  *
  * glibc's stdio writes through its own internal write(), which no
  * preloaded library can intercept, so the write-like calls a program
@@ -30,16 +35,18 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <fnmatch.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
-enum call { C_WRITE, C_FSYNC, C_CLOSE, C_RENAME, C__N };
-static const char *const call_names[C__N] = { "write", "fsync", "close", "rename" };
+enum call { C_WRITE, C_FSYNC, C_CLOSE, C_RENAME, C_MKDIR, C__N };
+static const char *const call_names[C__N] = { "write", "fsync", "close", "rename", "mkdir" };
 
 static struct {
 	int ready;
@@ -49,6 +56,7 @@ static struct {
 	const char *pattern;
 	int err;
 	const char *log;
+	int stop;
 	long seen[C__N];
 	int busy; /* inside the shim: our own calls are not counted */
 } S;
@@ -65,7 +73,7 @@ static int parse_errno(const char *s, int dflt)
 {
 	static const struct { const char *name; int e; } t[] = {
 		{ "ENOSPC", ENOSPC }, { "EIO", EIO }, { "EACCES", EACCES }, { "EROFS", EROFS },
-		{ "EDQUOT", EDQUOT }, { "EPERM", EPERM }, { "EXDEV", EXDEV },
+		{ "EDQUOT", EDQUOT }, { "EPERM", EPERM }, { "EXDEV", EXDEV }, { "EEXIST", EEXIST },
 	};
 	for (size_t i = 0; s && i < sizeof t / sizeof t[0]; i++)
 		if (!strcmp(s, t[i].name))
@@ -92,8 +100,10 @@ static void setup(void)
 		}
 	}
 	S.pattern = getenv("FAILIO_PATH") ? getenv("FAILIO_PATH") : "/*";
-	S.err = parse_errno(getenv("FAILIO_ERRNO"), S.call == C_WRITE ? ENOSPC : EIO);
+	S.err = parse_errno(getenv("FAILIO_ERRNO"),
+			    S.call == C_WRITE ? ENOSPC : S.call == C_MKDIR ? EEXIST : EIO);
 	S.log = getenv("FAILIO_LOG");
+	S.stop = getenv("FAILIO_STOP") != NULL;
 }
 
 static void fd_name(int fd, char *out, size_t size)
@@ -163,6 +173,10 @@ static int should_fail2(enum call c, int fd, const char *path, const char *path2
 		S.busy = 1;
 		note(c, name);
 		S.busy = 0;
+		if (S.stop) {
+			raise(SIGSTOP);
+			return 0;
+		}
 		return 1;
 	}
 	return 0;
@@ -271,6 +285,19 @@ int rename(const char *from, const char *to)
 		return -1;
 	}
 	return f(from, to);
+}
+
+int mkdir(const char *path, mode_t mode)
+{
+	static int (*f)(const char *, mode_t);
+	if (!f)
+		f = real("mkdir");
+	if (should_fail(C_MKDIR, -1, path)) {
+		f(path, mode); /* another process wins the race */
+		errno = S.err;
+		return -1;
+	}
+	return f(path, mode);
 }
 
 /* ---- stdio ----------------------------------------------------------------- */

@@ -1,7 +1,7 @@
 /* t_zipsafe.c - the zip layer under hostile input: bytes that are not a
  * zip, truncated zips, entries whose headers lie about their size, entries
  * that inflate far beyond their compressed size, too many entries,
- * checksum damage and encrypted entries.  Each must fail with one clear
+ * checksum damage, encrypted entries and two entries of one name.  Each must fail with one clear
  * message and never inflate more than it declared. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -241,6 +241,27 @@ static void encrypted_entry(void **state)
 	free(z);
 }
 
+/* Two parts whose names differ only in case: parts are looked up without
+ * regard to case, so which one a reader gets is a guess.  (Two of the
+ * very same name: tests/bad/two-documents.docx.) */
+static void duplicate_names(void **state)
+{
+	(void)state;
+	struct tpart parts[] = {
+	    {"[Content_Types].xml", "<Types/>", 0},
+	    {"word/document.xml", "<w:document/>", 0},
+	    {"Word/Document.xml", "<w:document><w:body/></w:document>", 0},
+	};
+	size_t len;
+	unsigned char *z = docx_zip(parts, 3, &len);
+	char *msg;
+	assert_int_equal(try_read(z, len, "word/document.xml", &msg, NULL), -1);
+	assert_non_null(strstr(msg, "zip file holds two entries named '"));
+	assert_non_null(strcasestr(msg, "'word/document.xml'"));
+	free(msg);
+	free(z);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -252,6 +273,7 @@ int main(void)
 	    cmocka_unit_test(checksum_damage),
 	    cmocka_unit_test(too_many_entries),
 	    cmocka_unit_test(encrypted_entry),
+	    cmocka_unit_test(duplicate_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
