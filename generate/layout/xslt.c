@@ -143,12 +143,14 @@ static char *allowed_path(const char *uri)
 	return xstrdup(real);
 }
 
-/* libxslt's document loader, locked down: allowed folders only, no DTD,
- * no entities, no network, the dictionary libxslt asks for. */
+/* libxslt's document loader for stylesheets, their imports and includes
+ * and the files document() reads: allowed folders only, parsed by
+ * xmlsafe_parse_url() (no DTD, no entities, no network, its limits)
+ * into the dictionary libxslt asks for. */
 static xmlDocPtr loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
                         xsltLoadType type)
 {
-	(void)options;
+	(void)options; /* libxslt's would load DTDs and expand entities */
 	(void)ctxt;
 	(void)type;
 	if (!cur || !uri)
@@ -161,42 +163,8 @@ static xmlDocPtr loader(const xmlChar *uri, xmlDictPtr dict, int options, void *
 	unsigned char *data = NULL;
 	size_t len = 0;
 	xmlDocPtr doc = NULL;
-	if (load_file(path, &data, &len, &d) < 0)
-		goto out;
-	if (len > 0 && strstr((const char *)data, "<!DOCTYPE")) {
-		diag_error(&d, "a DOCTYPE is refused (entities and DTDs are never loaded)");
-		goto out;
-	}
-	xmlParserCtxtPtr pc = xmlNewParserCtxt();
-	if (!pc)
-		goto out;
-	if (dict) {
-		if (pc->dict)
-			xmlDictFree(pc->dict);
-		pc->dict = dict;
-		xmlDictReference(dict);
-	}
-	doc = xmlCtxtReadMemory(pc, (const char *)data, (int)len, path, NULL,
-	                        XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR |
-	                            XML_PARSE_NOWARNING);
-	if (doc && !pc->wellFormed) {
-		xmlFreeDoc(doc);
-		doc = NULL;
-	}
-	if (!doc) {
-		const xmlError *e = xmlCtxtGetLastError(pc);
-		char msg[200] = "not well-formed";
-		if (e && e->message) {
-			snprintf(msg, sizeof msg, "%s", e->message);
-			size_t n = strlen(msg);
-			while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-				msg[--n] = '\0';
-			d.line = e->line > 0 ? (unsigned)e->line : 0;
-		}
-		diag_error(&d, "malformed stylesheet: %s", msg);
-	}
-	xmlFreeParserCtxt(pc);
-out:
+	if (load_file(path, &data, &len, &d) == 0)
+		doc = xmlsafe_parse_url(path, dict, data, len, &d);
 	if (!doc && !cur->load_error) {
 		cur->load_error = xstrdup(d.msg ? d.msg : "cannot load");
 		cur->load_path = xstrdup(path);
@@ -319,7 +287,7 @@ struct xslt *xslt_load(const char *path, struct diag *d)
 	struct run r;
 	run_begin(&r, dir, path);
 	xsltStylesheetPtr style = xsltParseStylesheetFile((const xmlChar *)path);
-	int failed = !style || style->errors > 0;
+	int failed = !style || style->errors > 0 || r.load_error;
 	run_end(&r, failed, "stylesheet", d);
 	if (failed) {
 		if (style)
@@ -385,8 +353,10 @@ xmlDocPtr xslt_apply(struct xslt *x, xmlDocPtr in, const struct xslt_param *p, s
 			failed = 1;
 	if (!failed) {
 		out = xsltApplyStylesheetUser(x->style, in, NULL, NULL, NULL, ctxt);
-		failed =
-		    !out || ctxt->state == XSLT_STATE_ERROR || ctxt->state == XSLT_STATE_STOPPED;
+		/* a file document() could not load fails the run: XSLT would
+		 * go on with an empty node-set, and print without the file */
+		failed = !out || ctxt->state == XSLT_STATE_ERROR ||
+		         ctxt->state == XSLT_STATE_STOPPED || r.load_error;
 	}
 	xsltFreeTransformContext(ctxt);
 	run_end(&r, failed, "template", d);
