@@ -172,7 +172,7 @@ demo: all
 # unit tests): the part of VALGRIND=1 (the whole suite under valgrind,
 # 67 minutes on a busy 2-core machine) that CI can afford.
 # NO_SANITIZER_PASS=1 skips both.
-VALGRIND_CHECK = t0100-corpus t0260-fuzz-replay t_rollover t_report t_fo t_docx_text t_encoding
+VALGRIND_CHECK = t0100-corpus t0255-doctype t0260-fuzz-replay t_rollover t_report t_fo t_docx_text t_encoding
 check: deps-test
 	$(Q)$(MAKE) --no-print-directory check-run
 ifeq ($(SANITIZE)$(VALGRIND)$(NO_SANITIZER_PASS),)

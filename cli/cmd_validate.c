@@ -53,7 +53,7 @@ int cmd_validate(int argc, char **argv, FILE *err)
 		size_t len = 0;
 		xmlDocPtr doc = NULL;
 		if (load_file(argv[i], &data, &len, &d) == 0 &&
-		    (doc = xmlsafe_parse(path_base(argv[i]), data, len, 0, &d)) != NULL &&
+		    (doc = xmlsafe_parse(NULL, data, len, 0, &d)) != NULL &&
 		    plan_validate(doc, &d) == 0) {
 			if (!quiet)
 				diag_line(stdout, "%s: valid", argv[i]);

@@ -49,7 +49,7 @@ xmlDocPtr extract_mem(const char *name, const unsigned char *data, size_t len,
 		return NULL;
 	xmlDocPtr doc = NULL;
 	if (f == FMT_PLANXML) {
-		doc = xmlsafe_parse(path_base(name), data, len, 0, d);
+		doc = xmlsafe_parse(NULL, data, len, 0, d); /* d names the file */
 		if (!doc)
 			return NULL;
 	} else {

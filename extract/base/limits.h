@@ -101,4 +101,35 @@
  * 108 dpi is 1.1 million; a spreadsheet page is scaled down to this). */
 #define LIMIT_PDF_RENDER_PIXELS 8000000.0
 
+/* A user's template (soan generate --template FILE.xsl) is a program, so
+ * it runs in a child process (extract/base/sandbox.h) under these; soan's
+ * own templates run in-process, linear in a plan the limits above bound.
+ * A copy of templates/plan.xsl used as --template takes 0.6 s of CPU
+ * and writes 7.8 MB of layout for a plan with a 10,000-row table (the
+ * process peaks at 250 MB); its layout reaches LIMIT_XML_NODES at some
+ * 80,000 rows of four columns (25 nodes a row).
+ * CPU time: 2^60 template calls ran until killed. */
+#define LIMIT_TEMPLATE_CPU_SECONDS 10
+/* Wall clock: only a child that waits (none can) or a machine busy with
+ * other work gets near it; the CPU time is what bounds the work. */
+#define LIMIT_TEMPLATE_WALL_SECONDS 60
+/* What libxml2 and libxslt hold in the child: output doubling at each
+ * level reached 3 GB and aborted. */
+#define LIMIT_TEMPLATE_MEMORY (1024u * 1024 * 1024)
+/* Nodes (elements, attributes, text) alive at once, the result and the
+ * trees in variables together: the result is read back as a layout
+ * file is (at most LIMIT_XML_NODES), and as much again for variables. */
+#define LIMIT_TEMPLATE_NODES (2 * LIMIT_XML_NODES)
+/* The layout sent back, read as a layout file is (LIMIT_FILE_BYTES). */
+#define LIMIT_TEMPLATE_OUTPUT_BYTES LIMIT_FILE_BYTES
+/* One string concat() makes: no string need be longer than the largest
+ * input file; concat() doubling 41 times passed 2 GB and libxml2's
+ * string-length() then said -1. */
+#define LIMIT_TEMPLATE_STRING_BYTES LIMIT_FILE_BYTES
+/* Nested template calls and variables in scope (libxslt's defaults,
+ * for every template, soan's own too): each level costs libxslt's C
+ * stack, checked under ASan at this depth. */
+#define LIMIT_TEMPLATE_DEPTH 3000
+#define LIMIT_TEMPLATE_VARS  15000
+
 #endif

@@ -18,47 +18,15 @@ static void silent(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
-/* Folders whose files soan itself ships (schemas, templates): the only
- * places the entity loader may read from. */
-static char *allowed[8];
-static size_t nallowed;
-static xmlExternalEntityLoader default_loader;
-
-void xmlsafe_allow_dir(const char *dir)
+/* No document soan parses may load anything through libxml2's entity
+ * loader: DTDs are refused (below), and libxslt's documents come through
+ * generate/layout/xslt.c's own loader.  This loader refuses every URL. */
+static xmlParserInputPtr refuse_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 {
-	char *real = realpath(dir, NULL);
-	if (!real)
-		return;
-	for (size_t i = 0; i < nallowed; i++)
-		if (!strcmp(allowed[i], real)) {
-			free(real);
-			return;
-		}
-	if (nallowed < sizeof allowed / sizeof allowed[0])
-		allowed[nallowed++] = real;
-	else
-		free(real);
-}
-
-static xmlParserInputPtr guarded_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
-{
-	if (!url)
-		return NULL;
-	const char *path = url;
-	if (!strncmp(path, "file://", 7))
-		path += 7;
-	if (strstr(path, "://"))
-		return NULL; /* never the network */
-	char *real = realpath(path, NULL);
-	if (!real)
-		return NULL;
-	int ok = 0;
-	for (size_t i = 0; i < nallowed && !ok; i++) {
-		size_t n = strlen(allowed[i]);
-		ok = !strncmp(real, allowed[i], n) && (real[n] == '/' || real[n] == '\0');
-	}
-	free(real);
-	return ok && default_loader ? default_loader(url, id, ctxt) : NULL;
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
 }
 
 void xmlsafe_init(void)
@@ -69,42 +37,46 @@ void xmlsafe_init(void)
 	done = 1;
 	xmlInitParser();
 	xmlSetGenericErrorFunc(NULL, silent);
-	default_loader = xmlGetExternalEntityLoader();
-	xmlSetExternalEntityLoader(guarded_loader);
+	xmlSetExternalEntityLoader(refuse_loader);
 }
 
-/* Does the prolog declare a DOCTYPE?  Looks through the first 64 KB, where
- * any prolog is; comments and processing instructions may precede it. */
-static int has_doctype(const unsigned char *p, size_t len)
-{
-	size_t lim = len < 65536 ? len : 65536;
-	for (size_t i = 0; i + 9 <= lim; i++) {
-		if (p[i] != '<')
-			continue;
-		if (p[i + 1] == '!' && (p[i + 2] == 'D' || p[i + 2] == 'd') &&
-		    !strncasecmp((const char *)p + i + 2, "DOCTYPE", 7))
-			return 1;
-		if (p[i + 1] != '?' && p[i + 1] != '!')
-			return 0; /* the root element: the prolog is over */
-	}
-	return 0;
-}
-
-/* Depth and node count are checked while the parser builds the tree, from
- * its SAX callbacks, so a hostile part stops before it has cost the
- * memory.  Elements, attributes, comments and processing instructions
- * count; text nodes, which only ever sit between them, are bounded by
- * those. */
-enum guard_hit { GUARD_OK = 0, GUARD_DEPTH, GUARD_NODES, GUARD_NAMESPACES };
+/* The parser's own callbacks decide what a document may hold, so no byte
+ * pattern (a comment holding "<w:x", a DOCTYPE after megabytes of
+ * comment, UTF-16 with or without a BOM) can walk around a check.
+ *
+ * A DOCTYPE declaration stops the parser where libxml2 reads it, before
+ * its internal subset: no entity, element or attribute declaration is
+ * ever parsed.  No entity is ever known to the parser (getEntity finds
+ * none, so "&name;" of an undeclared entity is malformed XML; the five
+ * predefined ones and character references are text), and an entity
+ * reference node, which could only come from a declaration, stops it
+ * too.
+ *
+ * Depth and node count are checked while the parser builds the tree, so a
+ * hostile part stops before it has cost the memory.  Elements,
+ * attributes, comments and processing instructions count; text nodes,
+ * which only ever sit between them, are bounded by those. */
+enum guard_hit { GUARD_OK = 0, GUARD_DEPTH, GUARD_NODES, GUARD_NAMESPACES, GUARD_DOCTYPE };
 
 struct guard {
 	unsigned long nodes;
 	enum guard_hit hit;
+	unsigned line; /* where the parser was stopped */
 	startElementNsSAX2Func start_ns;
 	startElementSAXFunc start;
 	commentSAXFunc comment;
 	processingInstructionSAXFunc pi;
 };
+
+static void guard_stop(xmlParserCtxtPtr ctxt, enum guard_hit hit)
+{
+	struct guard *g = ctxt->_private;
+	if (!g->hit) {
+		g->hit = hit;
+		g->line = ctxt->input && ctxt->input->line > 0 ? (unsigned)ctxt->input->line : 0;
+	}
+	xmlStopParser(ctxt);
+}
 
 /* Count n nodes opening at depth (1 = the root); stop the parser when a
  * limit is passed. */
@@ -113,11 +85,9 @@ static int guard_count(xmlParserCtxtPtr ctxt, unsigned long n, int depth)
 	struct guard *g = ctxt->_private;
 	g->nodes += n;
 	if (depth > LIMIT_XML_DEPTH)
-		g->hit = GUARD_DEPTH;
+		guard_stop(ctxt, GUARD_DEPTH);
 	else if (g->nodes > LIMIT_XML_NODES)
-		g->hit = GUARD_NODES;
-	if (g->hit)
-		xmlStopParser(ctxt);
+		guard_stop(ctxt, GUARD_NODES);
 	return g->hit == GUARD_OK;
 }
 
@@ -129,8 +99,7 @@ static void guard_start_ns(void *ctx, const xmlChar *localname, const xmlChar *p
 	struct guard *g = ctxt->_private;
 	/* libxml2 looks prefixes up in a list of the namespaces in scope */
 	if (ctxt->nsNr / 2 > LIMIT_XML_NAMESPACES) {
-		g->hit = GUARD_NAMESPACES;
-		xmlStopParser(ctxt);
+		guard_stop(ctxt, GUARD_NAMESPACES);
 		return;
 	}
 	/* the parser pushes the element after this call: nameNr open above it */
@@ -167,7 +136,43 @@ static void guard_pi(void *ctx, const xmlChar *target, const xmlChar *data)
 		g->pi(ctx, target, data);
 }
 
-static void guard_install(xmlParserCtxtPtr ctxt, struct guard *g)
+/* <!DOCTYPE name ...: called before the internal subset is read */
+static void guard_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
+                         const xmlChar *system_id)
+{
+	(void)name;
+	(void)external_id;
+	(void)system_id;
+	guard_stop(ctx, GUARD_DOCTYPE);
+}
+
+static void guard_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
+                              const xmlChar *system_id, xmlChar *content)
+{
+	(void)name;
+	(void)type;
+	(void)public_id;
+	(void)system_id;
+	(void)content;
+	guard_stop(ctx, GUARD_DOCTYPE);
+}
+
+static xmlEntityPtr guard_get_entity(void *ctx, const xmlChar *name)
+{
+	(void)ctx;
+	(void)name;
+	return NULL;
+}
+
+static void guard_reference(void *ctx, const xmlChar *name)
+{
+	(void)name;
+	guard_stop(ctx, GUARD_DOCTYPE);
+}
+
+/* xml: an XML parser (DOCTYPE and entity hooks too); else HTML, whose
+ * <!DOCTYPE html> declares nothing */
+static void guard_install(xmlParserCtxtPtr ctxt, struct guard *g, int xml)
 {
 	memset(g, 0, sizeof *g);
 	g->start_ns = ctxt->sax->startElementNs;
@@ -180,22 +185,48 @@ static void guard_install(xmlParserCtxtPtr ctxt, struct guard *g)
 		ctxt->sax->startElement = guard_start;
 	ctxt->sax->comment = guard_comment;
 	ctxt->sax->processingInstruction = guard_pi;
+	if (xml) {
+		ctxt->sax->internalSubset = guard_subset;
+		ctxt->sax->externalSubset = guard_subset;
+		ctxt->sax->entityDecl = guard_entity_decl;
+		ctxt->sax->getEntity = guard_get_entity;
+		ctxt->sax->getParameterEntity = guard_get_entity;
+		ctxt->sax->reference = guard_reference;
+	}
 	ctxt->_private = g;
 }
 
-/* The error for a limit the guard stopped the parser at, or 0. */
-static int guard_error(const struct guard *g, const char *part, struct diag *d)
+/* The error for what the guard stopped the parser at, or 0.  XML
+ * locates it at the part's line, as libxml2's own errors; an HTML
+ * fragment's lines are not its file's, so it names the part alone. */
+static int guard_error(const struct guard *g, const char *part, int xml, struct diag *d)
 {
-	if (g->hit == GUARD_DEPTH)
-		return diag_error(d, "%s: XML nested too deep (limit %d, LIMIT_XML_DEPTH)", part,
-		                  LIMIT_XML_DEPTH);
-	if (g->hit == GUARD_NODES)
-		return diag_error(d, "%s: too many XML nodes (limit %d, LIMIT_XML_NODES)", part,
-		                  LIMIT_XML_NODES);
-	if (g->hit == GUARD_NAMESPACES)
+	if (!g->hit)
+		return 0;
+	const char *pre = "", *sep = "";
+	if (xml)
+		diag_at(d, part, g->line);
+	else if (part)
+		pre = part, sep = ": ";
+	switch (g->hit) {
+	case GUARD_DOCTYPE:
 		return diag_error(
-		    d, "%s: too many XML namespaces in scope (limit %d, LIMIT_XML_NAMESPACES)",
-		    part, LIMIT_XML_NAMESPACES);
+		    d,
+		    "%s%sXML with a DOCTYPE declaration is refused (entities and DTDs "
+		    "are never loaded)",
+		    pre, sep);
+	case GUARD_DEPTH:
+		return diag_error(d, "%s%sXML nested too deep (limit %d, LIMIT_XML_DEPTH)", pre,
+		                  sep, LIMIT_XML_DEPTH);
+	case GUARD_NODES:
+		return diag_error(d, "%s%stoo many XML nodes (limit %d, LIMIT_XML_NODES)", pre, sep,
+		                  LIMIT_XML_NODES);
+	case GUARD_NAMESPACES:
+		return diag_error(
+		    d, "%s%stoo many XML namespaces in scope (limit %d, LIMIT_XML_NAMESPACES)", pre,
+		    sep, LIMIT_XML_NAMESPACES);
+	case GUARD_OK: break;
+	}
 	return 0;
 }
 
@@ -252,22 +283,31 @@ static int check_attributes(const char *part, const void *data, size_t len, stru
 {
 	if (max_attributes(data, len) > LIMIT_XML_ATTRS)
 		return diag_error(
-		    d, "%s: an element has too many attributes (limit %d, LIMIT_XML_ATTRS)", part,
-		    LIMIT_XML_ATTRS);
+		    d, "%s%san element has too many attributes (limit %d, LIMIT_XML_ATTRS)",
+		    part ? part : "", part ? ": " : "", LIMIT_XML_ATTRS);
 	return 0;
 }
 
-xmlDocPtr xmlsafe_parse(const char *part, const void *data, size_t len, int keep_blanks,
-                        struct diag *d)
+/* libxml2's message, first line only (an encoding error adds a second
+ * one with the bytes), without its trailing white space. */
+static void parser_message(xmlParserCtxtPtr ctxt, char *msg, size_t size, unsigned *line)
+{
+	const xmlError *e = xmlCtxtGetLastError(ctxt);
+	snprintf(msg, size, "%s", e && e->message ? e->message : "not well-formed");
+	msg[strcspn(msg, "\n")] = '\0';
+	size_t n = strlen(msg);
+	while (n && (msg[n - 1] == ' ' || msg[n - 1] == '\r' || msg[n - 1] == '\t'))
+		msg[--n] = '\0';
+	*line = e && e->line > 0 ? (unsigned)e->line : 0;
+}
+
+/* Every XML document soan reads comes through here. */
+static xmlDocPtr parse(const char *part, const char *url, xmlDictPtr dict, int keep_blanks,
+                       const void *data, size_t len, struct diag *d)
 {
 	xmlsafe_init();
-	if (len > (size_t)0x7fffffff)
-		return diag_error(d, "%s: XML part too large", part), NULL;
-	if (has_doctype(data, len)) {
-		diag_error(d,
-		           "%s: XML with a DOCTYPE declaration is refused (entities and DTDs are "
-		           "never loaded)",
-		           part);
+	if (len > (size_t)0x7fffffff) {
+		diag_error(d, "%s%sXML too large", part ? part : "", part ? ": " : "");
 		return NULL;
 	}
 	if (check_attributes(part, data, len, d) < 0)
@@ -277,40 +317,47 @@ xmlDocPtr xmlsafe_parse(const char *part, const void *data, size_t len, int keep
 		diag_env(d, "cannot create XML parser");
 		return NULL;
 	}
+	if (dict) {
+		/* libxslt's documents share the stylesheet's dictionary */
+		xmlDictFree(ctxt->dict);
+		ctxt->dict = dict;
+		xmlDictReference(dict);
+	}
+	/* never XML_PARSE_NOENT (entities), XML_PARSE_DTDLOAD or XML_PARSE_DTDATTR */
 	int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
 	if (!keep_blanks)
 		opts |= XML_PARSE_NOBLANKS;
 	struct guard g;
-	guard_install(ctxt, &g);
-	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, part, NULL, opts);
+	guard_install(ctxt, &g, 1);
+	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, url, NULL, opts);
+	int failed = g.hit || !doc || !ctxt->wellFormed;
 	if (g.hit) {
-		guard_error(&g, part, d);
-		if (doc)
-			xmlFreeDoc(doc);
-		xmlFreeParserCtxt(ctxt);
-		return NULL;
-	}
-	if (!doc || !ctxt->wellFormed) {
-		const xmlError *e = xmlCtxtGetLastError(ctxt);
-		char msg[200] = "not well-formed";
-		unsigned line = 0;
-		if (e && e->message) {
-			strncpy(msg, e->message, sizeof msg - 1);
-			msg[sizeof msg - 1] = '\0';
-			size_t n = strlen(msg);
-			while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-				msg[--n] = '\0';
-			line = e->line > 0 ? (unsigned)e->line : 0;
-		}
+		guard_error(&g, part, 1, d);
+	} else if (failed) {
+		char msg[200];
+		unsigned line;
+		parser_message(ctxt, msg, sizeof msg, &line);
 		diag_at(d, part, line);
 		diag_error(d, "malformed XML: %s", msg);
-		if (doc)
-			xmlFreeDoc(doc);
-		xmlFreeParserCtxt(ctxt);
-		return NULL;
+	}
+	if (failed && doc) {
+		xmlFreeDoc(doc);
+		doc = NULL;
 	}
 	xmlFreeParserCtxt(ctxt);
 	return doc;
+}
+
+xmlDocPtr xmlsafe_parse(const char *part, const void *data, size_t len, int keep_blanks,
+                        struct diag *d)
+{
+	return parse(part, part, NULL, keep_blanks, data, len, d);
+}
+
+xmlDocPtr xmlsafe_parse_url(const char *url, xmlDictPtr dict, const void *data, size_t len,
+                            struct diag *d)
+{
+	return parse(NULL, url, dict, 1, data, len, d);
 }
 
 htmlDocPtr xmlsafe_parse_html(const char *part, const void *data, size_t len, struct diag *d)
@@ -324,7 +371,7 @@ htmlDocPtr xmlsafe_parse_html(const char *part, const void *data, size_t len, st
 	if (!ctxt)
 		return NULL;
 	struct guard g;
-	guard_install(ctxt, &g);
+	guard_install(ctxt, &g, 0);
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
 	/* as htmlReadMemory(..., "UTF-8", ...) does: the bytes are UTF-8 and a
 	 * <meta charset> inside does not change that */
@@ -339,7 +386,7 @@ htmlDocPtr xmlsafe_parse_html(const char *part, const void *data, size_t len, st
 	htmlDocPtr doc = ctxt->myDoc;
 	ctxt->myDoc = NULL;
 	if (g.hit) {
-		guard_error(&g, part, d);
+		guard_error(&g, part, 0, d);
 		if (doc)
 			xmlFreeDoc(doc);
 		doc = NULL;

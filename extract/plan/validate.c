@@ -11,6 +11,7 @@
 #include "extract/base/xalloc.h"
 #include "extract/base/xmlsafe.h"
 #include "extract/plan/plan.h"
+#include "extract/read/readers.h"
 
 struct schema {
 	char *rel;
@@ -47,18 +48,31 @@ static xmlRelaxNGPtr load(const char *rel, struct diag *d)
 		diag_env(d, "cannot find schema %s (set SOAN_DATADIR)", rel);
 		return NULL;
 	}
-	/* the schema's own folder may be read by the loader (includes) */
-	char *dir = xstrdup(path);
-	char *slash = strrchr(dir, '/');
-	if (slash)
-		*slash = '\0';
-	xmlsafe_allow_dir(dir);
-	free(dir);
-	xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(path);
+	/* parsed as every other XML is (xmlsafe.h); the schemas include
+	 * nothing, and libxml2's loader would refuse it */
+	struct diag pd;
+	diag_init(&pd, path);
+	unsigned char *data = NULL;
+	size_t len = 0;
+	xmlDocPtr doc = NULL;
+	if (load_file(path, &data, &len, &pd) == 0)
+		doc = xmlsafe_parse_url(path, NULL, data, len, &pd);
+	free(data);
+	if (!doc) {
+		char *msg = diag_format(&pd);
+		diag_env(d, "cannot load schema %s", msg);
+		free(msg);
+		diag_release(&pd);
+		free(path);
+		return NULL;
+	}
+	diag_release(&pd);
+	xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewDocParserCtxt(doc);
 	struct errs er = {BUF_INIT, 0};
 	xmlRelaxNGSetParserStructuredErrors(pc, collect, &er);
 	xmlRelaxNGPtr rng = xmlRelaxNGParse(pc);
 	xmlRelaxNGFreeParserCtxt(pc);
+	xmlFreeDoc(doc);
 	if (!rng) {
 		diag_env(d, "cannot load schema %s: %s", path,
 		         er.first.len ? er.first.ptr : "parse error");

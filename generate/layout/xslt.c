@@ -5,15 +5,22 @@
  * error callbacks into one struct diag.  libxslt keeps its loader, its
  * default security preferences and its generic error handler in globals,
  * so this file sets them once and points them at the run in progress
- * (soan is single-threaded).  It never prints. */
+ * (soan is single-threaded).  Also owns the bounds on a user's template:
+ * one outside soan's templates folder is applied in a child process
+ * (extract/base/sandbox.h) under the LIMIT_TEMPLATE_* of limits.h, its
+ * layout sent back as XML with the stylesheet line of each element.  It
+ * never prints. */
 #include "generate/layout/xslt.h"
 
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/functions.h>
 #include <libxslt/documents.h>
 #include <libxslt/imports.h>
 #include <libxslt/security.h>
@@ -26,13 +33,15 @@
 #include "extract/base/buf.h"
 #include "extract/base/limits.h"
 #include "extract/base/paths.h"
+#include "extract/base/sandbox.h"
 #include "extract/base/xalloc.h"
 #include "extract/base/xmlsafe.h"
 #include "extract/read/readers.h"
 
 struct xslt {
 	xsltStylesheetPtr style;
-	char *dir; /* the stylesheet's own folder, resolved */
+	char *dir;   /* the stylesheet's own folder, resolved */
+	int bounded; /* not one of soan's own: applied in a child under limits */
 };
 
 /* What the loader and the error handlers report to. */
@@ -143,12 +152,14 @@ static char *allowed_path(const char *uri)
 	return xstrdup(real);
 }
 
-/* libxslt's document loader, locked down: allowed folders only, no DTD,
- * no entities, no network, the dictionary libxslt asks for. */
+/* libxslt's document loader for stylesheets, their imports and includes
+ * and the files document() reads: allowed folders only, parsed by
+ * xmlsafe_parse_url() (no DTD, no entities, no network, its limits)
+ * into the dictionary libxslt asks for. */
 static xmlDocPtr loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
                         xsltLoadType type)
 {
-	(void)options;
+	(void)options; /* libxslt's would load DTDs and expand entities */
 	(void)ctxt;
 	(void)type;
 	if (!cur || !uri)
@@ -161,42 +172,8 @@ static xmlDocPtr loader(const xmlChar *uri, xmlDictPtr dict, int options, void *
 	unsigned char *data = NULL;
 	size_t len = 0;
 	xmlDocPtr doc = NULL;
-	if (load_file(path, &data, &len, &d) < 0)
-		goto out;
-	if (len > 0 && strstr((const char *)data, "<!DOCTYPE")) {
-		diag_error(&d, "a DOCTYPE is refused (entities and DTDs are never loaded)");
-		goto out;
-	}
-	xmlParserCtxtPtr pc = xmlNewParserCtxt();
-	if (!pc)
-		goto out;
-	if (dict) {
-		if (pc->dict)
-			xmlDictFree(pc->dict);
-		pc->dict = dict;
-		xmlDictReference(dict);
-	}
-	doc = xmlCtxtReadMemory(pc, (const char *)data, (int)len, path, NULL,
-	                        XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR |
-	                            XML_PARSE_NOWARNING);
-	if (doc && !pc->wellFormed) {
-		xmlFreeDoc(doc);
-		doc = NULL;
-	}
-	if (!doc) {
-		const xmlError *e = xmlCtxtGetLastError(pc);
-		char msg[200] = "not well-formed";
-		if (e && e->message) {
-			snprintf(msg, sizeof msg, "%s", e->message);
-			size_t n = strlen(msg);
-			while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-				msg[--n] = '\0';
-			d.line = e->line > 0 ? (unsigned)e->line : 0;
-		}
-		diag_error(&d, "malformed stylesheet: %s", msg);
-	}
-	xmlFreeParserCtxt(pc);
-out:
+	if (load_file(path, &data, &len, &d) == 0)
+		doc = xmlsafe_parse_url(path, dict, data, len, &d);
 	if (!doc && !cur->load_error) {
 		cur->load_error = xstrdup(d.msg ? d.msg : "cannot load");
 		cur->load_path = xstrdup(path);
@@ -280,7 +257,20 @@ static void run_end(struct run *r, int failed, const char *what, struct diag *d)
 				diag_error(d, "%s: %s: %s", what, r->load_path, r->load_error);
 		} else if (r->load_error)
 			diag_error(d, "%s: %s", what, r->load_error);
-		else if (msg && !strncmp(msg, "parameter ", 10) && !diag_failed(d)) {
+		else if (msg && strstr(msg, "A potential infinite template recursion")) {
+			/* libxslt's own checks, at the bounds transform() sets */
+			if (!strncmp(msg, "xsltApplyXSLTTemplate:", 22))
+				diag_error(d,
+				           "%s exceeded its variables in scope (limit %d, "
+				           "LIMIT_TEMPLATE_VARS)",
+				           what, LIMIT_TEMPLATE_VARS);
+			else
+				diag_error(
+				    d,
+				    "%s exceeded its recursion depth (limit %d nested calls, "
+				    "LIMIT_TEMPLATE_DEPTH)",
+				    what, LIMIT_TEMPLATE_DEPTH);
+		} else if (msg && !strncmp(msg, "parameter ", 10) && !diag_failed(d)) {
 			/* the templates' own check of a parameter's value: usage */
 			diag_error(d, "%s", msg);
 			d->kind = DIAG_USAGE;
@@ -319,7 +309,8 @@ struct xslt *xslt_load(const char *path, struct diag *d)
 	struct run r;
 	run_begin(&r, dir, path);
 	xsltStylesheetPtr style = xsltParseStylesheetFile((const xmlChar *)path);
-	int failed = !style || style->errors > 0;
+	int failed = !style || style->errors > 0 || r.load_error;
+	int own = r.main && inside(r.main, r.templates);
 	run_end(&r, failed, "stylesheet", d);
 	if (failed) {
 		if (style)
@@ -330,6 +321,7 @@ struct xslt *xslt_load(const char *path, struct diag *d)
 	struct xslt *x = xcalloc(1, sizeof *x);
 	x->style = style;
 	x->dir = dir;
+	x->bounded = !own;
 	return x;
 }
 
@@ -355,6 +347,261 @@ static int declares_param(xsltStylesheetPtr style, const char *name)
 	return 0;
 }
 
+/* What ends a child at once: a bound it passed, noticed by a callback. */
+enum { CHILD_NODES = 10, CHILD_STRING = 11 };
+
+/* concat(), in a child: no string longer than LIMIT_TEMPLATE_STRING_BYTES.
+ * The arguments are at most that long each (or were counted against the
+ * memory budget), so checking the result is enough. */
+static void bounded_concat(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlXPathConcatFunction(ctxt, nargs);
+	xmlXPathObjectPtr v = ctxt->value;
+	if (v && v->type == XPATH_STRING && v->stringval &&
+	    strlen((const char *)v->stringval) > LIMIT_TEMPLATE_STRING_BYTES)
+		_exit(CHILD_STRING);
+}
+
+/* libxslt's function lookup, with concat() bounded */
+static xmlXPathFunction bounded_lookup(void *data, const xmlChar *name, const xmlChar *ns)
+{
+	if (!ns && xmlStrEqual(name, (const xmlChar *)"concat"))
+		return bounded_concat;
+	return xsltXPathFunctionLookup(data, name, ns);
+}
+
+/* Apply x to in, in whichever process runs it; bounded: in the child
+ * (sandbox.h), with concat() bounded. */
+static xmlDocPtr transform(struct xslt *x, xmlDocPtr in, const struct xslt_param *p, size_t np,
+                           int bounded, struct diag *d)
+{
+	struct run r;
+	run_begin(&r, x->dir, NULL);
+	xmlDocPtr out = NULL;
+	xsltTransformContextPtr ctxt = xsltNewTransformContext(x->style, in);
+	if (!ctxt) {
+		run_end(&r, 1, "template", d);
+		return NULL;
+	}
+	xsltSetCtxtSecurityPrefs(prefs, ctxt);
+	xsltSetTransformErrorFunc(ctxt, NULL, collect);
+	ctxt->maxTemplateDepth = LIMIT_TEMPLATE_DEPTH;
+	ctxt->maxTemplateVars = LIMIT_TEMPLATE_VARS;
+	if (bounded)
+		xmlXPathRegisterFuncLookup(ctxt->xpathCtxt, bounded_lookup, ctxt->xpathCtxt);
+	int failed = 0;
+	for (size_t i = 0; i < np && !failed; i++)
+		if (xsltQuoteOneUserParam(ctxt, (const xmlChar *)p[i].name,
+		                          (const xmlChar *)p[i].value) != 0)
+			failed = 1;
+	if (!failed) {
+		out = xsltApplyStylesheetUser(x->style, in, NULL, NULL, NULL, ctxt);
+		/* a file document() could not load fails the run: XSLT would
+		 * go on with an empty node-set, and print without the file */
+		failed = !out || ctxt->state == XSLT_STATE_ERROR ||
+		         ctxt->state == XSLT_STATE_STOPPED || r.load_error;
+	}
+	xsltFreeTransformContext(ctxt);
+	run_end(&r, failed, "template", d);
+	if (failed && out) {
+		xmlFreeDoc(out);
+		out = NULL;
+	}
+	return out;
+}
+
+/* ---- a user's template, in a child ---------------------------------- */
+
+/* The node after n in document order, within root. */
+static xmlNodePtr next_node(xmlNodePtr n, xmlNodePtr root)
+{
+	if (n->children && n->type == XML_ELEMENT_NODE)
+		return n->children;
+	while (n && n != root && !n->next)
+		n = n->parent;
+	return n && n != root ? n->next : NULL;
+}
+
+/* Nodes alive in the child, counted by libxml2's node callbacks. */
+static long live_nodes;
+
+static void node_made(xmlNodePtr n)
+{
+	(void)n;
+	if (++live_nodes > (long)LIMIT_TEMPLATE_NODES)
+		_exit(CHILD_NODES);
+}
+
+static void node_freed(xmlNodePtr n)
+{
+	(void)n;
+	live_nodes--;
+}
+
+struct job {
+	struct xslt *x;
+	xmlDocPtr in;
+	const struct xslt_param *p;
+	size_t np;
+	struct diag *d;
+};
+
+static int send(void *ctx, const char *data, int len)
+{
+	return sandbox_write(*(int *)ctx, data, (size_t)len) == 0 ? len : -1;
+}
+
+/* In the child: transform, and send back "R" and the result, its top
+ * level inside <r> (it may hold text, or several elements), or "E" and
+ * the error: its kind, line and message. */
+static int child_work(void *arg, int fd)
+{
+	struct job *j = arg;
+	live_nodes = 0;
+	xmlRegisterNodeDefault(node_made);
+	xmlDeregisterNodeDefault(node_freed);
+	xmlDocPtr out = transform(j->x, j->in, j->p, j->np, 1, j->d);
+	struct buf b = BUF_INIT;
+	int rc = 0;
+	if (!out) {
+		buf_addf(&b, "E%d %u %s", (int)j->d->kind, j->d->line, j->d->msg ? j->d->msg : "");
+		rc = sandbox_write(fd, b.ptr, b.len);
+	} else {
+		xmlOutputBufferPtr o = xmlOutputBufferCreateIO(send, NULL, &fd, NULL);
+		if (!o)
+			return 1;
+		xmlOutputBufferWriteString(o, "R<r>");
+		for (xmlNodePtr c = out->children; c; c = c->next)
+			if (c->type != XML_DTD_NODE)
+				xmlNodeDumpOutput(o, out, c, 0, 0, NULL);
+		xmlOutputBufferWriteString(o, "</r>");
+		rc = xmlOutputBufferClose(o) < 0 ? -1 : 0;
+		/* the stylesheet lines libxslt gave the elements, which the
+		 * layout checker's messages name: after a NUL, in document order */
+		buf_addc(&b, '\0');
+		for (xmlNodePtr n = out->children; n; n = next_node(n, (xmlNodePtr)out))
+			if (n->type == XML_ELEMENT_NODE)
+				buf_addf(&b, "%u ", n->line);
+		if (rc == 0)
+			rc = sandbox_write(fd, b.ptr, b.len);
+		xmlFreeDoc(out);
+	}
+	buf_release(&b);
+	return rc < 0 ? 1 : 0;
+}
+
+/* In the parent: the document the child sent (its top level moved out of
+ * <r>), or NULL with the child's error. */
+static xmlDocPtr received(const struct buf *got, struct diag *d)
+{
+	if (got->len && got->ptr[0] == 'E') {
+		int kind = 0;
+		unsigned line = 0;
+		int n = 0;
+		if (sscanf(got->ptr + 1, "%d %u %n", &kind, &line, &n) < 2 || n <= 0) {
+			diag_error(d, "template: its process sent no result");
+			return NULL;
+		}
+		if (!diag_failed(d) && line)
+			d->line = line;
+		diag_error(d, "%s", got->ptr + 1 + n);
+		if (kind == DIAG_USAGE || kind == DIAG_ENVIRONMENT)
+			d->kind = (enum diag_kind)kind;
+		return NULL;
+	}
+	if (!got->len || got->ptr[0] != 'R') {
+		diag_error(d, "template: its process sent no result");
+		return NULL;
+	}
+	struct diag pd;
+	diag_init(&pd, NULL);
+	size_t xml_len = strlen(got->ptr + 1); /* the lines follow a NUL */
+	xmlDocPtr doc = xmlsafe_parse(NULL, got->ptr + 1, xml_len, 1, &pd);
+	if (!doc) {
+		diag_error(d, "template output: %s", pd.msg ? pd.msg : "unreadable");
+		diag_release(&pd);
+		return NULL;
+	}
+	diag_release(&pd);
+	xmlNodePtr wrap = xmlDocGetRootElement(doc);
+	xmlUnlinkNode(wrap);
+	while (wrap->children) {
+		xmlNodePtr c = wrap->children;
+		xmlUnlinkNode(c);
+		xmlAddChild((xmlNodePtr)doc, c);
+	}
+	xmlFreeNode(wrap);
+	const char *lines = got->ptr + 1 + xml_len;
+	if (lines < got->ptr + got->len)
+		lines++;
+	for (xmlNodePtr n = doc->children; n && *lines; n = next_node(n, (xmlNodePtr)doc))
+		if (n->type == XML_ELEMENT_NODE) {
+			unsigned long line = strtoul(lines, (char **)&lines, 10);
+			n->line = (unsigned short)(line < 65535 ? line : 65535);
+			while (*lines == ' ')
+				lines++;
+		}
+	return doc;
+}
+
+static xmlDocPtr apply_bounded(struct xslt *x, xmlDocPtr in, const struct xslt_param *p, size_t np,
+                               struct diag *d)
+{
+	static const struct sandbox limits = {
+	    LIMIT_TEMPLATE_CPU_SECONDS, LIMIT_TEMPLATE_WALL_SECONDS, LIMIT_TEMPLATE_MEMORY,
+	    LIMIT_TEMPLATE_OUTPUT_BYTES + 16, /* "R<r>" and "</r>" */
+	};
+	struct job j = {x, in, p, np, d};
+	struct buf got = BUF_INIT;
+	int status = 0;
+	xmlDocPtr out = NULL;
+	switch (sandbox_run(&limits, child_work, &j, &got, &status)) {
+	case SANDBOX_DONE:
+		if (status == CHILD_NODES)
+			diag_error(d,
+			           "template exceeded its tree size (limit %d nodes, "
+			           "LIMIT_TEMPLATE_NODES)",
+			           (int)LIMIT_TEMPLATE_NODES);
+		else if (status == CHILD_STRING)
+			diag_error(d,
+			           "template exceeded its string length (limit %u bytes, "
+			           "LIMIT_TEMPLATE_STRING_BYTES)",
+			           (unsigned)LIMIT_TEMPLATE_STRING_BYTES);
+		else if (status != 0)
+			diag_error(d, "template: its process failed (exit %d)", status);
+		else
+			out = received(&got, d);
+		break;
+	case SANDBOX_TIME:
+		diag_error(
+		    d, "template exceeded its time (limit %d s of CPU, LIMIT_TEMPLATE_CPU_SECONDS)",
+		    LIMIT_TEMPLATE_CPU_SECONDS);
+		break;
+	case SANDBOX_WALL:
+		diag_error(d,
+		           "template exceeded its time (limit %d s, LIMIT_TEMPLATE_WALL_SECONDS)",
+		           LIMIT_TEMPLATE_WALL_SECONDS);
+		break;
+	case SANDBOX_MEMORY:
+		diag_error(d, "template exceeded its memory (limit %u MB, LIMIT_TEMPLATE_MEMORY)",
+		           (unsigned)(LIMIT_TEMPLATE_MEMORY >> 20));
+		break;
+	case SANDBOX_OUTPUT:
+		diag_error(d,
+		           "template exceeded its output size (limit %u MB, "
+		           "LIMIT_TEMPLATE_OUTPUT_BYTES)",
+		           (unsigned)(LIMIT_TEMPLATE_OUTPUT_BYTES >> 20));
+		break;
+	case SANDBOX_CRASHED:
+		diag_error(d, "template: its process was stopped by signal %d (%s)", status,
+		           strsignal(status));
+		break;
+	case SANDBOX_ERROR: diag_env(d, "cannot run the template: %s", strerror(status)); break;
+	}
+	buf_release(&got);
+	return out;
+}
+
 xmlDocPtr xslt_apply(struct xslt *x, xmlDocPtr in, const struct xslt_param *p, size_t np,
                      struct diag *d)
 {
@@ -368,33 +615,7 @@ xmlDocPtr xslt_apply(struct xslt *x, xmlDocPtr in, const struct xslt_param *p, s
 			return NULL;
 		}
 	}
-	struct run r;
-	run_begin(&r, x->dir, NULL);
-	xmlDocPtr out = NULL;
-	xsltTransformContextPtr ctxt = xsltNewTransformContext(x->style, in);
-	if (!ctxt) {
-		run_end(&r, 1, "template", d);
-		return NULL;
-	}
-	xsltSetCtxtSecurityPrefs(prefs, ctxt);
-	xsltSetTransformErrorFunc(ctxt, NULL, collect);
-	int failed = 0;
-	for (size_t i = 0; i < np && !failed; i++)
-		if (xsltQuoteOneUserParam(ctxt, (const xmlChar *)p[i].name,
-		                          (const xmlChar *)p[i].value) != 0)
-			failed = 1;
-	if (!failed) {
-		out = xsltApplyStylesheetUser(x->style, in, NULL, NULL, NULL, ctxt);
-		failed =
-		    !out || ctxt->state == XSLT_STATE_ERROR || ctxt->state == XSLT_STATE_STOPPED;
-	}
-	xsltFreeTransformContext(ctxt);
-	run_end(&r, failed, "template", d);
-	if (failed && out) {
-		xmlFreeDoc(out);
-		out = NULL;
-	}
-	return out;
+	return x->bounded ? apply_bounded(x, in, p, np, d) : transform(x, in, p, np, 0, d);
 }
 
 void xslt_cleanup(void)

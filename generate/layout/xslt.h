@@ -42,8 +42,14 @@ void xslt_free(struct xslt *x);
 char *xslt_template_path(const char *name, struct diag *d);
 
 /* Apply x to in with np parameters.  Every parameter must be declared
- * by the stylesheet (or one it imports).  Returns the result (free with
- * xmlFreeDoc) or NULL with an input error in d. */
+ * by the stylesheet (or one it imports).  A stylesheet outside soan's
+ * templates folder is a user's program: it runs in a child process with
+ * bounded CPU time, memory, nodes, output, string length, recursion and
+ * variables (the LIMIT_TEMPLATE_* of extract/base/limits.h); passing one
+ * is an input error "template exceeded its ... (limit ..., LIMIT_...)".
+ * soan's own templates run in this process, under the recursion and
+ * variable bounds only.  Returns the result (free with xmlFreeDoc) or
+ * NULL with an error in d. */
 xmlDocPtr xslt_apply(struct xslt *x, xmlDocPtr in, const struct xslt_param *p, size_t np,
                      struct diag *d);
 

@@ -152,6 +152,66 @@ docx("LIMIT_XML_NODES.docx", {"word/document.xml": lambda: document("".join(
 # Billion laughs in plan XML: never expanded, refused for its DOCTYPE
 w("entity-bomb.xml", '<?xml version="1.0"?>\n<!DOCTYPE plan [\n' + "\n".join(laughs) + "\n]>\n<plan>&l9;</plan>\n")
 
+# A DOCTYPE where a scan of the bytes missed it and libxml2 kept the
+# entities (issue 15, item 1); tests/cli/t0255-doctype.sh runs these.
+# The 3 KB DOCX: a comment holding "<w:x" before the DOCTYPE; its one
+# entity is 1 MB of text (document.xml deflates 350 times, under the
+# zip limits) and 630 paragraphs refer to it: 640 MB of plan XML.
+def doctype_docx():
+    body = ('<w:document %s><w:body><w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p>' % W
+            + '<w:p><w:r><w:t>&e;</w:t></w:r></w:p>' * 630 + '</w:body></w:document>')
+    leaf = (1040000 - len(body.encode()) - 200) // len("Sở vụ. ".encode())
+    return ('<?xml version="1.0" encoding="UTF-8"?><!-- <w:x --><!DOCTYPE w:document '
+            '[<!ENTITY e "%s">]>' % ("Sở vụ. " * leaf) + body)
+docx("doctype-after-comment.docx", {"word/document.xml": doctype_docx})
+# Plan XML whose DOCTYPE follows 70 KB of comment (has_doctype read 64 KB):
+# 13,700 references to a 10 KB entity in plan/@version made `soan
+# validate` take minutes (RelaxNG joins the expanded value, quadratically)
+PLANDOC = ('<plan version="%s"><meta><issuer>Ủy ban nhân dân tỉnh Hà Tĩnh</issuer>'
+           '<doctype code="KH">Kế hoạch</doctype><title>T</title></meta><body>'
+           '<section kind="other" number="1" heading="%s"><p>a</p></section></body></plan>\n')
+w("doctype-after-70k.xml", lambda: '<?xml version="1.0" encoding="UTF-8"?>\n<!--' + " " * 70000 + "-->\n"
+  '<!DOCTYPE plan [<!ENTITY e0 "' + "x" * 100 + '"><!ENTITY e1 "' + "&e0;" * 10 + '"><!ENTITY e2 "'
+  + "&e1;" * 10 + '">]>\n' + PLANDOC % ("&e2;" * 13700, "H"))
+# The same DOCTYPE in every encoding libxml2 detects by itself: UTF-16
+# with and without a byte order mark, UTF-8 with one, after a comment.
+def small_doctype(enc):
+    return ('<?xml version="1.0" encoding="%s"?>\n<!DOCTYPE plan [<!ENTITY e "Sở Nội vụ">]>\n' % enc
+            + PLANDOC % ("1", "&e;"))
+def wb(name, data):
+    if wanted(name):
+        with open(os.path.join(d, name), "wb") as f:
+            f.write(data)
+wb("doctype-utf16le.xml", b"\xff\xfe" + small_doctype("UTF-16").encode("utf-16-le"))
+wb("doctype-utf16be-nobom.xml", small_doctype("UTF-16").encode("utf-16-be"))
+wb("doctype-utf8bom.xml", b"\xef\xbb\xbf" + small_doctype("UTF-8").encode())
+w("doctype-comment.xml", small_doctype("UTF-8").replace("\n", "\n<!-- <plan -->\n", 1))
+w("doctype-public.xml", '<?xml version="1.0"?>\n<!DOCTYPE plan PUBLIC "-//soan//x" "http://example.com/x.dtd">\n'
+  + PLANDOC % ("1", "H"))
+# in a DOCX part, and in a layout (soan generate x.fo), as UTF-16
+docx("doctype-utf16.docx", {"word/document.xml": lambda: ('<?xml version="1.0" encoding="UTF-16"?>'
+     '<!DOCTYPE w:document [<!ENTITY e "Kế hoạch">]>' + document("<w:p><w:r><w:t>&e;</w:t></w:r></w:p>")
+     [len('<?xml version="1.0" encoding="UTF-8"?>'):]).encode("utf-16")})
+FO = ('<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format"><fo:layout-master-set><fo:simple-page-master '
+      'master-name="p" page-width="210mm" page-height="297mm"><fo:region-body/></fo:simple-page-master>'
+      '</fo:layout-master-set><fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">'
+      '<fo:block>%s</fo:block></fo:flow></fo:page-sequence></fo:root>\n')
+wb("doctype-utf16.fo", ('<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE fo:root [<!ENTITY e "Kế hoạch">]>\n'
+   + FO % "&e;").encode("utf-16"))
+# Templates: a stylesheet in UTF-16 with a DOCTYPE; one that imports a
+# stylesheet with a DOCTYPE after a comment; one whose document() reads a
+# UTF-16 file with a DOCTYPE (362 KB: 170 MB of text through the template)
+XSL = ('<?xml version="1.0" encoding="%s"?>\n%s<xsl:stylesheet version="1.0" '
+       'xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:fo="http://www.w3.org/1999/XSL/Format">%s'
+       '<xsl:template match="/">' + FO.strip() + '</xsl:template></xsl:stylesheet>\n')
+wb("doctype-utf16.xsl", (XSL % ("UTF-16", '<!DOCTYPE xsl:stylesheet [<!ENTITY e "x">]>\n', "", "&e;")).encode("utf-16"))
+w("doctype-imported.xsl", XSL % ("UTF-8", '<!-- <xsl:x -->\n<!DOCTYPE xsl:stylesheet [<!ENTITY e "x">]>\n', "",
+  "&e;"))
+w("doctype-import.xsl", XSL % ("UTF-8", "", '<xsl:import href="doctype-imported.xsl"/>', "a"))
+w("doctype-document.xsl", XSL % ("UTF-8", "", "", "<xsl:value-of select=\"document('doctype-document.data')\"/>"))
+wb("doctype-document.data", ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE d [<!ENTITY e "%s">]><d>%s</d>'
+   % ("x" * 170000, "<p>&e;</p>" * 1000)).encode("utf-16"))
+
 # ---- within the limits, and once slow ----------------------------------
 # a 100,000-row table (the limit itself): read in seconds
 w("ok-rows-100000.txt", lambda: HEAD + "TT\tNội dung\tCơ quan chủ trì\tThời gian\n" +
